@@ -1,0 +1,3 @@
+"""earmark: accessible narrated audio from written articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,101 @@
+"""The casting file (voices/*.toml): which engine voice reads what.
+
+    narrator = "narrator"          # the voice that reads prose and headings
+    quote = "quote"                # the voice for quotes whose speaker is unknown
+    pool = ["pool-1", "pool-2"]    # voices handed to named speakers, in this order
+    [voices.narrator]              # one table per voice
+    engine_voice = "en-us"         # an espeak-ng voice name, optionally with a +variant
+    [speakers."Antony Blinken"]    # fixed speaker -> voice mappings win over the pool
+    voice = "pool-2"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from earmark.errors import ConfigError
+from earmark.recipe import build
+from earmark.resources import load_toml, locate
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceSettings:
+    engine_voice: str = "en-us"
+    """espeak-ng voice name as the engine selects it: "en-us", "en-gb-x-rp", "en-us+f3"."""
+    rate: int = 175
+    """Speaking rate in words per minute (espeak-ng: 80-450)."""
+    pitch: int = 50
+    """Base pitch, 0-99."""
+    volume: float = 1.0
+    """Amplitude, 0.0-2.0."""
+
+
+@dataclass(frozen=True, slots=True)
+class Casting:
+    name: str
+    path: str
+    narrator: str
+    quote: str
+    pool: tuple[str, ...]
+    voices: dict[str, VoiceSettings] = field(hash=False)
+    speakers: dict[str, str] = field(hash=False)
+    """Fixed mappings: canonical speaker name -> voice name."""
+
+    def settings(self, voice: str) -> VoiceSettings:
+        return self.voices[voice]
+
+
+_TOP_KEYS = {"narrator", "quote", "pool", "voices", "speakers"}
+
+
+def load_casting(name_or_path: str = "default") -> Casting:
+    path = locate("voices", name_or_path)
+    data = load_toml(path)
+    where = str(path)
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' "
+                          f"(known: {', '.join(sorted(_TOP_KEYS))})")
+    raw_voices = data.get("voices")
+    if not isinstance(raw_voices, dict) or not raw_voices:
+        raise ConfigError(f"{where}: needs at least one [voices.NAME] table")
+    voices = {name: build(VoiceSettings, table, f"{where}: [voices.{name}]")
+              for name, table in raw_voices.items()}
+    for name, settings in voices.items():
+        _check_ranges(settings, f"{where}: [voices.{name}]")
+    narrator = _voice_ref(data.get("narrator", "narrator"), voices, f"{where}: narrator")
+    quote = _voice_ref(data.get("quote", "quote"), voices, f"{where}: quote")
+    pool_raw = data.get("pool", [])
+    if not isinstance(pool_raw, list):
+        raise ConfigError(f"{where}: pool must be a list of voice names")
+    pool = tuple(_voice_ref(v, voices, f"{where}: pool") for v in pool_raw)
+    speakers: dict[str, str] = {}
+    for speaker, table in _table(data.get("speakers", {}), f"{where}: speakers").items():
+        table = _table(table, f"{where}: [speakers.{speaker!r}]")
+        if set(table) != {"voice"}:
+            raise ConfigError(f"{where}: [speakers.{speaker!r}] takes exactly one key, voice")
+        speakers[speaker] = _voice_ref(table["voice"], voices, f"{where}: [speakers.{speaker!r}]")
+    return Casting(path.stem, where, narrator, quote, pool, voices, speakers)
+
+
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table")
+    return value
+
+
+def _voice_ref(value: Any, voices: dict[str, VoiceSettings], where: str) -> str:
+    if not isinstance(value, str) or value not in voices:
+        raise ConfigError(f"{where}: {value!r} is not one of the [voices] tables "
+                          f"({', '.join(voices)})")
+    return value
+
+
+def _check_ranges(settings: VoiceSettings, where: str) -> None:
+    if not 80 <= settings.rate <= 450:
+        raise ConfigError(f"{where}: rate must be 80-450 words per minute, got {settings.rate}")
+    if not 0 <= settings.pitch <= 99:
+        raise ConfigError(f"{where}: pitch must be 0-99, got {settings.pitch}")
+    if not 0.0 <= settings.volume <= 2.0:
+        raise ConfigError(f"{where}: volume must be 0.0-2.0, got {settings.volume}")

@@ -1,0 +1,160 @@
+"""The command line. Only this module prints or exits.
+
+Exit codes: 0 success; 2 bad input or usage (one line on stderr); 1 internal failure.
+Audio and engine modules are imported inside the commands that need them, so `--help` and
+`earmark plan` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+try:  # typer >= 0.25 carries its own copy of click
+    from typer._click import exceptions as click
+except ImportError:  # pragma: no cover - older typer depends on click itself
+    from click import exceptions as click  # type: ignore[no-redef]
+
+from earmark.errors import EarmarkError
+from earmark.formats import FORMATS, describe
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Accessible narrated audio from articles: one voice per speaker, chapters you can "
+    "navigate.",
+)
+
+InputArg = Annotated[Path, typer.Argument(help="The document: .txt, .md or .html.",
+                                          show_default=False)]
+PipelineOpt = Annotated[str, typer.Option("--pipeline", "-p", help=(
+    "Recipe: a name (./pipeline/NAME.toml, then the packaged ones) or a path."))]
+VoicesOpt = Annotated[str, typer.Option("--voices", "-v", help=(
+    "Casting file: a name (./voices/NAME.toml, then the packaged ones) or a path."))]
+
+
+def _settings(pipeline: str, voices: str):
+    from earmark.casting import load_casting
+    from earmark.recipe import load_recipe
+
+    return load_recipe(pipeline), load_casting(voices)
+
+
+@app.command(epilog="Example:  earmark render samples/library-vote.md -o output --format m4b")
+def render(
+    source: InputArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output root; files go to OUT/<slug>/.")]
+    = Path("output"),
+    fmt: Annotated[str | None, typer.Option("--format", "-f", show_default=False,
+                                            help=f"Audio format ({describe()}); default from the "
+                                            "recipe (mp3).")] = None,
+    pipeline: PipelineOpt = "article",
+    voices: VoicesOpt = "default",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
+                                             help="Synthesis worker processes (default: CPU "
+                                             "count).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")]
+    = False,
+) -> None:
+    """Render a document to narrated audio with chapters, and its manifest."""
+    from earmark.render import render as do_render
+
+    recipe, casting = _settings(pipeline, voices)
+    chosen = (fmt or recipe.export.format).lower()
+    if chosen not in FORMATS:
+        raise click.BadParameter(f"'{chosen}' is not one of {', '.join(FORMATS)}",
+                                 param_hint="'--format'")
+    result = do_render(source, out, recipe, casting, chosen, jobs or os.cpu_count() or 1)
+    if not quiet:
+        seconds = result.duration_ms / 1000
+        typer.echo(f"{result.audio}  {int(seconds // 60)}:{seconds % 60:04.1f}  "
+                   f"{result.chapters} chapters, {result.segments} segments")
+
+
+@app.command(epilog="Example:  earmark plan samples/library-vote.md --json > plan.json")
+def plan(
+    source: InputArg,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON "
+                                          "(schema earmark.plan/1).")] = False,
+    pipeline: PipelineOpt = "article",
+    voices: VoicesOpt = "default",
+) -> None:
+    """Show the narration plan (chapters, segments, voices) without making audio."""
+    from earmark.plan import plan_file
+    from earmark.planjson import dumps, plan_to_dict
+
+    recipe, casting = _settings(pipeline, voices)
+    result = plan_file(source, recipe, casting)
+    if as_json:
+        sys.stdout.write(dumps(plan_to_dict(result)))
+        return
+    from earmark.render import describe as describe_plan
+
+    typer.echo(describe_plan(result))
+    for chapter in result.chapters:
+        typer.echo(f"\nChapter {chapter.index}: {chapter.title}")
+        for segment in result.segments[chapter.first_segment:chapter.last_segment + 1]:
+            typer.echo(f"  {segment.index:>4} {segment.kind:<9} {segment.voice:<10} {segment.text}")
+    for dropped in result.dropped:
+        text = result.document.text[dropped.span[0]:dropped.span[1]]
+        typer.echo(f"dropped {dropped.span[0]}-{dropped.span[1]} ({dropped.reason}): {text[:60]!r}")
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}")
+
+
+@app.command(epilog="Example:  earmark voices --voices voices/my-cast.toml")
+def voices(voices: VoicesOpt = "default") -> None:
+    """List the engine's voices and the casting in use (checked against the engine)."""
+    from earmark.casting import load_casting
+    from earmark.engine import check_casting, list_variants, list_voices
+
+    casting = load_casting(voices)
+    typer.echo(f"Casting '{casting.name}' ({casting.path}):")
+    for key, settings in casting.voices.items():
+        roles = [r for r, v in (("narrator", casting.narrator), ("quote", casting.quote)) if v == key]
+        roles += ["pool"] if key in casting.pool else []
+        roles += [f"speaker {s}" for s, v in casting.speakers.items() if v == key]
+        typer.echo(f"  {key:<10} {settings.engine_voice:<20} rate {settings.rate:<4} pitch "
+                   f"{settings.pitch:<3} volume {settings.volume:<4} {', '.join(roles)}")
+    check_casting(casting)
+    engine_voices = list_voices()
+    typer.echo(f"\nespeak-ng voices ({len(engine_voices)}; add +VARIANT to any):")
+    for voice in sorted(engine_voices, key=lambda v: v.name):
+        typer.echo(f"  {voice.name:<20} {voice.description:<40} {voice.gender}")
+    typer.echo(f"\nVariants: {' '.join(list_variants())}")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except (typer.Abort, click.Abort if hasattr(click, "Abort") else typer.Abort):
+        typer.echo("earmark: interrupted", err=True)
+        sys.exit(130)
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `earmark`: the help, as --help
+            typer.echo(exc.format_message())
+            sys.exit(0)
+        hint = f" (see earmark {exc.ctx.info_name} --help)" if exc.ctx else ""
+        typer.echo(f"earmark: {exc.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        typer.echo(f"earmark: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except EarmarkError as exc:
+        typer.echo(f"earmark: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("earmark: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # an internal failure: one line, or the traceback when asked
+        if os.environ.get("EARMARK_DEBUG"):
+            raise
+        typer.echo(f"earmark: internal error: {type(exc).__name__}: {exc} "
+                   "(set EARMARK_DEBUG=1 for the traceback)", err=True)
+        sys.exit(1)

@@ -1,0 +1,41 @@
+"""M4B (AAC in MP4) with MP4 chapters, written by ffmpeg from an ffmetadata file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from earmark import __version__
+from earmark.export.ffmpeg import run
+from earmark.model import Plan, Timeline
+from earmark.recipe import ExportSettings
+
+
+def _escape(value: str) -> str:
+    """ffmetadata escaping: '=', ';', '#', '\\' and newlines take a backslash."""
+    out = []
+    for ch in value:
+        if ch in "=;#\\\n":
+            out.append("\\")
+        out.append(ch)
+    return "".join(out)
+
+
+def ffmetadata(plan: Plan, timeline: Timeline) -> str:
+    lines = [";FFMETADATA1", f"title={_escape(plan.document.title)}", "genre=Speech",
+             f"encoder=earmark {__version__}", ""]
+    for chapter, timing in zip(plan.chapters, timeline.chapters, strict=True):
+        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={timing.start_ms}",
+                  f"END={timing.end_ms}", f"title={_escape(chapter.title)}", ""]
+    return "\n".join(lines)
+
+
+def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, out: Path) -> None:
+    meta = out.with_name(out.name + ".ffmeta")
+    meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
+    try:
+        run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(wav), "-i", str(meta),
+             "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-ac", "1",
+             "-ar", str(settings.sample_rate), "-c:a", "aac", "-b:a", settings.m4b_bitrate,
+             "-movflags", "+faststart", "-f", "ipod", str(out)])
+    finally:
+        meta.unlink(missing_ok=True)

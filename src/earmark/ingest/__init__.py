@@ -1,0 +1,64 @@
+"""Readers: an input file becomes a Document (text, title, language, blocks).
+
+One table maps file extensions to readers; it drives both validation and `--help`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from earmark.errors import InputError
+from earmark.ingest import html, markdown, txt
+from earmark.ingest.chrome import drop_chrome
+from earmark.model import Document
+from earmark.recipe import IngestSettings
+
+Reader = Callable[[str, str], Document]
+
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("txt", txt.read),
+    ".text": ("txt", txt.read),
+    ".md": ("md", markdown.read),
+    ".markdown": ("md", markdown.read),
+    ".html": ("html", html.read),
+    ".htm": ("html", html.read),
+}
+
+
+def decode(path: Path) -> str:
+    """The file's text: UTF-8 (a BOM is allowed), or one clear error."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a document") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 first"
+        ) from None
+
+
+def read_document(path: Path, settings: IngestSettings) -> Document:
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        raise InputError(
+            f"{path}: unsupported file type '{suffix or '(none)'}' "
+            f"(earmark reads {', '.join(READERS)})"
+        )
+    _, reader = READERS[suffix]
+    document = reader(decode(path), str(path))
+    return drop_chrome(document, settings.drop)
+
+
+def title_from_path(path: str) -> str:
+    stem = Path(path).stem
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Untitled"

@@ -1,0 +1,51 @@
+"""Builds the extracted text of a structured document (Markdown, HTML) block by block.
+
+Blocks are joined with a blank line; whitespace inside a block is folded to single spaces
+so that spans stay meaningful. Spans index the text this builder returns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from earmark.model import Block, Dropped
+
+_SPACE = re.compile(r"\s+")
+
+
+class TextBuilder:
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+        self.dropped: list[Dropped] = []
+
+    def _append(self, text: str) -> tuple[int, int] | None:
+        if not text:
+            return None
+        if self._parts:
+            self._parts.append("\n\n")
+            self._length += 2
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        return (start, self._length)
+
+    def add(self, kind: str, text: str, level: int = 0) -> None:
+        span = self._append(_SPACE.sub(" ", text).strip())
+        if span:
+            self.blocks.append(Block(kind, span, level))
+
+    def add_dropped(self, text: str, reason: str) -> None:
+        """Text that is part of the document but deliberately not read (e.g. code)."""
+        span = self._append(text.strip("\n").rstrip())
+        if span:
+            self.dropped.append(Dropped(span, reason))
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def first_heading(self) -> str | None:
+        text = self.text
+        return next((text[b.span[0]:b.span[1]] for b in self.blocks if b.kind == "heading"), None)

@@ -1,0 +1,76 @@
+"""HTML: the main content only (<main>, <article> or <body>), without script, style,
+navigation, forms or footers; h1-h6 become headings, p/li/blockquote/td... paragraphs."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from earmark.ingest.builder import TextBuilder
+from earmark.model import Document
+
+_SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
+         "svg", "button", "select", "textarea", "head", "object", "canvas", "dialog"}
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
+_BLOCKS = _HEADINGS | {
+    "p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
+    "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl",
+    "dt", "dd", "hr", "br", "address", "details", "summary", "fieldset", "center",
+}
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    for selector in ("main", "article", "[role=main]"):
+        found = soup.select_one(selector)
+        if found is not None:
+            return found
+    body = soup.body or soup
+    for tag in body.find_all("header"):
+        if tag.find_parent(["article", "main"]) is None:
+            tag.decompose()
+    return body
+
+
+def _walk(node: Tag, builder: TextBuilder, in_quote: bool) -> None:
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if "".join(buffer).strip():
+            builder.add("blockquote" if in_quote else "paragraph", "".join(buffer))
+        buffer.clear()
+
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            buffer.append(str(child))
+            continue
+        if not isinstance(child, Tag) or child.name in _SKIP or child.get("hidden") is not None:
+            continue
+        if child.name not in _BLOCKS:
+            buffer.append(child.get_text())
+            continue
+        flush()
+        if child.name in _HEADINGS:
+            builder.add("heading", child.get_text(" "), int(child.name[1]))
+        elif child.name == "pre":
+            builder.add_dropped(child.get_text(), "code block: not read aloud")
+        else:
+            _walk(child, builder, in_quote or child.name == "blockquote")
+    flush()
+
+
+def read(text: str, path: str) -> Document:
+    from earmark.ingest import title_from_path
+
+    soup = BeautifulSoup(text, "html.parser")
+    language = "en"
+    if soup.html is not None and soup.html.get("lang"):
+        language = str(soup.html["lang"]).strip() or "en"
+    page_title = soup.title.get_text(" ").strip() if soup.title else ""
+    for tag in soup.find_all(_SKIP - {"head"}):
+        tag.decompose()
+    builder = TextBuilder()
+    _walk(_root(soup), builder, False)
+    title = builder.first_heading() or page_title or title_from_path(path)
+    return Document(path, "html", builder.text, title, language, tuple(builder.blocks),
+                    tuple(builder.dropped))

@@ -1,0 +1,117 @@
+"""Immutable values passed between stages.
+
+Offsets are `[start, end)` Python character offsets into `Document.text`, the decoded input
+(for Markdown and HTML: the text the reader extracted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level unit of the document."""
+
+    kind: str
+    """"heading", "paragraph" (also list items) or "blockquote"."""
+    span: Span
+    """Where the block's text is in Document.text."""
+    level: int = 0
+    """Heading level 1-6; 0 for other blocks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """Text that is deliberately not spoken, and why."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a reader extracted from an input file."""
+
+    path: str
+    format: str
+    text: str
+    title: str
+    language: str
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage; `span` includes its quotation marks."""
+
+    span: Span
+    speaker: str | None = None
+    aliases: tuple[str, ...] = ()
+    cue: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The unit of synthesis: at most one sentence, one voice."""
+
+    index: int
+    chapter: int
+    sentence: int
+    paragraph: int
+    kind: str
+    """"heading", "narration" or "quote"."""
+    speaker: str | None
+    voice: str
+    """The casting name of the voice (a key of the voices file), e.g. "narrator"."""
+    text: str
+    """The text as it will be spoken."""
+    source_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    index: int
+    title: str
+    first_segment: int
+    last_segment: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    voice: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The narration plan: everything needed to render, and nothing about audio."""
+
+    document: Document
+    chapters: tuple[Chapter, ...]
+    speakers: tuple[Speaker, ...]
+    quotes: tuple[Quote, ...]
+    segments: tuple[Segment, ...]
+    dropped: tuple[Dropped, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Where each segment and chapter sits in the assembled audio."""
+
+    segments: tuple[Timing, ...]
+    chapters: tuple[Timing, ...]
+    duration_ms: int
+    engine_voices: tuple[str, ...]
+    """The voice the engine reported it used, per segment (read back after synthesis)."""

@@ -1,0 +1,60 @@
+"""The plan and manifest as JSON (schema "earmark.plan/1"; see ../shared/DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from earmark.model import Plan, Timeline
+
+SCHEMA = "earmark.plan/1"
+SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    doc = plan.document
+    return {
+        "schema": SCHEMA,
+        "source": {"path": doc.path, "format": doc.format, "chars": len(doc.text)},
+        "title": doc.title,
+        "language": doc.language,
+        "chapters": [
+            {"index": c.index, "title": c.title, "first_segment": c.first_segment,
+             "last_segment": c.last_segment}
+            for c in plan.chapters
+        ],
+        "speakers": [
+            {"name": s.name, "aliases": list(s.aliases), "voice": s.voice} for s in plan.speakers
+        ],
+        "quotes": [
+            {"span": list(q.span), "speaker": q.speaker, "aliases": list(q.aliases),
+             "cue": list(q.cue) if q.cue else None}
+            for q in plan.quotes
+        ],
+        "segments": [
+            {"index": s.index, "chapter": s.chapter, "sentence": s.sentence,
+             "paragraph": s.paragraph, "kind": s.kind, "speaker": s.speaker, "voice": s.voice,
+             "text": s.text, "source_span": list(s.source_span)}
+            for s in plan.segments
+        ],
+        "dropped": [{"span": list(d.span), "reason": d.reason} for d in plan.dropped],
+        "warnings": list(plan.warnings),
+    }
+
+
+def manifest_to_dict(plan: Plan, timeline: Timeline, audio: dict[str, Any]) -> dict[str, Any]:
+    """The plan plus where everything is in the audio."""
+    data = plan_to_dict(plan)
+    data["audio"] = {**audio, "duration_ms": timeline.duration_ms}
+    for entry, timing in zip(data["chapters"], timeline.chapters, strict=True):
+        entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
+    for entry, timing, used in zip(data["segments"], timeline.segments, timeline.engine_voices,
+                                   strict=True):
+        entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
+        entry["engine_voice"] = used
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,168 @@
+"""The pipeline recipe: which settings each stage runs with (pipeline/*.toml).
+
+Each section of the TOML file maps to one dataclass below; unknown keys and wrong types are
+errors naming the file and the key, so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from earmark.errors import ConfigError
+from earmark.formats import FORMATS
+from earmark.resources import load_toml, locate
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    drop: dict[str, str] = field(default_factory=dict)
+    """Page chrome: name -> regular expression. A paragraph that one matches entirely
+    (case-insensitively) is not spoken; the plan lists it in `dropped` as "boilerplate: NAME"."""
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentSettings:
+    abbreviations: tuple[str, ...] = ()
+    """Extra abbreviations (without the final dot) after which a sentence never ends."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    enabled: bool = True
+    """Read double-quoted passages in a quote voice; false reads everything as narration."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterSettings:
+    heading_max_level: int = 2
+    """Headings of this level or higher (1 = h1) start a chapter; deeper ones are only read."""
+    paragraphs_per_chapter: int = 1
+    """When the document has no such heading: how many paragraphs make one chapter."""
+    untitled_words: int = 8
+    """Chapters without a heading are titled with this many words of their first sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class PauseSettings:
+    sentence_ms: int = 250
+    """Silence between two sentences of a paragraph."""
+    paragraph_ms: int = 700
+    """Silence between paragraphs."""
+    voice_change_ms: int = 150
+    """Silence where the voice changes inside a sentence (narration to quote and back)."""
+    chapter_ms: int = 1500
+    """Silence before a new chapter."""
+    head_ms: int = 0
+    """Silence at the start of the programme."""
+    tail_ms: int = 500
+    """Silence at the end of the programme."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSettings:
+    format: str = "mp3"
+    """Default output format: mp3 or m4b (`--format` overrides)."""
+    sample_rate: int = 22050
+    """Output sample rate in Hz; espeak-ng speaks at 22050 Hz."""
+    mp3_bitrate: str = "64k"
+    """Constant bitrate of the MP3 (mono speech)."""
+    m4b_bitrate: str = "48k"
+    """AAC bitrate of the M4B."""
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    name: str
+    path: str
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    chapters: ChapterSettings = field(default_factory=ChapterSettings)
+    pauses: PauseSettings = field(default_factory=PauseSettings)
+    export: ExportSettings = field(default_factory=ExportSettings)
+
+
+_SECTIONS = {
+    "ingest": IngestSettings,
+    "segment": SegmentSettings,
+    "quotes": QuoteSettings,
+    "chapters": ChapterSettings,
+    "pauses": PauseSettings,
+    "export": ExportSettings,
+}
+
+
+def build(cls: type, data: dict[str, Any], where: str) -> Any:
+    """Make a settings dataclass from a TOML table, rejecting unknown keys and wrong types."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a table")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in names:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(sorted(names))})")
+        values[key] = _coerce(hints[key], value, f"{where}.{key}")
+    return cls(**values)
+
+
+_NAMES = {"tuple[str, ...]": "a list of strings", "dict[str, str]": "a table of strings"}
+
+
+def _coerce(hint: Any, value: Any, where: str) -> Any:
+    text = str(hint)
+    if hint is bool or text == "bool":
+        ok = isinstance(value, bool)
+    elif hint is int:
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    elif hint is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif hint is str:
+        ok = isinstance(value, str)
+    elif text.startswith("dict[str, str]"):
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        value = dict(value) if ok else value
+    elif text.startswith("tuple[str"):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    else:  # pragma: no cover - a settings field of a type this function does not know
+        raise TypeError(f"{where}: unsupported settings type {hint}")
+    if not ok:
+        raise ConfigError(f"{where}: expected {_NAMES.get(text, text)}, "
+                          f"got {value!r}")
+    return value
+
+
+def load_recipe(name_or_path: str = "article") -> Recipe:
+    path = locate("pipeline", name_or_path)
+    data = load_toml(path)
+    sections: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _SECTIONS:
+            raise ConfigError(f"{path}: unknown section [{key}] (known: {', '.join(_SECTIONS)})")
+        sections[key] = build(_SECTIONS[key], value, f"{path}: [{key}]")
+    recipe = Recipe(name=path.stem, path=str(path), **sections)
+    _validate(recipe, path)
+    return recipe
+
+
+def _validate(recipe: Recipe, path: Path) -> None:
+    for name, pattern in recipe.ingest.drop.items():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}") from exc
+    if recipe.export.format not in FORMATS:
+        raise ConfigError(
+            f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
+            f"got {recipe.export.format!r}"
+        )
+    if not 1 <= recipe.chapters.heading_max_level <= 6:
+        raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
+    if recipe.chapters.paragraphs_per_chapter < 1:
+        raise ConfigError(f"{path}: [chapters] paragraphs_per_chapter must be at least 1")

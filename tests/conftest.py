@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from earmark.casting import Casting, load_casting
+from earmark.recipe import Recipe, load_recipe
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE = ROOT / "samples" / "library-vote.md"
+
+
+@pytest.fixture(scope="session")
+def recipe() -> Recipe:
+    return load_recipe("article")
+
+
+@pytest.fixture(scope="session")
+def casting() -> Casting:
+    return load_casting("default")
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `earmark ARGS` as a user would, in a separate process."""
+    return subprocess.run([sys.executable, "-m", "earmark", *args], capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=300, check=False)

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import DATA, ROOT, SAMPLE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from earmark.coverage import coverage_problems
+from earmark.errors import InputError
+from earmark.plan import plan_file
+from earmark.planjson import SCHEMA_FILE, plan_to_dict
+
+FIXTURES = sorted(p for p in (DATA / "plans").iterdir() if not p.name.endswith(".json"))
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def plan_dict(path: Path, recipe, casting) -> dict:
+    return plan_to_dict(plan_file(path, recipe, casting))
+
+
+def covered(data: dict, text: str) -> list[str]:
+    return coverage_problems(text, [s["source_span"] for s in data["segments"]],
+                             [d["span"] for d in data["dropped"]])
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_fixture_plans_match_their_hand_written_expectations(path: Path, recipe, casting) -> None:
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    data = plan_dict(path, recipe, casting)
+    assert data["title"] == expected["title"]
+    assert data["language"] == expected.get("language", "en")
+    assert [c["title"] for c in data["chapters"]] == expected["chapters"]
+    assert [[s["kind"], s["text"]] for s in data["segments"]] == expected["segments"]
+    assert [d["reason"] for d in data["dropped"]] == expected["dropped"]
+
+
+@pytest.mark.parametrize("path", [*FIXTURES, SAMPLE], ids=lambda p: p.name)
+def test_plans_are_valid_and_account_for_every_character(path: Path, recipe, casting) -> None:
+    plan = plan_file(path, recipe, casting)
+    data = plan_to_dict(plan)
+    jsonschema.validate(data, SCHEMA)
+    assert covered(data, plan.document.text) == []
+    # the spoken text is the source text with whitespace folded
+    for segment in data["segments"]:
+        start, end = segment["source_span"]
+        assert segment["text"] == " ".join(plan.document.text[start:end].split())
+
+
+def test_chapters_partition_the_segments(recipe, casting) -> None:
+    data = plan_dict(SAMPLE, recipe, casting)
+    chapters = data["chapters"]
+    assert chapters[0]["first_segment"] == 0
+    assert chapters[-1]["last_segment"] == len(data["segments"]) - 1
+    for before, after in zip(chapters, chapters[1:], strict=False):
+        assert after["first_segment"] == before["last_segment"] + 1
+    for segment in data["segments"]:
+        chapter = chapters[segment["chapter"]]
+        assert chapter["first_segment"] <= segment["index"] <= chapter["last_segment"]
+
+
+def test_sample_quotes_go_to_the_quote_voice_and_prose_to_the_narrator(recipe, casting) -> None:
+    data = plan_dict(SAMPLE, recipe, casting)
+    text = plan_file(SAMPLE, recipe, casting).document.text
+    quoted = [s for s in data["segments"] if s["kind"] == "quote"]
+    assert len(quoted) == 8
+    for segment in data["segments"]:
+        start, end = segment["source_span"]
+        source = text[start:end]
+        if segment["kind"] == "quote":
+            assert segment["voice"] == casting.quote and segment["speaker"] is None
+            assert any(q["span"][0] <= start and end <= q["span"][1] for q in data["quotes"])
+        else:
+            assert segment["voice"] == casting.narrator and segment["speaker"] == "narrator"
+            assert '"' not in source
+    assert data["dropped"][0]["reason"] == "boilerplate: media player notice"
+
+
+def test_no_headings_means_one_chapter_per_paragraph_group(tmp_path: Path, recipe, casting) -> None:
+    from dataclasses import replace
+
+    path = tmp_path / "flat.txt"
+    path.write_text("One. Uno.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n", encoding="utf-8")
+    assert [c["title"] for c in plan_dict(path, recipe, casting)["chapters"]] == [
+        "One.", "Two.", "Three.", "Four.", "Five."]
+    grouped = replace(recipe, chapters=replace(recipe.chapters, paragraphs_per_chapter=2))
+    data = plan_dict(path, grouped, casting)
+    assert [(c["first_segment"], c["last_segment"]) for c in data["chapters"]] == [
+        (0, 2), (3, 4), (5, 5)]
+
+
+def test_unclosed_quote_is_closed_at_paragraph_end_with_a_warning(tmp_path: Path, recipe,
+                                                                   casting) -> None:
+    path = tmp_path / "q.txt"
+    path.write_text("He said “this never ends.\n\nNext paragraph.\n", encoding="utf-8")
+    data = plan_dict(path, recipe, casting)
+    assert [(s["kind"], s["text"]) for s in data["segments"]] == [
+        ("narration", "He said"), ("quote", "“this never ends."), ("narration", "Next paragraph.")]
+    assert any("not closed" in w for w in data["warnings"])
+
+
+def test_punctuation_only_paragraphs_are_reported_as_dropped(tmp_path: Path, recipe, casting) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("Part one.\n\n* * *\n\nPart two.\n", encoding="utf-8")
+    data = plan_dict(path, recipe, casting)
+    assert [s["text"] for s in data["segments"]] == ["Part one.", "Part two."]
+    assert data["dropped"] == [{"span": [11, 16], "reason": "no words: punctuation only"}]
+
+
+def test_a_document_with_nothing_to_say_is_an_input_error(tmp_path: Path, recipe, casting) -> None:
+    path = tmp_path / "empty.md"
+    path.write_text("```\ncode only\n```\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.md: nothing to read aloud"):
+        plan_file(path, recipe, casting)
+
+
+# Generated documents: words, abbreviations, quotes of every kind, headings, blank lines.
+_TOKENS = st.sampled_from([
+    "word", "Word", "U.S.", "Mr.", "a.m.", "3.5", "No.", "J.", "e.g.", ".", "!", "?", "...",
+    ". . .", "…", ",", ":", "“", "”", '"', "'", "’", "(", ")", "[", "]", "-", "—", "#", "##",
+    "*", "_", "`", "<b>", "</b>", "&amp;", " ", " ", " ", "\n", "\n\n", "\t", "é", "中文",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tokens=st.lists(_TOKENS, min_size=1, max_size=60),
+       suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_property_every_character_is_spoken_or_dropped(tmp_path_factory, recipe, casting,
+                                                       tokens: list[str], suffix: str) -> None:
+    path = tmp_path_factory.mktemp("gen") / f"doc{suffix}"
+    path.write_text("".join(tokens), encoding="utf-8")
+    try:
+        plan = plan_file(path, recipe, casting)
+    except InputError as error:
+        assert "nothing to read aloud" in str(error)
+        return
+    data = plan_to_dict(plan)
+    assert covered(data, plan.document.text) == []
+    jsonschema.validate(data, SCHEMA)
+    sentences = [s["sentence"] for s in data["segments"]]
+    assert sentences == sorted(sentences)
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("make demo", "make test", "earmark render", "earmark plan", "earmark voices"):
+        assert command in readme
