@@ -10,10 +10,10 @@ SYSTEM_PACKAGES := espeak-ng ffmpeg
 .PHONY: demo test system venv lint clean
 
 demo: system venv
-	$(BIN)/earmark render samples/library-vote.md -o output --format m4b
-	$(BIN)/earmark render samples/library-vote.md -o output --format mp3
+	$(BIN)/earmark render samples/library-vote.md -o output --format mp3 --format m4b
 
 test: system venv
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: venv

@@ -26,5 +26,11 @@ def casting() -> Casting:
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run `earmark ARGS` as a user would, in a separate process."""
-    return subprocess.run([sys.executable, "-m", "earmark", *args], capture_output=True,
-                          text=True, cwd=cwd or ROOT, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "earmark", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=300,
+        check=False,
+    )

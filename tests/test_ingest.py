@@ -13,7 +13,7 @@ NO_CHROME = IngestSettings()
 
 def blocks(path: Path) -> list[tuple[str, int, str]]:
     doc = read_document(path, NO_CHROME)
-    return [(b.kind, b.level, doc.text[b.span[0]:b.span[1]]) for b in doc.blocks]
+    return [(b.kind, b.level, doc.text[b.span[0] : b.span[1]]) for b in doc.blocks]
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -27,59 +27,92 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 def test_txt_paragraphs_are_separated_by_blank_lines(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", "# Title\n\nOne line\nwrapped here.\n\n\nTwo.\n")
-    assert blocks(path) == [("heading", 1, "Title"), ("paragraph", 0, "One line\nwrapped here."),
-                            ("paragraph", 0, "Two.")]
+    assert blocks(path) == [
+        ("heading", 1, "Title"),
+        ("paragraph", 0, "One line\nwrapped here."),
+        ("paragraph", 0, "Two."),
+    ]
 
 
 def test_txt_without_blank_lines_has_a_paragraph_per_line(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", "First line.\r\nSecond line.\n## Head ##\nThird.")
-    assert blocks(path) == [("paragraph", 0, "First line."), ("paragraph", 0, "Second line."),
-                            ("heading", 2, "Head"), ("paragraph", 0, "Third.")]
+    assert blocks(path) == [
+        ("paragraph", 0, "First line."),
+        ("paragraph", 0, "Second line."),
+        ("heading", 2, "Head"),
+        ("paragraph", 0, "Third."),
+    ]
     doc = read_document(path, NO_CHROME)
-    assert [doc.text[d.span[0]:d.span[1]] for d in doc.dropped] == ["##", "##"]
+    assert [doc.text[d.span[0] : d.span[1]] for d in doc.dropped] == ["##", "##"]
 
 
 def test_title_is_the_first_heading_else_the_file_name(tmp_path: Path) -> None:
-    assert read_document(write(tmp_path, "x.txt", "Text.\n\n## Later heading\n"), NO_CHROME).title \
+    assert (
+        read_document(write(tmp_path, "x.txt", "Text.\n\n## Later heading\n"), NO_CHROME).title
         == "Later heading"
-    assert read_document(write(tmp_path, "city-budget_2026.txt", "Just text."), NO_CHROME).title \
+    )
+    assert (
+        read_document(write(tmp_path, "city-budget_2026.txt", "Just text."), NO_CHROME).title
         == "City budget 2026"
+    )
 
 
 def test_markdown_keeps_words_and_drops_markup(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.md", "Intro *with* `code` and ![a chart](c.png).\n\n### Deep\n\n"
-                 "> Quoted\n> text\n\n1. item one\n2. item two\n")
-    assert blocks(path) == [("paragraph", 0, "Intro with code and a chart."),
-                            ("heading", 3, "Deep"), ("blockquote", 0, "Quoted text"),
-                            ("paragraph", 0, "item one"), ("paragraph", 0, "item two")]
+    path = write(
+        tmp_path,
+        "a.md",
+        "Intro *with* `code` and ![a chart](c.png).\n\n### Deep\n\n"
+        "> Quoted\n> text\n\n1. item one\n2. item two\n",
+    )
+    assert blocks(path) == [
+        ("paragraph", 0, "Intro with code and a chart."),
+        ("heading", 3, "Deep"),
+        ("blockquote", 0, "Quoted text"),
+        ("paragraph", 0, "item one"),
+        ("paragraph", 0, "item two"),
+    ]
 
 
 def test_html_reads_main_content_only(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.html", """<html lang="fr"><head><title>T</title>
+    path = write(
+        tmp_path,
+        "a.html",
+        """<html lang="fr"><head><title>T</title>
         <style>.x{}</style></head><body><header>Site</header><nav>Menu</nav>
         <article><header><h1>Le titre</h1></header><p>Un <b>paragraphe</b>.</p>
         <div>Texte libre<p>interne</p></div><script>var x = 1;</script>
         <ul><li>un</li><li>deux</li></ul><aside>Pub</aside></article>
-        <footer>Contact</footer></body></html>""")
+        <footer>Contact</footer></body></html>""",
+    )
     doc = read_document(path, NO_CHROME)
     assert doc.language == "fr"
     assert doc.title == "Le titre"
-    assert blocks(path) == [("heading", 1, "Le titre"), ("paragraph", 0, "Un paragraphe."),
-                            ("paragraph", 0, "Texte libre"), ("paragraph", 0, "interne"),
-                            ("paragraph", 0, "un"), ("paragraph", 0, "deux")]
+    assert blocks(path) == [
+        ("heading", 1, "Le titre"),
+        ("paragraph", 0, "Un paragraphe."),
+        ("paragraph", 0, "Texte libre"),
+        ("paragraph", 0, "interne"),
+        ("paragraph", 0, "un"),
+        ("paragraph", 0, "deux"),
+    ]
 
 
 def test_html_without_main_drops_site_header_and_footer(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.html", "<body><header>Brand</header><h2>News</h2><p>Body.</p>"
-                 "<footer>Footer</footer></body>")
+    path = write(
+        tmp_path,
+        "a.html",
+        "<body><header>Brand</header><h2>News</h2><p>Body.</p><footer>Footer</footer></body>",
+    )
     assert blocks(path) == [("heading", 2, "News"), ("paragraph", 0, "Body.")]
 
 
 def test_page_chrome_is_dropped_with_its_reason(tmp_path: Path, recipe) -> None:
-    path = write(tmp_path, "a.txt", "Your browser doesn’t support HTML5\nReal text.\nAdvertisement\n")
+    path = write(
+        tmp_path, "a.txt", "Your browser doesn’t support HTML5\nReal text.\nAdvertisement\n"
+    )
     doc = read_document(path, recipe.ingest)
-    assert [doc.text[b.span[0]:b.span[1]] for b in doc.blocks] == ["Real text."]
-    assert [(doc.text[d.span[0]:d.span[1]], d.reason) for d in doc.dropped] == [
+    assert [doc.text[b.span[0] : b.span[1]] for b in doc.blocks] == ["Real text."]
+    assert [(doc.text[d.span[0] : d.span[1]], d.reason) for d in doc.dropped] == [
         ("Your browser doesn’t support HTML5", "boilerplate: media player notice"),
         ("Advertisement", "boilerplate: advertisement"),
     ]
@@ -90,7 +123,11 @@ def test_page_chrome_is_dropped_with_its_reason(tmp_path: Path, recipe) -> None:
     [
         ("missing.txt", None, "missing.txt: no such file"),
         ("a.pdf", "x", "a.pdf: unsupported file type '.pdf'"),
-        ("latin.txt", "caf\xe9".encode("latin-1"), "latin.txt: not valid UTF-8 (byte 0xe9 at offset 3)"),
+        (
+            "latin.txt",
+            "caf\xe9".encode("latin-1"),
+            "latin.txt: not valid UTF-8 (byte 0xe9 at offset 3)",
+        ),
     ],
 )
 def test_bad_input_is_one_clear_error(tmp_path: Path, name: str, content, message: str) -> None:

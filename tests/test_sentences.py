@@ -12,27 +12,45 @@ def sentences(text: str, extra: tuple[str, ...] = ()) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mr. Smith went to Washington. He met Sen. Jones at 9 a.m. The meeting was short.",
-         ["Mr. Smith went to Washington.", "He met Sen. Jones at 9 a.m.",
-          "The meeting was short."]),
-        ("The U.S. Secretary of State spoke. The U.S. economy grew.",
-         ["The U.S. Secretary of State spoke.", "The U.S. economy grew."]),
-        ("He moved to the U.S. The next year he returned.",
-         ["He moved to the U.S.", "The next year he returned."]),
-        ("Prices rose 3.5 percent. Rates held at 4.25%.",
-         ["Prices rose 3.5 percent.", "Rates held at 4.25%."]),
-        ("J. K. Rowling wrote it. John F. Kennedy spoke.",
-         ["J. K. Rowling wrote it.", "John F. Kennedy spoke."]),
-        ("“Stop!” she said. “Why?” He left.",
-         ["“Stop!” she said.", "“Why?”", "He left."]),
-        ("It was e.g. the best. Wait... What? Yes!! OK.",
-         ["It was e.g. the best.", "Wait...", "What?", "Yes!!", "OK."]),
+        (
+            "Mr. Smith went to Washington. He met Sen. Jones at 9 a.m. The meeting was short.",
+            [
+                "Mr. Smith went to Washington.",
+                "He met Sen. Jones at 9 a.m.",
+                "The meeting was short.",
+            ],
+        ),
+        (
+            "The U.S. Secretary of State spoke. The U.S. economy grew.",
+            ["The U.S. Secretary of State spoke.", "The U.S. economy grew."],
+        ),
+        (
+            "He moved to the U.S. The next year he returned.",
+            ["He moved to the U.S.", "The next year he returned."],
+        ),
+        (
+            "Prices rose 3.5 percent. Rates held at 4.25%.",
+            ["Prices rose 3.5 percent.", "Rates held at 4.25%."],
+        ),
+        (
+            "J. K. Rowling wrote it. John F. Kennedy spoke.",
+            ["J. K. Rowling wrote it.", "John F. Kennedy spoke."],
+        ),
+        ("“Stop!” she said. “Why?” He left.", ["“Stop!” she said.", "“Why?”", "He left."]),
+        (
+            "It was e.g. the best. Wait... What? Yes!! OK.",
+            ["It was e.g. the best.", "Wait...", "What?", "Yes!!", "OK."],
+        ),
         ("See No. 5 and Fig. 3. Done.", ["See No. 5 and Fig. 3.", "Done."]),
-        ("He said: “It is here. China acts.” Then he left.",
-         ["He said: “It is here.", "China acts.”", "Then he left."]),
+        (
+            "He said: “It is here. China acts.” Then he left.",
+            ["He said: “It is here.", "China acts.”", "Then he left."],
+        ),
         ("to get its way.. . .The region grows.", ["to get its way.. . .", "The region grows."]),
-        ("Gov. Ruiz (D.) spoke. (She left early.) Others stayed.",
-         ["Gov. Ruiz (D.) spoke.", "(She left early.)", "Others stayed."]),
+        (
+            "Gov. Ruiz (D.) spoke. (She left early.) Others stayed.",
+            ["Gov. Ruiz (D.) spoke.", "(She left early.)", "Others stayed."],
+        ),
         ("No full stop at the end", ["No full stop at the end"]),
     ],
 )

@@ -40,8 +40,13 @@ def _silence(ms: int) -> bytes:
     return b"\0\0" * (ms * SAMPLE_RATE // 1000)
 
 
-def assemble(segments: Sequence[Segment], clips: Sequence[Spoken], chapters: Sequence[Chapter],
-             pauses: PauseSettings, out: Path) -> Timeline:
+def assemble(
+    segments: Sequence[Segment],
+    clips: Sequence[Spoken],
+    chapters: Sequence[Chapter],
+    pauses: PauseSettings,
+    out: Path,
+) -> Timeline:
     timings: list[Timing] = []
     position = 0
     with wave.open(str(out), "wb") as writer:
@@ -67,7 +72,10 @@ def assemble(segments: Sequence[Segment], clips: Sequence[Spoken], chapters: Seq
     chapter_times = []
     for n, chapter in enumerate(chapters):
         start = 0 if n == 0 else timings[chapter.first_segment].start_ms
-        end = duration if n == len(chapters) - 1 else timings[chapters[n + 1].first_segment].start_ms
+        end = (
+            duration if n == len(chapters) - 1 else timings[chapters[n + 1].first_segment].start_ms
+        )
         chapter_times.append(Timing(start, end))
-    return Timeline(tuple(timings), tuple(chapter_times), duration,
-                    tuple(c.engine_voice for c in clips))
+    return Timeline(
+        tuple(timings), tuple(chapter_times), duration, tuple(c.engine_voice for c in clips)
+    )

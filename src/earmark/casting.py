@@ -1,12 +1,12 @@
 """The casting file (voices/*.toml): which engine voice reads what.
 
-    narrator = "narrator"          # the voice that reads prose and headings
-    quote = "quote"                # the voice for quotes whose speaker is unknown
-    pool = ["pool-1", "pool-2"]    # voices handed to named speakers, in this order
-    [voices.narrator]              # one table per voice
-    engine_voice = "en-us"         # an espeak-ng voice name, optionally with a +variant
-    [speakers."Antony Blinken"]    # fixed speaker -> voice mappings win over the pool
-    voice = "pool-2"
+narrator = "narrator"          # the voice that reads prose and headings
+quote = "quote"                # the voice for quotes whose speaker is unknown
+pool = ["pool-1", "pool-2"]    # voices handed to named speakers, in this order
+[voices.narrator]              # one table per voice
+engine_voice = "en-us"         # an espeak-ng voice name, optionally with a +variant
+[speakers."Antony Blinken"]    # fixed speaker -> voice mappings win over the pool
+voice = "pool-2"
 """
 
 from __future__ import annotations
@@ -55,13 +55,16 @@ def load_casting(name_or_path: str = "default") -> Casting:
     where = str(path)
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' "
-                          f"(known: {', '.join(sorted(_TOP_KEYS))})")
+        raise ConfigError(
+            f"{where}: unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(_TOP_KEYS))})"
+        )
     raw_voices = data.get("voices")
     if not isinstance(raw_voices, dict) or not raw_voices:
         raise ConfigError(f"{where}: needs at least one [voices.NAME] table")
-    voices = {name: build(VoiceSettings, table, f"{where}: [voices.{name}]")
-              for name, table in raw_voices.items()}
+    voices = {
+        name: build(VoiceSettings, table, f"{where}: [voices.{name}]")
+        for name, table in raw_voices.items()
+    }
     for name, settings in voices.items():
         _check_ranges(settings, f"{where}: [voices.{name}]")
     narrator = _voice_ref(data.get("narrator", "narrator"), voices, f"{where}: narrator")
@@ -87,8 +90,9 @@ def _table(value: Any, where: str) -> dict[str, Any]:
 
 def _voice_ref(value: Any, voices: dict[str, VoiceSettings], where: str) -> str:
     if not isinstance(value, str) or value not in voices:
-        raise ConfigError(f"{where}: {value!r} is not one of the [voices] tables "
-                          f"({', '.join(voices)})")
+        raise ConfigError(
+            f"{where}: {value!r} is not one of the [voices] tables ({', '.join(voices)})"
+        )
     return value
 
 

@@ -9,7 +9,9 @@ from earmark.segment import Piece
 
 def chapter_of_blocks(document: Document, settings: ChapterSettings) -> list[int]:
     """The chapter number of every block."""
-    starts = [b.kind == "heading" and b.level <= settings.heading_max_level for b in document.blocks]
+    starts = [
+        b.kind == "heading" and b.level <= settings.heading_max_level for b in document.blocks
+    ]
     if not any(starts):
         return [i // settings.paragraphs_per_chapter for i in range(len(document.blocks))]
     chapters: list[int] = []
@@ -27,8 +29,12 @@ def dense_chapters(pieces: tuple[Piece, ...], block_chapter: list[int]) -> list[
     return [numbers.setdefault(block_chapter[p.block], len(numbers)) for p in pieces]
 
 
-def build_chapters(document: Document, pieces: tuple[Piece, ...], piece_chapter: list[int],
-                   settings: ChapterSettings) -> tuple[Chapter, ...]:
+def build_chapters(
+    document: Document,
+    pieces: tuple[Piece, ...],
+    piece_chapter: list[int],
+    settings: ChapterSettings,
+) -> tuple[Chapter, ...]:
     """One Chapter per chapter number, titled by its heading or its first sentence."""
     text = document.text
     firsts: dict[int, int] = {}
@@ -40,11 +46,14 @@ def build_chapters(document: Document, pieces: tuple[Piece, ...], piece_chapter:
     for chapter in sorted(firsts):
         first = pieces[firsts[chapter]]
         if first.kind == "heading":
-            title = " ".join(text[first.span[0]:first.span[1]].split())
+            title = " ".join(text[first.span[0] : first.span[1]].split())
         else:
-            sentence_end = max(p.span[1] for p in pieces[firsts[chapter]:lasts[chapter] + 1]
-                               if p.sentence == first.sentence)
-            title = _words(text[first.span[0]:sentence_end], settings.untitled_words)
+            sentence_end = max(
+                p.span[1]
+                for p in pieces[firsts[chapter] : lasts[chapter] + 1]
+                if p.sentence == first.sentence
+            )
+            title = _words(text[first.span[0] : sentence_end], settings.untitled_words)
         chapters.append(Chapter(chapter, title, firsts[chapter], lasts[chapter]))
     return tuple(chapters)
 
@@ -53,6 +62,6 @@ def _words(text: str, count: int) -> str:
     """The first words of a sentence; an opening quote that does not close in them is left out."""
     words = text.split()
     title = " ".join(words[:count]) + ("…" if len(words) > count else "")
-    if title[0] in "“\"‘«" and not any(mark in title[1:] for mark in "”\"’»"):
+    if title[0] in '“"‘«' and not any(mark in title[1:] for mark in '”"’»'):
         title = title[1:]
     return title

@@ -31,12 +31,25 @@ app = typer.Typer(
     "navigate.",
 )
 
-InputArg = Annotated[Path, typer.Argument(help="The document: .txt, .md or .html.",
-                                          show_default=False)]
-PipelineOpt = Annotated[str, typer.Option("--pipeline", "-p", help=(
-    "Recipe: a name (./pipeline/NAME.toml, then the packaged ones) or a path."))]
-VoicesOpt = Annotated[str, typer.Option("--voices", "-v", help=(
-    "Casting file: a name (./voices/NAME.toml, then the packaged ones) or a path."))]
+InputArg = Annotated[
+    Path, typer.Argument(help="The document: .txt, .md or .html.", show_default=False)
+]
+PipelineOpt = Annotated[
+    str,
+    typer.Option(
+        "--pipeline",
+        "-p",
+        help=("Recipe: a name (./pipeline/NAME.toml, then the packaged ones) or a path."),
+    ),
+]
+VoicesOpt = Annotated[
+    str,
+    typer.Option(
+        "--voices",
+        "-v",
+        help=("Casting file: a name (./voices/NAME.toml, then the packaged ones) or a path."),
+    ),
+]
 
 
 def _settings(pipeline: str, voices: str):
@@ -46,42 +59,64 @@ def _settings(pipeline: str, voices: str):
     return load_recipe(pipeline), load_casting(voices)
 
 
-@app.command(epilog="Example:  earmark render samples/library-vote.md -o output --format m4b")
+@app.command(
+    epilog="Example:  earmark render samples/library-vote.md -o output --format mp3 --format m4b"
+)
 def render(
     source: InputArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output root; files go to OUT/<slug>/.")]
-    = Path("output"),
-    fmt: Annotated[str | None, typer.Option("--format", "-f", show_default=False,
-                                            help=f"Audio format ({describe()}); default from the "
-                                            "recipe (mp3).")] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output root; files go to OUT/<slug>/.")
+    ] = Path("output"),
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help=f"Audio format ({describe()}); repeat for several from one synthesis; "
+            "default from the recipe (mp3).",
+        ),
+    ] = None,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
-                                             help="Synthesis worker processes (default: CPU "
-                                             "count).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")]
-    = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            show_default=False,
+            help="Synthesis worker processes (default: CPU count).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
 ) -> None:
     """Render a document to narrated audio with chapters, and its manifest."""
     from earmark.render import render as do_render
 
     recipe, casting = _settings(pipeline, voices)
-    chosen = (fmt or recipe.export.format).lower()
-    if chosen not in FORMATS:
-        raise click.BadParameter(f"'{chosen}' is not one of {', '.join(FORMATS)}",
-                                 param_hint="'--format'")
+    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or [recipe.export.format]))
+    for name in chosen:
+        if name not in FORMATS:
+            raise click.BadParameter(
+                f"'{name}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
+            )
     result = do_render(source, out, recipe, casting, chosen, jobs or os.cpu_count() or 1)
     if not quiet:
         seconds = result.duration_ms / 1000
-        typer.echo(f"{result.audio}  {int(seconds // 60)}:{seconds % 60:04.1f}  "
-                   f"{result.chapters} chapters, {result.segments} segments")
+        for audio in result.audio:
+            typer.echo(
+                f"{audio}  {int(seconds // 60)}:{seconds % 60:04.1f}  "
+                f"{result.chapters} chapters, {result.segments} segments"
+            )
 
 
 @app.command(epilog="Example:  earmark plan samples/library-vote.md --json > plan.json")
 def plan(
     source: InputArg,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON "
-                                          "(schema earmark.plan/1).")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the plan as JSON (schema earmark.plan/1).")
+    ] = False,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
 ) -> None:
@@ -99,10 +134,10 @@ def plan(
     typer.echo(describe_plan(result))
     for chapter in result.chapters:
         typer.echo(f"\nChapter {chapter.index}: {chapter.title}")
-        for segment in result.segments[chapter.first_segment:chapter.last_segment + 1]:
+        for segment in result.segments[chapter.first_segment : chapter.last_segment + 1]:
             typer.echo(f"  {segment.index:>4} {segment.kind:<9} {segment.voice:<10} {segment.text}")
     for dropped in result.dropped:
-        text = result.document.text[dropped.span[0]:dropped.span[1]]
+        text = result.document.text[dropped.span[0] : dropped.span[1]]
         typer.echo(f"dropped {dropped.span[0]}-{dropped.span[1]} ({dropped.reason}): {text[:60]!r}")
     for warning in result.warnings:
         typer.echo(f"warning: {warning}")
@@ -117,11 +152,15 @@ def voices(voices: VoicesOpt = "default") -> None:
     casting = load_casting(voices)
     typer.echo(f"Casting '{casting.name}' ({casting.path}):")
     for key, settings in casting.voices.items():
-        roles = [r for r, v in (("narrator", casting.narrator), ("quote", casting.quote)) if v == key]
+        roles = [
+            r for r, v in (("narrator", casting.narrator), ("quote", casting.quote)) if v == key
+        ]
         roles += ["pool"] if key in casting.pool else []
         roles += [f"speaker {s}" for s, v in casting.speakers.items() if v == key]
-        typer.echo(f"  {key:<10} {settings.engine_voice:<20} rate {settings.rate:<4} pitch "
-                   f"{settings.pitch:<3} volume {settings.volume:<4} {', '.join(roles)}")
+        typer.echo(
+            f"  {key:<10} {settings.engine_voice:<20} rate {settings.rate:<4} pitch "
+            f"{settings.pitch:<3} volume {settings.volume:<4} {', '.join(roles)}"
+        )
     check_casting(casting)
     engine_voices = list_voices()
     typer.echo(f"\nespeak-ng voices ({len(engine_voices)}; add +VARIANT to any):")
@@ -133,7 +172,7 @@ def voices(voices: VoicesOpt = "default") -> None:
 def main() -> None:
     try:
         app(standalone_mode=False)
-    except (typer.Abort, click.Abort if hasattr(click, "Abort") else typer.Abort):
+    except typer.Abort:
         typer.echo("earmark: interrupted", err=True)
         sys.exit(130)
     except click.UsageError as exc:
@@ -155,6 +194,9 @@ def main() -> None:
     except Exception as exc:  # an internal failure: one line, or the traceback when asked
         if os.environ.get("EARMARK_DEBUG"):
             raise
-        typer.echo(f"earmark: internal error: {type(exc).__name__}: {exc} "
-                   "(set EARMARK_DEBUG=1 for the traceback)", err=True)
+        typer.echo(
+            f"earmark: internal error: {type(exc).__name__}: {exc} "
+            "(set EARMARK_DEBUG=1 for the traceback)",
+            err=True,
+        )
         sys.exit(1)

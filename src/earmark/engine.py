@@ -61,8 +61,14 @@ def list_voices() -> list[EngineVoice]:
     voices = []
     for v in es.ListVoices(None):
         identifier = v.identifier.decode("utf-8", "replace").lower()
-        voices.append(EngineVoice(identifier.rsplit("/", 1)[-1], identifier,
-                                  v.name.decode("utf-8", "replace"), genders.get(v.gender, "")))
+        voices.append(
+            EngineVoice(
+                identifier.rsplit("/", 1)[-1],
+                identifier,
+                v.name.decode("utf-8", "replace"),
+                genders.get(v.gender, ""),
+            )
+        )
     return voices
 
 
@@ -94,12 +100,15 @@ def check_casting(casting: Casting) -> None:
             close = difflib.get_close_matches(base, sorted(names), n=4, cutoff=0.6)
             problem = f"espeak-ng has no voice '{base}'"
         else:
-            close = [f"{base}+{v}" for v in difflib.get_close_matches(variant, sorted(variants), n=4,
-                                                                     cutoff=0.5)]
+            close = [
+                f"{base}+{v}"
+                for v in difflib.get_close_matches(variant, sorted(variants), n=4, cutoff=0.5)
+            ]
             problem = f"espeak-ng has no variant '+{variant}'"
         hint = f"; close matches: {', '.join(close)}" if close else "; run `earmark voices`"
         raise VoiceNotFoundError(
-            f"{casting.path}: [voices.{key}] engine_voice = '{settings.engine_voice}': {problem}{hint}"
+            f"{casting.path}: [voices.{key}] engine_voice = '{settings.engine_voice}': "
+            f"{problem}{hint}"
         )
 
 

@@ -29,11 +29,19 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     for index, piece in enumerate(seg.pieces):
         voice = casting.quote if piece.kind == "quote" else casting.narrator
         speaker = None if piece.kind == "quote" else "narrator"
-        segments.append(Segment(
-            index=index, chapter=piece_chapter[index], sentence=piece.sentence,
-            paragraph=piece.block, kind=piece.kind, speaker=speaker, voice=voice,
-            text=spoken_text(document.text[piece.span[0]:piece.span[1]]), source_span=piece.span,
-        ))
+        segments.append(
+            Segment(
+                index=index,
+                chapter=piece_chapter[index],
+                sentence=piece.sentence,
+                paragraph=piece.block,
+                kind=piece.kind,
+                speaker=speaker,
+                voice=voice,
+                text=spoken_text(document.text[piece.span[0] : piece.span[1]]),
+                source_span=piece.span,
+            )
+        )
     if not segments:
         raise InputError(f"{document.path}: nothing to read aloud (no words in the document)")
     speakers = [Speaker("narrator", casting.narrator)]

@@ -20,22 +20,38 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "title": doc.title,
         "language": doc.language,
         "chapters": [
-            {"index": c.index, "title": c.title, "first_segment": c.first_segment,
-             "last_segment": c.last_segment}
+            {
+                "index": c.index,
+                "title": c.title,
+                "first_segment": c.first_segment,
+                "last_segment": c.last_segment,
+            }
             for c in plan.chapters
         ],
         "speakers": [
             {"name": s.name, "aliases": list(s.aliases), "voice": s.voice} for s in plan.speakers
         ],
         "quotes": [
-            {"span": list(q.span), "speaker": q.speaker, "aliases": list(q.aliases),
-             "cue": list(q.cue) if q.cue else None}
+            {
+                "span": list(q.span),
+                "speaker": q.speaker,
+                "aliases": list(q.aliases),
+                "cue": list(q.cue) if q.cue else None,
+            }
             for q in plan.quotes
         ],
         "segments": [
-            {"index": s.index, "chapter": s.chapter, "sentence": s.sentence,
-             "paragraph": s.paragraph, "kind": s.kind, "speaker": s.speaker, "voice": s.voice,
-             "text": s.text, "source_span": list(s.source_span)}
+            {
+                "index": s.index,
+                "chapter": s.chapter,
+                "sentence": s.sentence,
+                "paragraph": s.paragraph,
+                "kind": s.kind,
+                "speaker": s.speaker,
+                "voice": s.voice,
+                "text": s.text,
+                "source_span": list(s.source_span),
+            }
             for s in plan.segments
         ],
         "dropped": [{"span": list(d.span), "reason": d.reason} for d in plan.dropped],
@@ -43,14 +59,20 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def manifest_to_dict(plan: Plan, timeline: Timeline, audio: dict[str, Any]) -> dict[str, Any]:
-    """The plan plus where everything is in the audio."""
+def manifest_to_dict(plan: Plan, timeline: Timeline, files: list[dict[str, Any]]) -> dict[str, Any]:
+    """The plan plus where everything is in the audio.
+
+    `audio` describes the first (main) audio file; `audio_files` lists every format rendered,
+    all of which share the same timeline.
+    """
     data = plan_to_dict(plan)
-    data["audio"] = {**audio, "duration_ms": timeline.duration_ms}
+    data["audio"] = {**files[0], "duration_ms": timeline.duration_ms}
+    data["audio_files"] = files
     for entry, timing in zip(data["chapters"], timeline.chapters, strict=True):
         entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
-    for entry, timing, used in zip(data["segments"], timeline.segments, timeline.engine_voices,
-                                   strict=True):
+    for entry, timing, used in zip(
+        data["segments"], timeline.segments, timeline.engine_voices, strict=True
+    ):
         entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
         entry["engine_voice"] = used
     return data

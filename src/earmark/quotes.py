@@ -39,7 +39,8 @@ def find_quotes(text: str, start: int, end: int) -> QuoteScan:
         elif ch == STRAIGHT:
             opened = i
     if opened is not None:
-        warnings.append(f"quotation opened at {opened} is not closed; closed at the end of its "
-                        "paragraph")
+        warnings.append(
+            f"quotation opened at {opened} is not closed; closed at the end of its paragraph"
+        )
         spans.append((opened, end))
     return QuoteScan(tuple(spans), tuple(warnings))

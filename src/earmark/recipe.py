@@ -133,8 +133,7 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
     else:  # pragma: no cover - a settings field of a type this function does not know
         raise TypeError(f"{where}: unsupported settings type {hint}")
     if not ok:
-        raise ConfigError(f"{where}: expected {_NAMES.get(text, text)}, "
-                          f"got {value!r}")
+        raise ConfigError(f"{where}: expected {_NAMES.get(text, text)}, got {value!r}")
     return value
 
 
@@ -156,7 +155,9 @@ def _validate(recipe: Recipe, path: Path) -> None:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ConfigError(f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}") from exc
+            raise ConfigError(
+                f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}"
+            ) from exc
     if recipe.export.format not in FORMATS:
         raise ConfigError(
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "

@@ -2,7 +2,7 @@
 
 Everything is written into a hidden staging folder inside OUT and moved to OUT/<slug> only
 when complete, so an interrupted or failed render leaves no half-written output and the
-previous render in place.
+previous render in place. Several formats come from one synthesis, so they share one timeline.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from earmark.recipe import Recipe
 @dataclass(frozen=True, slots=True)
 class Rendered:
     folder: Path
-    audio: Path
+    audio: tuple[Path, ...]
     manifest: Path
     duration_ms: int
     segments: int
@@ -48,8 +48,16 @@ def slug_for(path: Path, title: str) -> str:
 Progress = Callable[[str, int, int], None]
 
 
-def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting, fmt: str,
-           jobs: int, progress: Progress | None = None) -> Rendered:
+def render(
+    source: Path,
+    out_root: Path,
+    recipe: Recipe,
+    casting: Casting,
+    formats: tuple[str, ...],
+    jobs: int,
+    progress: Progress | None = None,
+) -> Rendered:
+    """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all)."""
     from earmark.assemble import assemble
     from earmark.export import EXPORTERS
     from earmark.synth import Job, synthesize
@@ -64,27 +72,41 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting, fmt: 
         work = staging / ".work"
         work.mkdir()
         total = len(plan.segments)
-        speech = [Job(s.index, s.text, casting.settings(s.voice), str(work / f"{s.index:06d}.wav"))
-                  for s in plan.segments]
-        clips = synthesize(speech, work, jobs,
-                           (lambda done: progress("synthesising", done, total)) if progress else None)
+        speech = [
+            Job(s.index, s.text, casting.settings(s.voice), str(work / f"{s.index:06d}.wav"))
+            for s in plan.segments
+        ]
+        clips = synthesize(
+            speech,
+            work,
+            jobs,
+            (lambda done: progress("synthesising", done, total)) if progress else None,
+        )
         programme = work / "programme.wav"
         timeline = assemble(plan.segments, clips, plan.chapters, recipe.pauses, programme)
-        if progress:
-            progress("encoding", 0, 1)
-        audio = staging / f"{slug}.{FORMATS[fmt].extension}"
-        EXPORTERS[fmt](programme, plan, timeline, recipe.export, audio)
+        audio = []
+        for number, fmt in enumerate(formats):
+            if progress:
+                progress(f"encoding {fmt}", number, len(formats))
+            audio.append(staging / f"{slug}.{FORMATS[fmt].extension}")
+            EXPORTERS[fmt](programme, plan, timeline, recipe.export, audio[-1])
         manifest = staging / f"{slug}.json"
-        manifest.write_text(dumps(manifest_to_dict(plan, timeline, _audio_entry(audio, fmt))),
-                            encoding="utf-8")
+        entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
+        manifest.write_text(dumps(manifest_to_dict(plan, timeline, entries)), encoding="utf-8")
         shutil.rmtree(work)
         final = out_root / slug
         _replace_dir(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Rendered(final, final / audio.name, final / manifest.name, timeline.duration_ms,
-                    len(plan.segments), len(plan.chapters))
+    return Rendered(
+        final,
+        tuple(final / a.name for a in audio),
+        final / manifest.name,
+        timeline.duration_ms,
+        len(plan.segments),
+        len(plan.chapters),
+    )
 
 
 def _umask() -> int:
@@ -98,19 +120,20 @@ def _audio_entry(audio: Path, fmt: str) -> dict[str, str]:
 
 
 def _replace_dir(staging: Path, final: Path) -> None:
-    """Move finished files into place, each replacing its earlier version atomically.
-
-    Files of other formats and clips already in the folder stay.
-    """
-    if not final.is_dir():
+    """Move a finished folder into place, replacing an earlier render of the same slug whole
+    (its audio, manifest and clips all belong to the old text)."""
+    if final.exists():
+        old = final.with_name(f".{final.name}.{os.getpid()}.old")
+        final.rename(old)
         staging.rename(final)
-        return
-    for item in sorted(staging.iterdir()):
-        os.replace(item, final / item.name)
-    staging.rmdir()
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(final)
 
 
 def describe(plan: Plan) -> str:
     quotes = sum(1 for s in plan.segments if s.kind == "quote")
-    return (f"{plan.document.title}: {len(plan.chapters)} chapters, {len(plan.segments)} segments "
-            f"({quotes} quoted), {len(plan.dropped)} dropped")
+    return (
+        f"{plan.document.title}: {len(plan.chapters)} chapters, {len(plan.segments)} segments "
+        f"({quotes} quoted), {len(plan.dropped)} dropped"
+    )

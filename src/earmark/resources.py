@@ -30,11 +30,16 @@ def locate(kind: str, name_or_path: str) -> Path:
         if candidate.is_file():
             return candidate
         raise ConfigError(f"{name_or_path}: no such {kind} file")
-    tried = [Path.cwd() / kind / f"{name_or_path}.toml", packaged_dir(kind) / f"{name_or_path}.toml"]
+    tried = [
+        Path.cwd() / kind / f"{name_or_path}.toml",
+        packaged_dir(kind) / f"{name_or_path}.toml",
+    ]
     for path in tried:
         if path.is_file():
             return path
-    available = sorted({p.stem for d in {t.parent for t in tried} if d.is_dir() for p in d.glob("*.toml")})
+    available = sorted(
+        {p.stem for d in {t.parent for t in tried} if d.is_dir() for p in d.glob("*.toml")}
+    )
     raise ConfigError(
         f"no {kind} named '{name_or_path}' (available: {', '.join(available) or 'none'})"
     )

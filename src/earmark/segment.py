@@ -6,6 +6,7 @@ punctuation (the "." after a closing quote) joins its neighbour in the same sent
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -35,7 +36,9 @@ class Segmentation:
 _SPOKEN = re.compile(r"\w")
 
 
-def segment_document(document: Document, abbreviations: tuple[str, ...], quotes_on: bool) -> Segmentation:
+def segment_document(
+    document: Document, abbreviations: tuple[str, ...], quotes_on: bool
+) -> Segmentation:
     text = document.text
     pieces: list[Piece] = []
     quote_spans: list[Span] = []
@@ -59,7 +62,9 @@ def segment_document(document: Document, abbreviations: tuple[str, ...], quotes_
     return Segmentation(tuple(pieces), tuple(quote_spans), tuple(dropped), tuple(warnings))
 
 
-def _cut(text: str, sentence: Span, quotes: tuple[Span, ...], block: Block) -> list[tuple[str, Span]]:
+def _cut(
+    text: str, sentence: Span, quotes: tuple[Span, ...], block: Block
+) -> list[tuple[str, Span]]:
     """Split a sentence into narration/quote runs, trimmed, punctuation-only runs merged."""
     base = "heading" if block.kind == "heading" else "narration"
     bounds = {sentence[0], sentence[1]}
@@ -69,7 +74,7 @@ def _cut(text: str, sentence: Span, quotes: tuple[Span, ...], block: Block) -> l
                 bounds.add(b)
     edges = sorted(bounds)
     runs: list[tuple[str, Span]] = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in itertools.pairwise(edges):
         inside = any(q0 <= a and b <= q1 for q0, q1 in quotes)
         span = sentences._trim(text, a, b)
         if span is not None:

@@ -18,31 +18,39 @@ from collections.abc import Iterable
 from earmark.model import Span
 
 # Never end a sentence: these precede a name or a number.
-TITLES = frozenset("""
-mr mrs ms mx dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt st mt ft rev fr sr sra
-hon pres supt insp det messrs mme mlle no nos vol vols pp art fig figs ch sec op ca approx dept
-est vs v cf al jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+TITLES = frozenset(
+    """
+mr mrs ms mx dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt st mt ft rev fr sr
+sra hon pres supt insp det messrs mme mlle no nos vol vols pp art fig figs ch sec op ca approx
+dept est vs v cf al jan feb mar apr jun jul aug sep sept oct nov dec
+""".split()
+)
 
 # End a sentence only before a typical sentence opener.
-AMBIGUOUS = frozenset("""
+AMBIGUOUS = frozenset(
+    """
 jr sr inc ltd co corp plc llc bros etc esq ph.d phd a.m p.m u.s u.k u.n e.u d.c u.s.a i.e e.g
 a.d b.c bc ad
-""".split())
+""".split()
+)
 
-OPENERS = frozenset("""
+OPENERS = frozenset(
+    """
 a an the he she it we they i you this that these those there here his her its our their my your
 but and or so yet nor for in on at by to of from with after before when while if as then
 however meanwhile still now today yesterday tomorrow some many most all no not one two what why
 how who where which
-""".split())
+""".split()
+)
 
 _TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NEXT = re.compile(r"\s+([“\"‘'«(\[]*)(\w+)")
 
 
-def _is_boundary(text: str, end: int, punct: str, limit: int, abbreviations: frozenset[str]) -> bool:
+def _is_boundary(
+    text: str, end: int, punct: str, limit: int, abbreviations: frozenset[str]
+) -> bool:
     """Whether a sentence ends at `end`, just after the punctuation run `punct`."""
     if end >= limit:
         return False

@@ -30,7 +30,9 @@ _worker_engine: Engine | None = None
 def _init_worker(scratch: str, warm: VoiceSettings) -> None:
     global _worker_engine
     _worker_engine = Engine()
-    _worker_engine.warm_up(warm, Path(scratch) / f"warm-up-{multiprocessing.current_process().pid}.wav")
+    _worker_engine.warm_up(
+        warm, Path(scratch) / f"warm-up-{multiprocessing.current_process().pid}.wav"
+    )
 
 
 def _speak(job: Job) -> Spoken:
@@ -38,8 +40,12 @@ def _speak(job: Job) -> Spoken:
     return _worker_engine.speak(job.text, job.settings, Path(job.path))
 
 
-def synthesize(jobs: Sequence[Job], workdir: Path, processes: int,
-               progress: Callable[[int], None] | None = None) -> list[Spoken]:
+def synthesize(
+    jobs: Sequence[Job],
+    workdir: Path,
+    processes: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[Spoken]:
     """Speak every job; results in job order. Any failure stops the run with its error."""
     if not jobs:
         return []
@@ -47,8 +53,9 @@ def synthesize(jobs: Sequence[Job], workdir: Path, processes: int,
     warm = jobs[0].settings
     context = multiprocessing.get_context("spawn")
     results: list[Spoken] = []
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
-                             initargs=(str(workdir), warm)) as pool:
+    with ProcessPoolExecutor(
+        processes, mp_context=context, initializer=_init_worker, initargs=(str(workdir), warm)
+    ) as pool:
         chunk = max(1, min(32, len(jobs) // (processes * 4) or 1))
         for spoken in pool.map(_speak, jobs, chunksize=chunk):
             results.append(spoken)

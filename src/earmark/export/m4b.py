@@ -21,11 +21,22 @@ def _escape(value: str) -> str:
 
 
 def ffmetadata(plan: Plan, timeline: Timeline) -> str:
-    lines = [";FFMETADATA1", f"title={_escape(plan.document.title)}", "genre=Speech",
-             f"encoder=earmark {__version__}", ""]
+    lines = [
+        ";FFMETADATA1",
+        f"title={_escape(plan.document.title)}",
+        "genre=Speech",
+        f"encoder=earmark {__version__}",
+        "",
+    ]
     for chapter, timing in zip(plan.chapters, timeline.chapters, strict=True):
-        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={timing.start_ms}",
-                  f"END={timing.end_ms}", f"title={_escape(chapter.title)}", ""]
+        lines += [
+            "[CHAPTER]",
+            "TIMEBASE=1/1000",
+            f"START={timing.start_ms}",
+            f"END={timing.end_ms}",
+            f"title={_escape(chapter.title)}",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -33,9 +44,37 @@ def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, 
     meta = out.with_name(out.name + ".ffmeta")
     meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
     try:
-        run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(wav), "-i", str(meta),
-             "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-ac", "1",
-             "-ar", str(settings.sample_rate), "-c:a", "aac", "-b:a", settings.m4b_bitrate,
-             "-movflags", "+faststart", "-f", "ipod", str(out)])
+        run(
+            [
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                str(wav),
+                "-i",
+                str(meta),
+                "-map",
+                "0:a",
+                "-map_metadata",
+                "1",
+                "-map_chapters",
+                "1",
+                "-ac",
+                "1",
+                "-ar",
+                str(settings.sample_rate),
+                "-c:a",
+                "aac",
+                "-b:a",
+                settings.m4b_bitrate,
+                "-movflags",
+                "+faststart",
+                "-f",
+                "ipod",
+                str(out),
+            ]
+        )
     finally:
         meta.unlink(missing_ok=True)

@@ -19,10 +19,34 @@ NO_OFFSET = 0xFFFFFFFF
 
 
 def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, out: Path) -> None:
-    run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-i", str(wav), "-map_metadata", "-1",
-         "-ac", "1", "-ar", str(settings.sample_rate), "-c:a", "libmp3lame",
-         "-b:a", settings.mp3_bitrate, "-compression_level", "7", "-id3v2_version", "0",
-         "-f", "mp3", str(out)])
+    run(
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(wav),
+            "-map_metadata",
+            "-1",
+            "-ac",
+            "1",
+            "-ar",
+            str(settings.sample_rate),
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            settings.mp3_bitrate,
+            "-compression_level",
+            "7",
+            "-id3v2_version",
+            "0",
+            "-f",
+            "mp3",
+            str(out),
+        ]
+    )
     write_chapters(out, plan, timeline)
 
 
@@ -32,10 +56,23 @@ def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
     tags.add(TLAN(encoding=3, text=[plan.document.language]))
     tags.add(TSSE(encoding=3, text=[f"earmark {__version__}"]))
     ids = [f"ch{c.index}" for c in plan.chapters]
-    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                  child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Chapters"])]))
+    tags.add(
+        CTOC(
+            element_id="toc",
+            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            child_element_ids=ids,
+            sub_frames=[TIT2(encoding=3, text=["Chapters"])],
+        )
+    )
     for chapter_id, chapter, timing in zip(ids, plan.chapters, timeline.chapters, strict=True):
-        tags.add(CHAP(element_id=chapter_id, start_time=timing.start_ms, end_time=timing.end_ms,
-                      start_offset=NO_OFFSET, end_offset=NO_OFFSET,
-                      sub_frames=[TIT2(encoding=3, text=[chapter.title])]))
+        tags.add(
+            CHAP(
+                element_id=chapter_id,
+                start_time=timing.start_ms,
+                end_time=timing.end_ms,
+                start_offset=NO_OFFSET,
+                end_offset=NO_OFFSET,
+                sub_frames=[TIT2(encoding=3, text=[chapter.title])],
+            )
+        )
     tags.save(str(path), v2_version=3)

@@ -48,4 +48,4 @@ class TextBuilder:
 
     def first_heading(self) -> str | None:
         text = self.text
-        return next((text[b.span[0]:b.span[1]] for b in self.blocks if b.kind == "heading"), None)
+        return next((text[b.span[0] : b.span[1]] for b in self.blocks if b.kind == "heading"), None)

@@ -15,7 +15,7 @@ def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
     kept = []
     dropped = list(document.dropped)
     for block in document.blocks:
-        text = document.text[block.span[0]:block.span[1]].strip()
+        text = document.text[block.span[0] : block.span[1]].strip()
         name = next((n for n, rx in compiled if rx.fullmatch(text)), None)
         if name is None:
             kept.append(block)

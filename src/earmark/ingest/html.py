@@ -8,13 +8,58 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
 
-_SKIP = {"script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
-         "svg", "button", "select", "textarea", "head", "object", "canvas", "dialog"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+    "head",
+    "object",
+    "canvas",
+    "dialog",
+}
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _BLOCKS = _HEADINGS | {
-    "p", "div", "section", "article", "main", "header", "ul", "ol", "li", "blockquote", "pre",
-    "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl",
-    "dt", "dd", "hr", "br", "address", "details", "summary", "fieldset", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "br",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "center",
 }
 
 
@@ -72,5 +117,6 @@ def read(text: str, path: str) -> Document:
     builder = TextBuilder()
     _walk(_root(soup), builder, False)
     title = builder.first_heading() or page_title or title_from_path(path)
-    return Document(path, "html", builder.text, title, language, tuple(builder.blocks),
-                    tuple(builder.dropped))
+    return Document(
+        path, "html", builder.text, title, language, tuple(builder.blocks), tuple(builder.dropped)
+    )

@@ -51,5 +51,6 @@ def read(text: str, path: str) -> Document:
         elif token.type == "html_block":
             builder.add_dropped(token.content, "raw HTML block: not read aloud")
     title = builder.first_heading() or title_from_path(path)
-    return Document(path, "md", builder.text, title, "en", tuple(builder.blocks),
-                    tuple(builder.dropped))
+    return Document(
+        path, "md", builder.text, title, "en", tuple(builder.blocks), tuple(builder.dropped)
+    )

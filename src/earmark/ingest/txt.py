@@ -35,10 +35,17 @@ def read(text: str, path: str) -> Document:
         if heading and heading.group(2):
             flush()
             marker = heading.start(1)
-            dropped.append(Dropped((start + marker, start + heading.end(1)), "markup: heading marker"))
-            blocks.append(Block("heading", (start + heading.start(2), start + heading.end(2)),
-                                level=len(heading.group(1))))
-            closing = line[heading.end(2):].strip()
+            dropped.append(
+                Dropped((start + marker, start + heading.end(1)), "markup: heading marker")
+            )
+            blocks.append(
+                Block(
+                    "heading",
+                    (start + heading.start(2), start + heading.end(2)),
+                    level=len(heading.group(1)),
+                )
+            )
+            closing = line[heading.end(2) :].strip()
             if closing:
                 at = start + line.index(closing, heading.end(2))
                 dropped.append(Dropped((at, at + len(closing)), "markup: heading marker"))
@@ -49,6 +56,9 @@ def read(text: str, path: str) -> Document:
             if one_per_line:
                 flush()
     flush()
-    title = next((text[b.span[0]:b.span[1]] for b in blocks if b.kind == "heading"),
-                 title_from_path(path))
-    return Document(path, "txt", text, title, "en", tuple(blocks), tuple(sorted(dropped, key=lambda d: d.span)))
+    title = next(
+        (text[b.span[0] : b.span[1]] for b in blocks if b.kind == "heading"), title_from_path(path)
+    )
+    return Document(
+        path, "txt", text, title, "en", tuple(blocks), tuple(sorted(dropped, key=lambda d: d.span))
+    )

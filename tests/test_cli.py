@@ -1,0 +1,95 @@
+"""The command line as users meet it: exit codes, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE, run_cli
+from earmark import render as render_module
+from earmark.errors import ToolError
+
+
+def test_plan_json_is_printed_and_parses() -> None:
+    result = run_cli("plan", str(SAMPLE), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "earmark.plan/1" and data["source"]["format"] == "md"
+
+
+def test_plan_text_lists_chapters_segments_and_drops() -> None:
+    result = run_cli("plan", str(SAMPLE))
+    assert result.returncode == 0
+    assert "Chapter 1: What residents said" in result.stdout
+    assert "boilerplate: media player notice" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["render", "plan", "voices"])
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    assert f"Example:  earmark {command}" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "nowhere.txt"], "earmark: nowhere.txt: no such file"),
+        (["plan", "README"], "earmark: README: unsupported file type '(none)'"),
+        (["render", str(SAMPLE), "--format", "flac"], "'flac' is not one of mp3, m4b"),
+        (["render", str(SAMPLE), "--pipeline", "nope"], "no pipeline named 'nope'"),
+        (["render", str(SAMPLE), "--bogus"], "No such option: --bogus"),
+    ],
+)
+def test_bad_input_or_usage_is_one_line_and_exit_2(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = run_cli(*args, "-o", str(tmp_path / "out")) if args[0] == "render" else run_cli(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert result.stdout == ""
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_unknown_voice_fails_before_any_output(tmp_path: Path) -> None:
+    voices = tmp_path / "cast.toml"
+    voices.write_text(
+        "[voices.narrator]\nengine_voice = 'en-us'\n[voices.quote]\nengine_voice = 'en-uss+f3'\n"
+    )
+    result = run_cli("render", str(SAMPLE), "-o", str(tmp_path / "out"), "--voices", str(voices))
+    assert result.returncode == 2
+    assert (
+        "engine_voice = 'en-uss+f3': espeak-ng has no voice 'en-uss'; close matches: en-us"
+        in result.stderr
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failure_during_export_leaves_no_output(
+    tmp_path: Path, recipe, casting, monkeypatch
+) -> None:
+    from earmark import export
+
+    def broken(*_args) -> None:
+        raise ToolError(["ffmpeg", "-i", "x"], 1, "Conversion failed!")
+
+    monkeypatch.setitem(export.EXPORTERS, "mp3", broken)
+    with pytest.raises(ToolError, match="ffmpeg exited with 1: Conversion failed!"):
+        render_module.render(SAMPLE, tmp_path, recipe, casting, ("mp3",), 1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_voices_lists_the_casting_and_the_engine_voices() -> None:
+    result = run_cli("voices")
+    assert result.returncode == 0
+    assert "narrator   en-us" in result.stdout
+    assert "en-gb-x-rp" in result.stdout and "Variants:" in result.stdout
+
+
+def test_slug_never_escapes_the_output_folder() -> None:
+    assert render_module.slug_for(Path("../../etc/passwd.md"), "x") == "passwd"
+    assert render_module.slug_for(Path("Été à Paris!.txt"), "x") == "ete-a-paris"
+    assert render_module.slug_for(Path("....md"), "Über Title") == "uber-title"
+    assert render_module.slug_for(Path("__.md"), "!!!") == "document"

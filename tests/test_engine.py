@@ -1,0 +1,92 @@
+"""The real espeak-ng engine through pyttsx3 (fast: a few short utterances)."""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from earmark.casting import VoiceSettings
+from earmark.engine import Engine, check_casting, list_voices, plausible_frames, voice_matches
+from earmark.errors import EngineError, VoiceNotFoundError
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    engine = Engine()
+    engine.warm_up(VoiceSettings(), tmp_path_factory.mktemp("warm") / "w.wav")
+    return engine
+
+
+def test_engine_lists_english_voices() -> None:
+    names = {v.name for v in list_voices()}
+    assert {"en-us", "en-gb-x-rp", "en-029"} <= names
+
+
+@pytest.mark.parametrize(
+    ("engine_voice", "message"),
+    [
+        ("en-usa", "espeak-ng has no voice 'en-usa'; close matches: en-us"),
+        ("en-us+f9", "espeak-ng has no variant '+f9'; close matches: en-us+f5"),
+        ("zz-nothing", "espeak-ng has no voice 'zz-nothing'; run `earmark voices`"),
+    ],
+)
+def test_unknown_voice_is_an_error_naming_it_with_close_matches(
+    casting, engine_voice: str, message: str
+) -> None:
+    bad = replace(
+        casting,
+        voices={
+            **casting.voices,
+            "quote": replace(casting.voices["quote"], engine_voice=engine_voice),
+        },
+    )
+    with pytest.raises(VoiceNotFoundError) as error:
+        check_casting(bad)
+    assert f"[voices.quote] engine_voice = '{engine_voice}'" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_default_casting_is_accepted(casting) -> None:
+    check_casting(casting)
+
+
+def test_each_voice_is_read_back_after_speaking(engine: Engine, casting, tmp_path: Path) -> None:
+    for name in (casting.narrator, casting.quote, *casting.pool):
+        settings = casting.settings(name)
+        spoken = engine.speak("Testing one two three.", settings, tmp_path / f"{name}.wav")
+        assert voice_matches(settings.engine_voice, spoken.engine_voice), spoken
+        with wave.open(spoken.path) as wav:
+            assert wav.getnframes() == spoken.frames > 22050 // 2
+
+
+def test_a_voice_the_engine_ignores_is_caught_by_the_read_back(
+    engine: Engine, tmp_path: Path
+) -> None:
+    # espeak keeps the previous voice when asked for a name it lacks; the read-back sees it
+    with pytest.raises(EngineError, match="engine used voice 'gmw/en-us' instead of 'en-gb'"):
+        engine.speak("Hello.", VoiceSettings(engine_voice="en-us"), tmp_path / "a.wav")
+        engine.speak("Hello.", VoiceSettings(engine_voice="en-gb"), tmp_path / "b.wav")
+
+
+def test_speech_length_fits_its_text(engine: Engine, tmp_path: Path) -> None:
+    short = engine.speak("Yes.", VoiceSettings(), tmp_path / "s.wav")
+    long = engine.speak(
+        "This sentence is considerably longer than the other one, by design.",
+        VoiceSettings(),
+        tmp_path / "l.wav",
+    )
+    assert long.frames > 3 * short.frames
+    low, high = plausible_frames("Yes.", 175)
+    assert low <= short.frames <= high
+    # audio for a long text would not pass as the audio of a short one (a shifted file)
+    assert not low <= long.frames <= high
+
+
+def test_rate_changes_the_length(engine: Engine, tmp_path: Path) -> None:
+    text = "The council will choose a builder in January."
+    slow = engine.speak(text, VoiceSettings(rate=120), tmp_path / "slow.wav")
+    fast = engine.speak(text, VoiceSettings(rate=300), tmp_path / "fast.wav")
+    assert slow.frames > 1.8 * fast.frames
