@@ -64,20 +64,24 @@ def test_chapters_partition_the_segments(recipe, casting) -> None:
         assert chapter["first_segment"] <= segment["index"] <= chapter["last_segment"]
 
 
-def test_sample_quotes_go_to_the_quote_voice_and_prose_to_the_narrator(recipe, casting) -> None:
+def test_sample_quotes_are_read_by_their_speakers_voices(recipe, casting) -> None:
     data = plan_dict(SAMPLE, recipe, casting)
     text = plan_file(SAMPLE, recipe, casting).document.text
-    quoted = [s for s in data["segments"] if s["kind"] == "quote"]
-    assert len(quoted) == 8
+    speakers = {s["name"]: s for s in data["speakers"]}
+    assert list(speakers) == ["narrator", "Elena Ruiz", "Marcus Webb", "Tom Avery", "Priya Nair"]
+    voices = [s["voice"] for s in data["speakers"]]
+    assert len(set(voices)) == len(voices), "one distinct voice per speaker"
+    assert speakers["Priya Nair"]["aliases"] == ["Dr. Priya Nair", "Dr. Nair"]
     for segment in data["segments"]:
         start, end = segment["source_span"]
-        source = text[start:end]
+        speaker = speakers[segment["speaker"]]
+        assert segment["voice"] == speaker["voice"]
+        assert segment["index"] in speaker["segments"]
         if segment["kind"] == "quote":
-            assert segment["voice"] == casting.quote and segment["speaker"] is None
+            assert segment["speaker"] != "narrator"
             assert any(q["span"][0] <= start and end <= q["span"][1] for q in data["quotes"])
         else:
-            assert segment["voice"] == casting.narrator and segment["speaker"] == "narrator"
-            assert '"' not in source
+            assert segment["speaker"] == "narrator" and '"' not in text[start:end]
     assert data["dropped"][0]["reason"] == "boilerplate: media player notice"
 
 

@@ -1,17 +1,21 @@
-"""Document -> Plan: segmentation, quotes, chapters and casting, no audio."""
+"""Document -> Plan: sentences, quotations and speakers, chapters and casting; no audio."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
+from earmark.attribution import Attributed, attribute
+from earmark.cast import cast
 from earmark.casting import Casting
 from earmark.chapters import build_chapters, chapter_of_blocks, dense_chapters
 from earmark.errors import InputError
 from earmark.ingest import read_document
 from earmark.model import Document, Plan, Quote, Segment, Speaker
+from earmark.quotemarks import find_quotes
 from earmark.recipe import Recipe
-from earmark.segment import segment_document
+from earmark.segment import segment_document, sentence_spans
 
 _SPACE = re.compile(r"\s+")
 
@@ -22,13 +26,30 @@ def spoken_text(source: str) -> str:
 
 
 def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
-    seg = segment_document(document, recipe.segment.abbreviations, recipe.quotes.enabled)
+    sentences = sentence_spans(document, recipe.segment.abbreviations)
+    warnings: list[str] = []
+    speech: list[Attributed] = []
+    voices: dict[int, str] = {}
+    speakers = []
+    if recipe.quotes.enabled:
+        scan = find_quotes(document)
+        warnings.extend(scan.warnings)
+        attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes)
+        speech = [a for a in attributed if a.speech]
+        voices, cast_warnings = cast(speakers, casting)
+        warnings.extend(cast_warnings)
+    seg = segment_document(document, sentences, [a.quote.span for a in speech])
     piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters))
     chapters = build_chapters(document, seg.pieces, piece_chapter, recipe.chapters)
+    starts = [a.quote.span[0] for a in speech]
     segments = []
     for index, piece in enumerate(seg.pieces):
-        voice = casting.quote if piece.kind == "quote" else casting.narrator
-        speaker = None if piece.kind == "quote" else "narrator"
+        speaker: str | None = "narrator"
+        voice = casting.narrator
+        if piece.kind == "quote":
+            said = speech[bisect_right(starts, piece.span[0]) - 1]
+            speaker = said.speaker.canonical if said.speaker else None
+            voice = voices[id(said.speaker)] if said.speaker else casting.quote
         segments.append(
             Segment(
                 index=index,
@@ -44,15 +65,25 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         )
     if not segments:
         raise InputError(f"{document.path}: nothing to read aloud (no words in the document)")
-    speakers = [Speaker("narrator", casting.narrator)]
     return Plan(
         document=document,
         chapters=chapters,
-        speakers=tuple(speakers),
-        quotes=tuple(Quote(span) for span in seg.quotes),
+        speakers=(
+            Speaker("narrator", casting.narrator),
+            *(Speaker(s.canonical, voices[id(s)], tuple(s.aliases)) for s in speakers),
+        ),
+        quotes=tuple(
+            Quote(
+                a.quote.span,
+                a.speaker.canonical if a.speaker else None,
+                (a.surface,) if a.surface else (),
+                a.cue,
+            )
+            for a in speech
+        ),
         segments=tuple(segments),
         dropped=tuple(sorted(document.dropped + seg.dropped, key=lambda d: d.span)),
-        warnings=seg.warnings,
+        warnings=tuple(warnings),
     )
 
 

@@ -33,7 +33,21 @@ class SegmentSettings:
 @dataclass(frozen=True, slots=True)
 class QuoteSettings:
     enabled: bool = True
-    """Read double-quoted passages in a quote voice; false reads everything as narration."""
+    """Read quoted speech in the speakers' voices; false reads everything as narration."""
+    unattributed_min_words: int = 6
+    """A quotation nobody is said to have spoken is still speech when it has at least this many
+    words, is a whole sentence or is a whole paragraph; shorter ones (scare quotes, titles,
+    coined terms) stay with the narrator."""
+    cue_max_words: int = 25
+    """In "X said that ... “quote”", at most this many words between the verb and the quote."""
+    dialogue_alternation: bool = True
+    """In running dialogue, a paragraph of quotation without a cue goes to the speaker before
+    last (speakers alternate); false gives it to the previous speaker."""
+    speech_verbs: tuple[str, ...] = ()
+    """Verbs of speaking to add to the built-in list (said, told, warned, added, ...)."""
+    titles: tuple[str, ...] = ()
+    """Titles to add to the built-in list (Secretary, Mayor, Dr, ...): words before a name
+    that are not part of it ("Commissioner Osei" is the person "Osei")."""
 
 
 @dataclass(frozen=True, slots=True)

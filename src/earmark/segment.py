@@ -1,18 +1,19 @@
-"""Document -> segments: sentences, cut further where a quote starts or ends.
+"""Document -> segments: sentences, cut further where a quotation of speech starts or ends.
 
-Every character of a block lands in exactly one segment. A piece that would hold only
-punctuation (the "." after a closing quote) joins its neighbour in the same sentence.
+Every character of a block lands in exactly one segment, or in `dropped` when a sentence has
+no words at all. A piece that would hold only punctuation (the "." after a closing quote)
+joins its neighbour in the same sentence.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from earmark import sentences
-from earmark.model import Block, Document, Dropped, Span
-from earmark.quotes import find_quotes
+from earmark.model import Document, Dropped, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,55 +29,57 @@ class Piece:
 @dataclass(frozen=True, slots=True)
 class Segmentation:
     pieces: tuple[Piece, ...]
-    quotes: tuple[Span, ...]
     dropped: tuple[Dropped, ...]
-    warnings: tuple[str, ...]
 
 
 _SPOKEN = re.compile(r"\w")
 
 
+def sentence_spans(document: Document, abbreviations: tuple[str, ...]) -> list[list[Span]]:
+    """The sentences of every block, in order."""
+    return [sentences.split(document.text, *b.span, abbreviations) for b in document.blocks]
+
+
 def segment_document(
-    document: Document, abbreviations: tuple[str, ...], quotes_on: bool
+    document: Document, block_sentences: list[list[Span]], speech: list[Span]
 ) -> Segmentation:
+    """Cut sentences at the edges of the (sorted, non-overlapping) speech spans."""
     text = document.text
+    ends = [q1 for _, q1 in speech]
     pieces: list[Piece] = []
-    quote_spans: list[Span] = []
-    warnings: list[str] = []
     dropped: list[Dropped] = []
     sentence_no = 0
     for block_no, block in enumerate(document.blocks):
-        quotes: tuple[Span, ...] = ()
-        if quotes_on and block.kind != "heading":
-            scan = find_quotes(text, *block.span)
-            quotes = scan.spans
-            quote_spans.extend(quotes)
-            warnings.extend(scan.warnings)
-        for sentence in sentences.split(text, *block.span, abbreviations):
+        base = "heading" if block.kind == "heading" else "narration"
+        for sentence in block_sentences[block_no]:
             if not _SPOKEN.search(text, *sentence):
                 dropped.append(Dropped(sentence, "no words: punctuation only"))
                 continue
-            for kind, span in _cut(text, sentence, quotes, block):
+            inside = [] if base == "heading" else _overlapping(speech, ends, sentence)
+            for kind, span in _cut(text, sentence, inside, base):
                 pieces.append(Piece(block_no, sentence_no, kind, span))
             sentence_no += 1
-    return Segmentation(tuple(pieces), tuple(quote_spans), tuple(dropped), tuple(warnings))
+    return Segmentation(tuple(pieces), tuple(dropped))
 
 
-def _cut(
-    text: str, sentence: Span, quotes: tuple[Span, ...], block: Block
-) -> list[tuple[str, Span]]:
+def _overlapping(speech: list[Span], ends: list[int], span: Span) -> list[Span]:
+    found = []
+    for index in range(bisect_right(ends, span[0]), len(speech)):
+        if speech[index][0] >= span[1]:
+            break
+        found.append(speech[index])
+    return found
+
+
+def _cut(text: str, sentence: Span, quotes: list[Span], base: str) -> list[tuple[str, Span]]:
     """Split a sentence into narration/quote runs, trimmed, punctuation-only runs merged."""
-    base = "heading" if block.kind == "heading" else "narration"
-    bounds = {sentence[0], sentence[1]}
-    for q0, q1 in quotes:
-        for b in (q0, q1):
-            if sentence[0] < b < sentence[1]:
-                bounds.add(b)
-    edges = sorted(bounds)
+    edges = sorted(
+        {sentence[0], sentence[1]} | {b for q in quotes for b in q if sentence[0] < b < sentence[1]}
+    )
     runs: list[tuple[str, Span]] = []
     for a, b in itertools.pairwise(edges):
         inside = any(q0 <= a and b <= q1 for q0, q1 in quotes)
-        span = sentences._trim(text, a, b)
+        span = sentences.trim(text, a, b)
         if span is not None:
             runs.append(("quote" if inside else base, span))
     merged: list[tuple[str, Span]] = []

@@ -64,7 +64,8 @@ def _is_boundary(
         return False
     if punct[0] != "." or ellipsis:
         return True
-    before = _WORD_BEFORE.search(text, 0, end - len(punct) + 1)
+    stop = end - len(punct) + 1
+    before = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
     token = before.group(1).lower().rstrip(".") if before else ""
     if token in TITLES or token in abbreviations:
         return False
@@ -84,10 +85,10 @@ def split(text: str, start: int, end: int, abbreviations: Iterable[str] = ()) ->
             spans.append((cursor, match.end()))
             cursor = match.end()
     spans.append((cursor, end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    return [s for s in (trim(text, a, b) for a, b in spans) if s is not None]
 
 
-def _trim(text: str, start: int, end: int) -> Span | None:
+def trim(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -91,6 +91,9 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool) -> None:
             continue
         if not isinstance(child, Tag) or child.name in _SKIP or child.get("hidden") is not None:
             continue
+        if child.name == "q":  # browsers add the marks with CSS: put them in the text
+            buffer.append(f"“{child.get_text()}”")
+            continue
         if child.name not in _BLOCKS:
             buffer.append(child.get_text())
             continue

@@ -1,0 +1,303 @@
+"""Which quotations are speech, and who speaks each one.
+
+In reading order, each quotation takes its speaker from, in turn:
+1. its own cue: "said X" / "X said" right after it, or "X warned:", "according to X", "X:" or
+   "X said that ..." before it in the same sentence;
+2. an earlier quotation of the same paragraph ("“A,” said X. “B.”");
+3. for a paragraph that is all quotation: the cue of a previous paragraph ending in a colon
+   ("..., warned Secretary Blinken:"), which holds for the paragraphs of quotation after it;
+   in running dialogue, the speaker before last (speakers alternate); else the speaker of the
+   previous paragraph; else the person the previous paragraph of narration was about.
+A quotation with a speaker is speech. One without is speech only when it reads like speech
+(a whole sentence, a whole paragraph, or at least `unattributed_min_words` words); scare
+quotes, titles and coined terms are not, and stay with the narrator.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from earmark import cues
+from earmark.model import Document, Span
+from earmark.quotemarks import QuoteMarks
+from earmark.recipe import QuoteSettings
+from earmark.speakers import Registry, Speaker, parse_name
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    quote: QuoteMarks
+    speech: bool
+    speaker: Speaker | None
+    surface: str | None
+    """The words the text used for the speaker in this quotation's cue."""
+    cue: Span | None
+
+
+class _Context:
+    """What the attribution of one document has seen so far."""
+
+    def __init__(
+        self, document: Document, sentences: list[list[Span]], settings: QuoteSettings
+    ) -> None:
+        self.document = document
+        self.text = document.text
+        self.sentences = sentences
+        self.settings = settings
+        self.verbs = cues.SPEECH_VERBS | frozenset(v.lower() for v in settings.speech_verbs)
+        self.registry = Registry(frozenset(t.lower() for t in settings.titles))
+        self.block_speakers: dict[int, Speaker | None] = {}
+        self.chain: tuple[Speaker, str, Span] | None = None
+
+    def speaker_for(self, cue: cues.Cue) -> Speaker | None:
+        if cue.kind == "pronoun":
+            if cue.subject.lower() in ("i", "we"):
+                return None
+            return self.registry.pronoun(cue.span[0])
+        if cue.kind == "description":
+            return self.registry.description(cue.subject, cue.span[0])
+        return self.registry.name(cue.subject, cue.span[0])
+
+
+def attribute(
+    document: Document,
+    quotes: tuple[QuoteMarks, ...],
+    sentences: list[list[Span]],
+    settings: QuoteSettings,
+) -> tuple[list[Attributed], list[Speaker]]:
+    """Attribute every quotation; also return the speakers, in order of first speech."""
+    ctx = _Context(document, sentences, settings)
+    mentions = _mentions(document, quotes)
+    positions = [p for p, _ in mentions]
+    registered = 0
+    by_block: dict[int, list[QuoteMarks]] = {}
+    for quote in quotes:
+        by_block.setdefault(quote.first_block, []).append(quote)
+    results: list[Attributed] = []
+    for number, block in enumerate(document.blocks):
+        if block.kind == "heading":
+            ctx.chain = None
+            continue
+        previous_in_block: Attributed | None = None
+        for quote in by_block.get(number, []):
+            upto = bisect_right(positions, quote.span[0])
+            for position, surface in mentions[registered:upto]:
+                ctx.registry.name(surface, position)
+            registered = max(registered, upto)
+            result = _attribute_one(ctx, quote, number, previous_in_block)
+            results.append(result)
+            if result.speech:
+                previous_in_block = result
+                ctx.block_speakers[quote.last_block] = result.speaker
+                if result.speaker is not None:
+                    result.speaker.spoke = True
+                    result.speaker.seen("", result.quote.span[1])
+        _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
+    speakers: dict[int, Speaker] = {}
+    for result in results:
+        if result.speech and result.speaker is not None:
+            speakers.setdefault(id(result.speaker), result.speaker)
+    return results, list(speakers.values())
+
+
+def _attribute_one(
+    ctx: _Context, quote: QuoteMarks, number: int, previous: Attributed | None
+) -> Attributed:
+    text = ctx.text
+    block = ctx.document.blocks[number]
+    last_block = ctx.document.blocks[quote.last_block]
+    cue = None
+    if quote.closed:
+        cue = cues.after_quote(text, quote.span[1], last_block.span[1], ctx.verbs)
+    if cue is None:
+        sentence_start = _sentence_start(ctx, number, quote.span[0])
+        if previous is not None and previous.quote.last_block == number:
+            sentence_start = max(sentence_start, previous.quote.span[1])
+        cue = cues.before_quote(
+            text, sentence_start, quote.span[0], ctx.verbs, ctx.settings.cue_max_words
+        )
+    if cue is not None:
+        speaker = ctx.speaker_for(cue)
+        return Attributed(quote, True, speaker, cue.subject, cue.span)
+    speechlike = _reads_like_speech(ctx, quote, number)
+    if previous is not None and speechlike:
+        return Attributed(quote, True, previous.speaker, previous.surface, previous.cue)
+    if speechlike:
+        beat = _action_beat(ctx, quote, number)
+        if beat is not None:
+            return beat
+    if _starts_block(text, block.span[0], quote.span[0]) and _quote_only(
+        ctx.document, number, None, quote
+    ):
+        if ctx.chain is not None:
+            speaker, surface, span = ctx.chain
+            return Attributed(quote, True, speaker, surface, span)
+        speaker = _from_neighbours(ctx, number)
+        return Attributed(quote, True, speaker, None, None)
+    return Attributed(quote, speechlike, None, None, None)
+
+
+def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | None:
+    """A pronoun or an already known name as the subject of the sentence next to the quote."""
+    text = ctx.text
+    block = ctx.document.blocks[quote.last_block]
+    after = (
+        (quote.span[1], block.span[1])
+        if quote.closed and text[quote.span[1] - 2] in ".!?…"
+        else None
+    )
+    first = ctx.document.blocks[number]
+    before = (
+        (first.span[0], quote.span[0])
+        if _sentence_start(ctx, number, quote.span[0]) == quote.span[0]
+        else None
+    )
+    cue = cues.action_beat(text, after, before)
+    if cue is None or (cue.kind == "pronoun" and cue.subject.lower() in ("i", "we", "they")):
+        return None
+    if cue.kind == "pronoun":
+        speaker = ctx.registry.pronoun(cue.span[0])
+    else:
+        speaker = ctx.registry.known(cue.subject)
+    if speaker is None:
+        return None
+    speaker.seen(cue.subject, cue.span[0])
+    return Attributed(quote, True, speaker, cue.subject, cue.span)
+
+
+def _from_neighbours(ctx: _Context, number: int) -> Speaker | None:
+    """The speaker of a paragraph of quotation without a cue, from the paragraphs before."""
+    if number - 1 in ctx.block_speakers:
+        last = ctx.block_speakers[number - 1]
+        before = ctx.block_speakers.get(number - 2)
+        if (
+            ctx.settings.dialogue_alternation
+            and before is not None
+            and last is not None
+            and before is not last
+            and number - 2 in ctx.block_speakers
+        ):
+            return before
+        return last
+    if number >= 1:
+        start, end = ctx.document.blocks[number - 1].span
+        people = [
+            s for s in ctx.registry.speakers if s.kind == "person" and start <= s.last_seen < end
+        ]
+        if people:
+            return max(people, key=lambda p: (bool(p.titles or p.spoke), p.last_seen))
+    return None
+
+
+def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:
+    """A paragraph ending in a colon names the speaker of the quotation paragraphs after it."""
+    start, end = ctx.document.blocks[number].span
+    body = ctx.text[start:end].rstrip()
+    if body.endswith(":"):
+        sentence_start = _sentence_start(ctx, number, start + len(body) - 1)
+        cue = cues.before_quote(
+            ctx.text, sentence_start, start + len(body), ctx.verbs, ctx.settings.cue_max_words
+        )
+        speaker = ctx.speaker_for(cue) if cue is not None else None
+        if cue is not None and speaker is not None:
+            ctx.chain = (speaker, cue.subject, cue.span)
+            return
+        named = _last_person_named(ctx, sentence_start, start + len(body))
+        ctx.chain = named
+        return
+    if not quotes_only:
+        ctx.chain = None
+
+
+def _last_person_named(ctx: _Context, start: int, end: int) -> tuple[Speaker, str, Span] | None:
+    for position, surface in reversed(cues.names_in(ctx.text, start, end)):
+        parsed = parse_name(surface)
+        if (
+            parsed is not None
+            and not parsed.organisation
+            and (parsed.titles or len(parsed.name) >= 2)
+        ):
+            speaker = ctx.registry.name(surface, position)
+            if speaker is not None:
+                return speaker, surface, (position, position + len(surface))
+    return None
+
+
+def _sentence_start(ctx: _Context, number: int, position: int) -> int:
+    spans = ctx.sentences[number]
+    index = bisect_right([s[0] for s in spans], position) - 1
+    return spans[index][0] if index >= 0 else ctx.document.blocks[number].span[0]
+
+
+def _starts_block(text: str, block_start: int, position: int) -> bool:
+    return not text[block_start:position].strip()
+
+
+def _quote_only(
+    document: Document,
+    number: int,
+    by_block: dict[int, list[QuoteMarks]] | None,
+    quote: QuoteMarks | None = None,
+) -> bool:
+    """Whether a paragraph holds nothing but quotation (and punctuation)."""
+    start, end = document.blocks[number].span
+    covered = [quote] if quote is not None else (by_block or {}).get(number, [])
+    if not covered:
+        return False
+    text = document.text
+    cursor = start
+    rest = []
+    for q in covered:
+        rest.append(text[cursor : max(cursor, q.span[0])])
+        cursor = max(cursor, min(q.span[1], end)) if q.last_block == number else end
+    rest.append(text[cursor:end])
+    return not _WORD.search("".join(rest))
+
+
+def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
+    inner = ctx.text[quote.span[0] : quote.span[1]]
+    if not quote.marked or quote.last_block != number:
+        return True
+    words = len(_WORD.findall(inner))
+    if words >= ctx.settings.unattributed_min_words:
+        return True
+    core = inner.strip("“”\"‘’'«»„ ")
+    return words >= 1 and bool(_SENTENCE_LIKE.match(core))
+
+
+def _mentions(document: Document, quotes: tuple[QuoteMarks, ...]) -> list[tuple[int, str]]:
+    """People named in the narration (outside quotations), in order: they are who a later
+    "he", "she" or "the mayor" can refer to."""
+    found: list[tuple[int, str]] = []
+    text = document.text
+    spans = sorted(q.span for q in quotes)
+    ends = [q1 for _, q1 in spans]
+    for block in document.blocks:
+        if block.kind == "heading":
+            continue
+        cursor = block.span[0]
+        pieces = []
+        for index in range(bisect_right(ends, block.span[0]), len(spans)):
+            q0, q1 = spans[index]
+            if q0 >= block.span[1]:
+                break
+            pieces.append((cursor, max(cursor, q0)))
+            cursor = max(cursor, q1)
+        pieces.append((cursor, block.span[1]))
+        for start, end in pieces:
+            for position, surface in cues.names_in(text, start, end):
+                if " " not in surface:
+                    continue  # one word is never a full name nor a titled one
+                parsed = parse_name(surface)
+                if (
+                    parsed is not None
+                    and not parsed.organisation
+                    and (parsed.titles or len(parsed.name) >= 2)
+                ):
+                    found.append((position, surface))
+    return found

@@ -1,0 +1,210 @@
+"""Attribution cues: the words around a quotation that say who spoke it.
+
+    “…,” said Secretary Blinken.        verb, then speaker (after the quote)
+    “…,” Blinken said.                  speaker, then verb (after the quote)
+    Blinken warned: “…”                 speaker, verb, then the quote
+    …, warned Secretary Blinken: “…”    verb, speaker, colon
+    According to Blinken, “…”
+    Blinken: “…”
+A speaker is a proper name (with its titles), a description ("the captain", "a police
+spokesperson") or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = frozenset(
+    """
+say says said saying add adds added tell tells told warn warns warned stress stresses stressed
+note notes noted explain explains explained argue argues argued ask asks asked reply replies
+replied answer answers answered continue continues continued insist insists insisted claim
+claims claimed declare declares declared announce announces announced write writes wrote recall
+recalls recalled observe observes observed remark remarks remarked emphasise emphasises
+emphasised emphasize emphasizes emphasized urge urges urged suggest suggests suggested
+acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded caution
+cautions cautioned predict predicts predicted promise promises promised vow vows vowed pledge
+pledges pledged state states stated comment comments commented respond responds responded shout
+shouts shouted yell yells yelled whisper whispers whispered cry cries cried mutter mutters
+muttered murmur murmurs murmured call calls called describe describes described tweet tweets
+tweeted post posts posted confirm confirms confirmed deny denies denied agree agrees agreed
+disagree disagrees disagreed complain complains complained joke jokes joked laugh laughs laughed
+sigh sighs sighed exclaim exclaims exclaimed boast boasts boasted maintain maintains maintained
+conclude concludes concluded demand demands demanded protest protests protested repeat repeats
+repeated snap snaps snapped counter counters countered object objects objected wonder wonders
+wondered hiss hisses hissed interrupt interrupts interrupted offer offers offered report reports
+reported testify testifies testified
+""".split()
+)
+# Verbs that are speech only in a phrase: "went on", "put it", "pointed out".
+SPEECH_PHRASES = (
+    "went on",
+    "goes on",
+    "go on",
+    "put it",
+    "puts it",
+    "pointed out",
+    "points out",
+    "wrote back",
+    "shot back",
+    "fired back",
+    "called out",
+)
+
+_DESC_STOP = (
+    "at|in|on|of|for|to|from|with|by|and|or|but|who|which|that|after|before|during|as|when|"
+    "while|outside|inside|near|about|said|says|told|asked|added|is|was|are|were|has|have|had|"
+    "will|would|could|should|can|may|might|did|does|do|been|be|not|also"
+)
+NAME_TOKEN = (
+    r"(?:[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Insp|Supt|"
+    r"Det|Cllr)\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
+)
+NAME = (
+    rf"{NAME_TOKEN}(?:\s+(?:(?:of|of\s+the|for|de|da|del|van|von|der|le|la|al|bin|ibn)\s+)?"
+    rf"{NAME_TOKEN})*"
+)
+DESC = (
+    rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)"
+    rf"(?:\s+(?!(?:{_DESC_STOP})\b)[a-z][\w\-]*){{1,3}}"
+)
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+ROLE = (
+    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+)"
+    r"{0,3}"
+)
+SUBJECT = rf"(?P<subject>(?:[Tt]he\s+)?{NAME}|{DESC}|{PRONOUN})"
+_PERSON_LIKE = re.compile(NAME)
+
+
+class Patterns:
+    """The cue patterns for one set of speech verbs (compiled once per set)."""
+
+    def __init__(self, verbs: frozenset[str]) -> None:
+        words = sorted([*SPEECH_PHRASES, *verbs], key=len, reverse=True)
+        verb = "(?P<verb>" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+        lead = r"[\s,]*(?:[—–-]\s*)?"
+        appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
+        adverb = r"(?:[a-z]+ly\s+)?"
+        self.after = (
+            re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
+            re.compile(rf"{lead}{SUBJECT}{appositive}\s+{adverb}{verb}\b"),
+            re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
+        )
+        self.before_end = (
+            re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
+            re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
+            re.compile(rf"(?P<subject>{NAME})\s*:\s*$"),
+        )
+        self.before_any = re.compile(rf"(?<![\w]){SUBJECT}{appositive}\s+{adverb}{verb}\b")
+
+
+_PATTERNS: dict[frozenset[str], Patterns] = {}
+
+
+def patterns(verbs: frozenset[str]) -> Patterns:
+    if verbs not in _PATTERNS:
+        _PATTERNS[verbs] = Patterns(verbs)
+    return _PATTERNS[verbs]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    subject: str
+    kind: str
+    """"name", "description" or "pronoun"."""
+    span: tuple[int, int]
+    """The attribution phrase (verb and speaker) in the document text."""
+
+
+_IS_PRONOUN = re.compile(PRONOUN)
+_IS_DESC = re.compile(DESC)
+_IS_NAME = re.compile(NAME)
+
+
+def _kind(subject: str) -> str:
+    if _IS_PRONOUN.fullmatch(subject):
+        return "pronoun"
+    if _IS_DESC.fullmatch(subject):
+        return "description"
+    return "name"
+
+
+def _cue(match: re.Match[str], offset: int) -> Cue:
+    subject = match.group("subject")
+    appositive = (match.groupdict().get("appositive") or "").strip()
+    if _kind(subject) == "description" and _IS_NAME.fullmatch(appositive):
+        subject = appositive  # "His deputy, Lena Park, said": the name, not the description
+    start = offset + match.start()
+    text = match.string
+    while start < offset + match.end() and not text[start - offset].strip(" ,—–-"):
+        start += 1
+    return Cue(subject, _kind(subject), (start, offset + match.end()))
+
+
+def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue | None:
+    """A cue right after a closing quote mark: "said X" or "X said".
+
+    After a quotation that ends its sentence (“… done.”), the cue must end its own sentence
+    too ("Ruiz said."): otherwise the words after it start a new sentence of narration.
+    """
+    window = text[start : min(end, start + 200)]
+    sentence_ended = start >= 2 and text[start - 2] in ".…"
+    for pattern in patterns(verbs).after:
+        match = pattern.match(window)
+        if match and (not sentence_ended or re.match(r"\s*(?:[.,;:!?]|$)", window[match.end() :])):
+            return _cue(match, start)
+    return None
+
+
+def before_quote(
+    text: str, start: int, end: int, verbs: frozenset[str], max_words: int
+) -> Cue | None:
+    """A cue in the same sentence before an opening quote mark, the nearest one."""
+    window = text[start:end]
+    compiled = patterns(verbs)
+    for pattern in compiled.before_end:
+        match = pattern.search(window)
+        if match:
+            return _cue(match, start)
+    best = None
+    for match in compiled.before_any.finditer(window):
+        if len(window[match.end() :].split()) <= max_words:
+            best = _cue(match, start)
+    return best
+
+
+_BEAT_AFTER = re.compile(rf"\s*(?P<subject>{PRONOUN}|{NAME})\s+[a-z]")
+_BEAT_BEFORE = re.compile(
+    rf"(?:^|[.!?…]\s+)(?P<subject>{PRONOUN}|{NAME})\s+[a-z][^.!?…“”\"]*[.!?…]\s*$"
+)
+
+
+def action_beat(
+    text: str, after: tuple[int, int] | None, before: tuple[int, int] | None
+) -> Cue | None:
+    """The subject of the sentence right after (or before) a quotation that has no cue:
+    “Fine.” She turned away. / Mary pulled out a chair. “Sit down.”"""
+    if after is not None:
+        match = _BEAT_AFTER.match(text, *after)
+        if match:
+            return Cue(
+                match.group("subject"),
+                _kind(match.group("subject")),
+                (match.start("subject"), match.end("subject")),
+            )
+    if before is not None:
+        match = _BEAT_BEFORE.search(text, *before)
+        if match:
+            return Cue(
+                match.group("subject"),
+                _kind(match.group("subject")),
+                (match.start("subject"), match.end("subject")),
+            )
+    return None
+
+
+def names_in(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Proper-name phrases (with their titles) between start and end, with positions."""
+    return [(m.start(), m.group()) for m in _PERSON_LIKE.finditer(text, start, end)]

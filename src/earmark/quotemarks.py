@@ -1,0 +1,166 @@
+"""Finding quotations by their marks, across a whole document.
+
+- Double quotes, curly or straight, are the quotation marks; single quotes nested inside them
+  are part of the quotation. A document with no double quote marks at all is read in the
+  British style: single quotes are the quotation marks, and double quotes nest inside them.
+- Apostrophes, possessives and elisions are not quotation marks (don't, Brits', '90s,
+  rock 'n' roll): a single mark only opens a quotation at the start of a word and closes one
+  at the end of a word, and never between two letters.
+- A quotation that runs over several paragraphs (each paragraph opens with a quote mark, only
+  the last closes) is one quotation.
+- A quotation still open at the end of its paragraph, when the next paragraph does not open
+  with a quote mark, is closed at the paragraph's end, with a warning.
+- Block quotes (Markdown `>`, HTML <blockquote>) without marks of their own are quotations
+  too; consecutive block-quote paragraphs make one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from earmark.model import Document, Span
+
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+_OPENING_CONTEXT = set(" \t\n\r([{<—–-/\u00a0") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
+_ANY_MARK = re.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"']")
+_ELISIONS = re.compile(r"(?:n|em|tis|twas|cause|til|till|bout|round|cos|s)\b|\d", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMarks:
+    """A quotation found by its marks (or a block quote, which has none)."""
+
+    span: Span
+    """From the opening mark to the closing mark, both included."""
+    first_block: int
+    last_block: int
+    closed: bool = True
+    marked: bool = True
+    """False for a block quote without quotation marks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    quotes: tuple[QuoteMarks, ...]
+    warnings: tuple[str, ...]
+
+
+def _uses_double(text: str) -> bool:
+    return any(ch in text for ch in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
+
+
+class _Marks:
+    """Classifies one character as an opening mark, a closing mark or neither."""
+
+    def __init__(self, double: bool) -> None:
+        self.double = double
+
+    def opens(self, text: str, i: int, start: int) -> bool:
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if self.double:
+            if ch in DOUBLE_OPEN:
+                return True
+            return ch == '"' and (before in _OPENING_CONTEXT or not before.strip())
+        if ch in SINGLE_OPEN or ch == "'" or (ch == "’" and before in _OPENING_CONTEXT):
+            if before not in _OPENING_CONTEXT and before.strip():
+                return False
+            if not (after.isalnum() or after in DOUBLE_OPEN + '"…'):
+                return False
+            return ch == "‘" or not _ELISIONS.match(text, i + 1)
+        return False
+
+    def closes(self, text: str, i: int, end: int) -> bool:
+        ch = text[i]
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if self.double:
+            return ch in DOUBLE_CLOSE or (ch == '"' and bool(before.strip()))
+        if ch not in SINGLE_CLOSE + "'":
+            return False
+        if not before.strip() or (before.isalpha() and after.isalpha()):
+            return False
+        # "the Brits' love": an s, a space, then a lower-case word is a plural possessive
+        return not (before == "s" and after == " " and i + 2 < end and text[i + 2].islower())
+
+
+def find_quotes(document: Document) -> Scan:
+    text = document.text
+    marks = _Marks(_uses_double(text))
+    quotes: list[QuoteMarks] = []
+    warnings: list[str] = []
+    blocks = document.blocks
+    open_at: int | None = None
+    open_block = 0
+    for number, block in enumerate(blocks):
+        start, end = block.span
+        if block.kind == "heading":
+            continue
+        i = start
+        if open_at is not None:
+            # the quotation ran on from the previous paragraph: this one must reopen it
+            if marks.opens(text, start, start) or text[start] in DOUBLE_OPEN + SINGLE_OPEN:
+                i = start + 1
+            else:
+                quotes.append(_unclosed(open_at, open_block, blocks[number - 1].span[1], warnings))
+                open_at = None
+        for found in _ANY_MARK.finditer(text, i, end):
+            i = found.start()
+            if open_at is None:
+                if marks.opens(text, i, start):
+                    open_at, open_block = i, number
+                elif (
+                    text[i] in (DOUBLE_CLOSE if marks.double else SINGLE_CLOSE)
+                    and marks.closes(text, i, end)
+                    and text[i] != "’"
+                ):
+                    warnings.append(f"closing quotation mark at {i} has no opening mark")
+            elif marks.closes(text, i, end):
+                quotes.append(QuoteMarks((open_at, i + 1), open_block, number))
+                open_at = None
+        if open_at is not None and not _reopens(document, number, marks):
+            quotes.append(_unclosed(open_at, open_block, end, warnings))
+            open_at = None
+    if open_at is not None:
+        quotes.append(_unclosed(open_at, open_block, blocks[-1].span[1], warnings))
+    quotes.extend(_block_quotes(document, quotes))
+    quotes.sort(key=lambda q: q.span)
+    return Scan(tuple(quotes), tuple(warnings))
+
+
+def _reopens(document: Document, number: int, marks: _Marks) -> bool:
+    """Whether the paragraph after block `number` opens with a quote mark (a quote runs on)."""
+    if number + 1 >= len(document.blocks):
+        return False
+    following = document.blocks[number + 1]
+    if following.kind == "heading":
+        return False
+    return marks.opens(document.text, following.span[0], following.span[0])
+
+
+def _unclosed(start: int, block: int, end: int, warnings: list[str]) -> QuoteMarks:
+    warnings.append(
+        f"quotation opened at {start} is not closed; closed at the end of its paragraph"
+    )
+    return QuoteMarks((start, end), block, block, closed=False)
+
+
+def _block_quotes(document: Document, marked: list[QuoteMarks]) -> list[QuoteMarks]:
+    """Runs of block-quote paragraphs that hold no marked quotation of their own."""
+    inside = {b for q in marked for b in range(q.first_block, q.last_block + 1)}
+    found: list[QuoteMarks] = []
+    run: list[int] = []
+    for number, block in enumerate([*document.blocks, None]):
+        if block is not None and block.kind == "blockquote" and number not in inside:
+            run.append(number)
+            continue
+        if run:
+            span = (document.blocks[run[0]].span[0], document.blocks[run[-1]].span[1])
+            found.append(QuoteMarks(span, run[0], run[-1], marked=False))
+            run = []
+    return found

@@ -1,0 +1,212 @@
+"""Who is who: canonical speakers from the many ways a text names them.
+
+"Secretary of State Antony Blinken", "Secretary Blinken", "Blinken" and a later "he" are one
+person (canonical name: the fullest name without titles). Two people who share a surname stay
+two; a surname alone then goes to the one whose title matches, else to the one mentioned last.
+Organisations ("the Ministry of Defence") and descriptions ("the captain") can speak too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+TITLES = frozenset(
+    """
+secretary minister president vice prime premier mayor governor gov senator sen representative rep
+congressman congresswoman councillor councilor councilman councilwoman commissioner chief
+inspector detective officer constable sergeant sgt captain capt commander cmdr general gen colonel
+col lieutenant lt major admiral judge justice professor prof doctor dr mr mrs ms mx miss sir dame
+lord lady baroness baron king queen prince princess pope cardinal bishop archbishop rabbi imam
+rev reverend father sister coach chairman chairwoman chair chairperson director deputy ambassador
+chancellor speaker leader spokesman spokeswoman spokesperson ceo cfo chancellor superintendent
+supt sheriff marshal attorney solicitor barrister dean principal headteacher president-elect
+""".split()
+)
+
+ORGANISATION_WORDS = frozenset(
+    """
+ministry department council company corporation corp inc ltd plc llc agency police service office
+bank group university college school committee commission union association party government
+court board authority foundation house institute trust club network news post times water
+airlines airways hospital army navy force federation league organisation organization
+""".split()
+)
+
+LEADING_STOPWORDS = frozenset(
+    """
+the a an but and or so yet in on at when while after before then meanwhile however still now
+today yesterday also earlier later asked according this that these those if as though although
+""".split()
+)
+
+
+@dataclass(eq=False)
+class Speaker:
+    """One canonical speaker and everything known about it."""
+
+    canonical: str
+    kind: str
+    """"person", "organisation" or "description"."""
+    first: str | None = None
+    last: str | None = None
+    titles: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    last_seen: int = -1
+    spoke: bool = False
+
+    def seen(self, surface: str, position: int) -> None:
+        if surface and surface not in self.aliases and surface != self.canonical:
+            self.aliases.append(surface)
+        self.last_seen = max(self.last_seen, position)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    surface: str
+    titles: frozenset[str]
+    name: tuple[str, ...]
+    organisation: bool
+
+
+def _word(token: str) -> str:
+    return token.lower().strip(".,’'")
+
+
+@lru_cache(maxsize=65536)
+def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> ParsedName | None:
+    """Split "Secretary of State Antony Blinken" into titles and the personal name."""
+    titles_known = TITLES | extra_titles
+    tokens = surface.split()
+    organisation = False
+    while tokens and _word(tokens[0]) in LEADING_STOPWORDS:
+        organisation = organisation or _word(tokens[0]) == "the"
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if organisation or any(_word(t) in ORGANISATION_WORDS for t in tokens):
+        return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
+    last_title = -1
+    i = 0
+    while i < len(tokens):
+        if _word(tokens[i]) in titles_known:
+            last_title = i
+        elif _word(tokens[i]) in ("of", "for") and last_title == i - 1 and i + 1 < len(tokens):
+            last_title = i + 1  # "Secretary of State", "Minister for Health": one more word
+            i += 1
+        i += 1
+    titles = frozenset(_word(t) for t in tokens[: last_title + 1] if _word(t) in titles_known)
+    name = tuple(tokens[last_title + 1 :])
+    for cut, token in enumerate(name):
+        if token in ("of", "for") and cut:  # "Priya Shah of Barclays": the person's name
+            name = name[:cut]
+            break
+    if not name:
+        return None
+    return ParsedName(" ".join(tokens), titles, name, False)
+
+
+class Registry:
+    """All speakers and people mentioned so far, in reading order."""
+
+    def __init__(self, extra_titles: frozenset[str] = frozenset()) -> None:
+        self.speakers: list[Speaker] = []
+        self.extra_titles = extra_titles
+
+    def _people(self) -> list[Speaker]:
+        return [s for s in self.speakers if s.kind == "person"]
+
+    def name(self, surface: str, position: int) -> Speaker | None:
+        """The speaker a proper name refers to, created when new."""
+        parsed = parse_name(surface, self.extra_titles)
+        if parsed is None:
+            return None
+        if parsed.organisation:
+            return self._organisation(parsed, position)
+        name = parsed.name
+        found: Speaker | None = None
+        if len(name) >= 2:
+            first, last = name[0], name[-1]
+            for person in self._people():
+                if person.last == last and person.first in (None, first):
+                    found = person
+                    break
+            if found is None:
+                found = Speaker(" ".join(name), "person", first, last)
+                self.speakers.append(found)
+            elif found.first is None or len(" ".join(name)) > len(found.canonical):
+                found.first = first
+                if found.canonical not in found.aliases:
+                    found.aliases.append(found.canonical)
+                found.canonical = " ".join(name)
+        else:
+            found = self._one_word(name[0], parsed.titles)
+        found.titles |= parsed.titles
+        found.seen(surface, position)
+        return found
+
+    def known(self, surface: str) -> Speaker | None:
+        """The person a name refers to, only if already known (nothing is created)."""
+        parsed = parse_name(surface, self.extra_titles)
+        if parsed is None or parsed.organisation:
+            return None
+        last = parsed.name[-1]
+        first = parsed.name[0] if len(parsed.name) > 1 else None
+        found = [
+            p
+            for p in self._people()
+            if (p.last == last and first in (None, p.first)) or (first is None and p.first == last)
+        ]
+        return max(found, key=lambda p: p.last_seen) if found else None
+
+    def _one_word(self, word: str, titles: frozenset[str]) -> Speaker:
+        candidates = [p for p in self._people() if word in (p.last, p.first)]
+        if len(candidates) > 1 and titles:
+            titled = [p for p in candidates if p.titles & titles]
+            candidates = titled or candidates
+        if candidates:
+            return max(candidates, key=lambda p: p.last_seen)
+        person = Speaker(word, "person", None, word)
+        self.speakers.append(person)
+        return person
+
+    def _organisation(self, parsed: ParsedName, position: int) -> Speaker:
+        key = parsed.surface.lower()
+        for speaker in self.speakers:
+            if speaker.kind == "organisation" and speaker.canonical.lower() == key:
+                speaker.seen(parsed.surface, position)
+                return speaker
+        speaker = Speaker(parsed.surface, "organisation")
+        self.speakers.append(speaker)
+        speaker.seen(parsed.surface, position)
+        return speaker
+
+    def description(self, surface: str, position: int) -> Speaker:
+        """ "the mayor" is the person titled Mayor when there is one, else its own speaker."""
+        words = [_word(w) for w in surface.split()]
+        head = words[-1]
+        titled = [p for p in self._people() if head in p.titles]
+        if titled and words[0] == "the":
+            person = max(titled, key=lambda p: p.last_seen)
+            person.seen(surface, position)
+            return person
+        canonical = re.sub(r"\s+", " ", surface.strip())
+        canonical = canonical[0].lower() + canonical[1:]
+        for speaker in self.speakers:
+            if speaker.kind == "description" and speaker.canonical == canonical:
+                speaker.seen(surface, position)
+                return speaker
+        speaker = Speaker(canonical, "description")
+        self.speakers.append(speaker)
+        speaker.seen(surface, position)
+        return speaker
+
+    def pronoun(self, position: int) -> Speaker | None:
+        """The person a "he" or "she" most likely refers to: the latest speaker or titled
+        person seen before `position`, else the latest person."""
+        people = [p for p in self._people() if 0 <= p.last_seen < position]
+        if not people:
+            return None
+        strong = [p for p in people if p.spoke or p.titles or p.first]
+        return max(strong or people, key=lambda p: p.last_seen)
