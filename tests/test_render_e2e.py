@@ -113,18 +113,21 @@ def test_manifest_is_the_plan_plus_timings(rendered: Path, manifest: dict) -> No
     ] == plan["segments"]
 
 
-def test_quotes_are_voiced_by_the_quote_voice_and_the_rest_by_the_narrator(
-    manifest: dict, casting
-) -> None:
-    kinds = {s["kind"] for s in manifest["segments"]}
-    assert kinds == {"heading", "narration", "quote"}
+def test_each_speaker_is_heard_in_their_own_voice(manifest: dict, casting) -> None:
+    speakers = {s["name"]: s for s in manifest["speakers"]}
+    assert len(speakers) - 1 >= 3, "the sample quotes at least three people"
+    heard: dict[str, set[str]] = {}
     for segment in manifest["segments"]:
-        expected = casting.quote if segment["kind"] == "quote" else casting.narrator
-        assert segment["voice"] == expected
-        # what the engine itself reported using for this segment
-        assert voice_matches(casting.settings(expected).engine_voice, segment["engine_voice"]), (
-            segment
-        )
+        speaker = speakers[segment["speaker"]]
+        assert segment["voice"] == speaker["voice"]
+        assert segment["index"] in speaker["segments"]
+        # the voice the engine itself reported using for this segment
+        wanted = casting.settings(segment["voice"]).engine_voice
+        assert voice_matches(wanted, segment["engine_voice"]), segment
+        heard.setdefault(segment["speaker"], set()).add(segment["engine_voice"])
+    assert all(len(voices) == 1 for voices in heard.values()), heard
+    engine_voices = [next(iter(v)) for v in heard.values()]
+    assert len(set(engine_voices)) == len(engine_voices), "every speaker sounds different"
 
 
 def test_speech_is_where_the_manifest_says_and_pauses_are_silent(

@@ -58,7 +58,7 @@ class _Context:
         if cue.kind == "pronoun":
             if cue.subject.lower() in ("i", "we"):
                 return None
-            return self.registry.pronoun(cue.span[0])
+            return self.registry.pronoun(cue.span[0], cue.subject)
         if cue.kind == "description":
             return self.registry.description(cue.subject, cue.span[0])
         return self.registry.name(cue.subject, cue.span[0])
@@ -121,7 +121,7 @@ def _attribute_one(
         cue = cues.before_quote(
             text, sentence_start, quote.span[0], ctx.verbs, ctx.settings.cue_max_words
         )
-    if cue is not None:
+    if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
         return Attributed(quote, True, speaker, cue.subject, cue.span)
     speechlike = _reads_like_speech(ctx, quote, number)
@@ -140,6 +140,23 @@ def _attribute_one(
         speaker = _from_neighbours(ctx, number)
         return Attributed(quote, True, speaker, None, None)
     return Attributed(quote, speechlike, None, None, None)
+
+
+_NAMING_VERB = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed)\b")
+
+
+def _names_a_thing(ctx: _Context, quote: QuoteMarks, cue: cues.Cue) -> bool:
+    """ "Economists call it “shrinkflation”": a verb of naming before a word or two is not
+    speech when nobody in particular does the naming (a description, or one capitalised word
+    that names nobody known). "Badenoch called it “a surrender”" is a quote."""
+    generic = cue.kind == "description" or (
+        cue.kind == "name" and " " not in cue.subject and ctx.registry.known(cue.subject) is None
+    )
+    if generic and cue.span[1] <= quote.span[0]:
+        between = ctx.text[cue.span[0] : quote.span[0]]
+        inner = ctx.text[quote.span[0] : quote.span[1]]
+        return bool(_NAMING_VERB.search(between)) and len(_WORD.findall(inner)) < 3
+    return False
 
 
 def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | None:
@@ -161,7 +178,7 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
     if cue is None or (cue.kind == "pronoun" and cue.subject.lower() in ("i", "we", "they")):
         return None
     if cue.kind == "pronoun":
-        speaker = ctx.registry.pronoun(cue.span[0])
+        speaker = ctx.registry.pronoun(cue.span[0], cue.subject)
     else:
         speaker = ctx.registry.known(cue.subject)
     if speaker is None:

@@ -34,7 +34,9 @@ sigh sighs sighed exclaim exclaims exclaimed boast boasts boasted maintain maint
 conclude concludes concluded demand demands demanded protest protests protested repeat repeats
 repeated snap snaps snapped counter counters countered object objects objected wonder wonders
 wondered hiss hisses hissed interrupt interrupts interrupted offer offers offered report reports
-reported testify testifies testified
+reported testify testifies testified returned rejoined retorted resumed inquired enquired
+interposed persisted pursued began thought mused gasped groaned sobbed screamed roared growled
+stammered blurted drawled chuckled giggled pleaded begged lied conceded grumbled
 """.split()
 )
 # Verbs that are speech only in a phrase: "went on", "put it", "pointed out".
@@ -65,9 +67,11 @@ NAME = (
     rf"{NAME_TOKEN}(?:\s+(?:(?:of|of\s+the|for|de|da|del|van|von|der|le|la|al|bin|ibn)\s+)?"
     rf"{NAME_TOKEN})*"
 )
+# -ly adverbs end a description ("cried his wife impatiently"); a few -ly nouns do not
+_ADVERB = r"(?!(?:family|elderly|ally|bully|belly|rally|assembly|italy)\b)[a-z]{2,}ly"
 DESC = (
     rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)"
-    rf"(?:\s+(?!(?:{_DESC_STOP})\b)[a-z][\w\-]*){{1,3}}"
+    rf"(?:\s+(?!(?:{_DESC_STOP})\b)(?!{_ADVERB}\b)[a-z][\w\-]*){{1,3}}"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 ROLE = (
@@ -87,17 +91,27 @@ class Patterns:
         lead = r"[\s,]*(?:[—–-]\s*)?"
         appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
         adverb = r"(?:[a-z]+ly\s+)?"
+        # "A spokesman for the force said": the subject, then a short phrase to skip
+        attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
             re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
-            re.compile(rf"{lead}{SUBJECT}{appositive}\s+{adverb}{verb}\b"),
+            re.compile(rf"{lead}{SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"),
             re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
+        )
+        # dialogue: “…,” grinned Tom / “…!” she snapped: any -ed verb next to a name
+        subject = rf"(?P<subject>{PRONOUN}|{NAME})"
+        self.dialogue = (
+            re.compile(rf"{lead}(?P<verb>[a-z]{{3,}}ed)\s+{subject}(?![\w])"),
+            re.compile(rf"{lead}{subject}\s+{adverb}(?P<verb>[a-z]{{3,}}ed)\b"),
         )
         self.before_end = (
             re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
             re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
             re.compile(rf"(?P<subject>{NAME})\s*:\s*$"),
         )
-        self.before_any = re.compile(rf"(?<![\w]){SUBJECT}{appositive}\s+{adverb}{verb}\b")
+        self.before_any = re.compile(
+            rf"(?<![\w]){SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"
+        )
 
 
 _PATTERNS: dict[frozenset[str], Patterns] = {}
@@ -131,10 +145,20 @@ def _kind(subject: str) -> str:
     return "name"
 
 
+def _titles_only(subject: str) -> bool:
+    """ "The Prime Minister": a title with no name (the name may follow in an appositive)."""
+    from earmark.speakers import TITLES
+
+    words = [w.lower().strip(".") for w in subject.split() if w.lower() not in ("the", "of")]
+    return bool(words) and all(w in TITLES for w in words)
+
+
 def _cue(match: re.Match[str], offset: int) -> Cue:
     subject = match.group("subject")
     appositive = (match.groupdict().get("appositive") or "").strip()
-    if _kind(subject) == "description" and _IS_NAME.fullmatch(appositive):
+    if _IS_NAME.fullmatch(appositive) and (
+        _kind(subject) == "description" or _titles_only(subject)
+    ):
         subject = appositive  # "His deputy, Lena Park, said": the name, not the description
     start = offset + match.start()
     text = match.string
@@ -151,7 +175,11 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
     """
     window = text[start : min(end, start + 200)]
     sentence_ended = start >= 2 and text[start - 2] in ".…"
-    for pattern in patterns(verbs).after:
+    compiled = patterns(verbs)
+    candidates = compiled.after
+    if start >= 2 and text[start - 2] in ",!?—–-":
+        candidates = (*candidates, *compiled.dialogue)
+    for pattern in candidates:
         match = pattern.match(window)
         if match and (not sentence_ended or re.match(r"\s*(?:[.,;:!?]|$)", window[match.end() :])):
             return _cue(match, start)

@@ -72,7 +72,7 @@ class _Marks:
                 return False
             if not (after.isalnum() or after in DOUBLE_OPEN + '"…'):
                 return False
-            return ch == "‘" or not _ELISIONS.match(text, i + 1)
+            return not _ELISIONS.match(text, i + 1)
         return False
 
     def closes(self, text: str, i: int, end: int) -> bool:

@@ -22,6 +22,10 @@ lord lady baroness baron king queen prince princess pope cardinal bishop archbis
 rev reverend father sister coach chairman chairwoman chair chairperson director deputy ambassador
 chancellor speaker leader spokesman spokeswoman spokesperson ceo cfo chancellor superintendent
 supt sheriff marshal attorney solicitor barrister dean principal headteacher president-elect
+engineer farmer builder drummer guitarist singer economist analyst teacher nurse lawyer driver
+pilot manager owner resident worker student activist author writer novelist actor actress artist
+historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
+journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
 """.split()
 )
 
@@ -31,6 +35,19 @@ ministry department council company corporation corp inc ltd plc llc agency poli
 bank group university college school committee commission union association party government
 court board authority foundation house institute trust club network news post times water
 airlines airways hospital army navy force federation league organisation organization
+""".split()
+)
+
+MALE_WORDS = frozenset(
+    """
+mr sir lord king prince father duke baron earl count husband son man boy brother uncle
+grandfather gentleman nephew monsieur señor herr
+""".split()
+)
+FEMALE_WORDS = frozenset(
+    """
+mrs ms miss dame lady queen princess sister duchess baroness countess wife daughter woman girl
+mother aunt grandmother niece madam madame señora frau actress
 """.split()
 )
 
@@ -55,6 +72,14 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
     last_seen: int = -1
     spoke: bool = False
+    gender: str | None = None
+    """"male" or "female" when a title or description says so ("Mrs", "his wife")."""
+
+    def learn_gender(self, words: set[str] | frozenset[str]) -> None:
+        if words & MALE_WORDS:
+            self.gender = "male"
+        elif words & FEMALE_WORDS:
+            self.gender = "female"
 
     def seen(self, surface: str, position: int) -> None:
         if surface and surface not in self.aliases and surface != self.canonical:
@@ -143,6 +168,8 @@ class Registry:
         else:
             found = self._one_word(name[0], parsed.titles)
         found.titles |= parsed.titles
+        if found.gender is None:
+            found.learn_gender(parsed.titles)
         found.seen(surface, position)
         return found
 
@@ -198,14 +225,22 @@ class Registry:
                 speaker.seen(surface, position)
                 return speaker
         speaker = Speaker(canonical, "description")
+        speaker.learn_gender(set(words))
         self.speakers.append(speaker)
         speaker.seen(surface, position)
         return speaker
 
-    def pronoun(self, position: int) -> Speaker | None:
+    def pronoun(self, position: int, pronoun: str = "") -> Speaker | None:
         """The person a "he" or "she" most likely refers to: the latest speaker or titled
-        person seen before `position`, else the latest person."""
-        people = [p for p in self._people() if 0 <= p.last_seen < position]
+        person seen before `position` whose gender (when known) fits, else the latest person."""
+        clash = {"he": "female", "she": "male"}.get(pronoun.lower())
+        people = [
+            p
+            for p in self.speakers
+            if 0 <= p.last_seen < position
+            and p.gender != clash
+            and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
+        ]
         if not people:
             return None
         strong = [p for p in people if p.spoke or p.titles or p.first]

@@ -1,0 +1,146 @@
+"""Who speaks each quotation: the patterns news and fiction use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from earmark.plan import plan_file
+
+
+def speakers(tmp_path: Path, text: str, recipe, casting, suffix: str = ".txt") -> list:
+    path = tmp_path / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8")
+    plan = plan_file(path, recipe, casting)
+    return [(plan.document.text[q.span[0] : q.span[1]], q.speaker) for q in plan.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We expect a decision soon,” Jo Smith, 45, told reporters.",
+            [("“We expect a decision soon,”", "Jo Smith")],
+        ),
+        ("“Never give up.” — Winston Churchill", [("“Never give up.”", "Winston Churchill")]),
+        (
+            "Analysts were cautious. “Costs are rising,” said Priya Shah of Barclays.",
+            [("“Costs are rising,”", "Priya Shah")],
+        ),
+        ("“It is over.” Officials will meet again in May.", [("“It is over.”", None)]),
+        (
+            "Mary Jones came in. Mary pulled out a chair. “Sit down.”",
+            [("“Sit down.”", "Mary Jones")],
+        ),
+        (
+            "“We’ve heard the ‘trust us’ line,” said one resident.",
+            [("“We’ve heard the ‘trust us’ line,”", "one resident")],
+        ),
+    ],
+)
+def test_cues(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert speakers(tmp_path, text, recipe, casting) == expected
+
+
+def test_scare_quotes_titles_and_terms_stay_with_the_narrator(
+    tmp_path: Path, recipe, casting
+) -> None:
+    text = (
+        "The so-called “reform” was shelved. Her novel “The Salt Road,” is out. "
+        "Economists call it “shrinkflation”."
+    )
+    assert speakers(tmp_path, text, recipe, casting) == []
+
+
+def test_threshold_for_unattributed_quotes_lives_in_the_recipe(
+    tmp_path: Path, recipe, casting
+) -> None:
+    from dataclasses import replace
+
+    text = "The sign read “keep off the grass at all times” in red."
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“keep off the grass at all times”", None)
+    ]
+    strict = replace(recipe, quotes=replace(recipe.quotes, unattributed_min_words=10))
+    assert speakers(tmp_path, text, strict, casting) == []
+
+
+def test_one_person_many_names_and_two_people_one_surname(tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "Secretary of State Antony Blinken landed on Monday. “We are here to listen,” "
+        "Secretary Blinken said. “And to help,” Blinken added.\n\n"
+        "Senator Mark Kelly agreed. Governor Laura Kelly did not. “Too costly,” Governor Kelly "
+        "said. “Long overdue,” Senator Kelly said.\n\n“Fine,” he said."
+    )
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = plan_file(path, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == [
+        "Antony Blinken",
+        "Antony Blinken",
+        "Laura Kelly",
+        "Mark Kelly",
+        "Mark Kelly",
+    ]
+    by_name = {s.name: s for s in plan.speakers}
+    assert set(by_name["Antony Blinken"].aliases) == {
+        "Secretary of State Antony Blinken",
+        "Secretary Blinken",
+        "Blinken",
+    }
+    assert by_name["Mark Kelly"].voice != by_name["Laura Kelly"].voice
+
+
+def test_organisations_speak(tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "“No civilians were hurt,” the Ministry of Defence said. In a statement, Harlow "
+        "Water said: “Supplies are back.”"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“No civilians were hurt,”", "Ministry of Defence"),
+        ("“Supplies are back.”", "Harlow Water"),
+    ]
+
+
+def test_running_dialogue_alternates_and_can_be_turned_off(tmp_path: Path, recipe, casting) -> None:
+    from dataclasses import replace
+
+    text = "“Coming?” asked Tom.\n\n“No,” Ann said.\n\n“Why not?”\n\n“Too cold.”"
+    assert [s for _, s in speakers(tmp_path, text, recipe, casting)] == ["Tom", "Ann", "Tom", "Ann"]
+    flat = replace(recipe, quotes=replace(recipe.quotes, dialogue_alternation=False))
+    assert [s for _, s in speakers(tmp_path, text, flat, casting)] == ["Tom", "Ann", "Ann", "Ann"]
+
+
+def test_colon_introduces_the_next_paragraphs(tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "These values are under threat, warned Secretary Ana Lima:\n\n“First.”\n\n"
+        "“Second.”\n\nThe talks ended.\n\n“Third, unattributed and long enough to count.”"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“First.”", "Ana Lima"),
+        ("“Second.”", "Ana Lima"),
+        ("“Third, unattributed and long enough to count.”", None),
+    ]
+
+
+def test_html_q_and_blockquote(tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "<p>Engineer Yusuf Demir called it <q>the hardest job</q>.</p>"
+        "<p>His deputy, Lena Park, put it this way:</p>"
+        "<blockquote><p>Every metre was a fight.</p></blockquote>"
+    )
+    assert speakers(tmp_path, text, recipe, casting, ".html") == [
+        ("“the hardest job”", "Yusuf Demir"),
+        ("Every metre was a fight.", "Lena Park"),
+    ]
+
+
+def test_quotes_off_reads_everything_as_narration(tmp_path: Path, recipe, casting) -> None:
+    from dataclasses import replace
+
+    off = replace(recipe, quotes=replace(recipe.quotes, enabled=False))
+    path = tmp_path / "doc.txt"
+    path.write_text("“Hello there,” said Ann.", encoding="utf-8")
+    plan = plan_file(path, off, casting)
+    assert plan.quotes == () and {s.kind for s in plan.segments} == {"narration"}
