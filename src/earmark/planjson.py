@@ -14,6 +14,9 @@ SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     doc = plan.document
+    spoken_by: dict[str | None, list[int]] = {}
+    for segment in plan.segments:
+        spoken_by.setdefault(segment.speaker, []).append(segment.index)
     return {
         "schema": SCHEMA,
         "source": {"path": doc.path, "format": doc.format, "chars": len(doc.text)},
@@ -33,7 +36,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "name": s.name,
                 "aliases": list(s.aliases),
                 "voice": s.voice,
-                "segments": [g.index for g in plan.segments if g.speaker == s.name],
+                "segments": spoken_by.get(s.name, []),
             }
             for s in plan.speakers
         ],

@@ -137,10 +137,17 @@ class Registry:
 
     def __init__(self, extra_titles: frozenset[str] = frozenset()) -> None:
         self.speakers: list[Speaker] = []
+        self.people: list[Speaker] = []
         self.extra_titles = extra_titles
 
+    def _add(self, speaker: Speaker) -> Speaker:
+        self.speakers.append(speaker)
+        if speaker.kind == "person":
+            self.people.append(speaker)
+        return speaker
+
     def _people(self) -> list[Speaker]:
-        return [s for s in self.speakers if s.kind == "person"]
+        return self.people
 
     def name(self, surface: str, position: int) -> Speaker | None:
         """The speaker a proper name refers to, created when new."""
@@ -159,7 +166,7 @@ class Registry:
                     break
             if found is None:
                 found = Speaker(" ".join(name), "person", first, last)
-                self.speakers.append(found)
+                self._add(found)
             elif found.first is None or len(" ".join(name)) > len(found.canonical):
                 found.first = first
                 if found.canonical not in found.aliases:
@@ -195,7 +202,7 @@ class Registry:
         if candidates:
             return max(candidates, key=lambda p: p.last_seen)
         person = Speaker(word, "person", None, word)
-        self.speakers.append(person)
+        self._add(person)
         return person
 
     def _organisation(self, parsed: ParsedName, position: int) -> Speaker:
@@ -205,7 +212,7 @@ class Registry:
                 speaker.seen(parsed.surface, position)
                 return speaker
         speaker = Speaker(parsed.surface, "organisation")
-        self.speakers.append(speaker)
+        self._add(speaker)
         speaker.seen(parsed.surface, position)
         return speaker
 
@@ -226,7 +233,7 @@ class Registry:
                 return speaker
         speaker = Speaker(canonical, "description")
         speaker.learn_gender(set(words))
-        self.speakers.append(speaker)
+        self._add(speaker)
         speaker.seen(surface, position)
         return speaker
 
