@@ -5,14 +5,20 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := espeak-ng ffmpeg
+# Debian packages: the engine and the encoder for everything, Chromium for the page tests
+DEMO_PACKAGES := espeak-ng ffmpeg
+TEST_PACKAGES := $(DEMO_PACKAGES) chromium
 
 .PHONY: demo test system venv lint clean
 
-demo: system venv
+demo:
+	@$(MAKE) --no-print-directory system PACKAGES="$(DEMO_PACKAGES)"
+	@$(MAKE) --no-print-directory venv
 	$(BIN)/earmark render samples/library-vote.md -o output --format mp3 --format m4b
 
-test: system venv
+test:
+	@$(MAKE) --no-print-directory system PACKAGES="$(TEST_PACKAGES)"
+	@$(MAKE) --no-print-directory venv
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
@@ -21,7 +27,7 @@ lint: venv
 
 system:
 	@missing=""; \
-	for pkg in $(SYSTEM_PACKAGES); do \
+	for pkg in $(PACKAGES); do \
 	  case $$pkg in espeak-ng) cmd=espeak-ng;; ffmpeg) cmd=ffprobe;; *) cmd=$$pkg;; esac; \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \

@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def make_text(size: int) -> str:
     with (ROOT / "tests" / "data" / "quotes" / "passages.toml").open("rb") as handle:
-        passages = [p["text"] for p in tomllib.load(handle)["passage"]
-                    if p.get("format", "txt") == "txt"]
+        passages = [
+            p["text"] for p in tomllib.load(handle)["passage"] if p.get("format", "txt") == "txt"
+        ]
     passages.append((ROOT / "samples" / "library-vote.md").read_text(encoding="utf-8"))
     parts: list[str] = []
     total = 0
@@ -54,8 +55,10 @@ def main() -> None:
         plan = [timed([*earmark, "plan", str(path), "--json"]) for _ in range(args.runs)]
         help_ = [timed([*earmark, "--help"]) for _ in range(args.runs)]
     print(f"text                 {size / 1e6:.2f} MB ({path.name}, {args.runs} runs)")
-    print(f"earmark plan --json  median {statistics.median(plan):.2f} s "
-          f"(min {min(plan):.2f}, max {max(plan):.2f})")
+    print(
+        f"earmark plan --json  median {statistics.median(plan):.2f} s "
+        f"(min {min(plan):.2f}, max {max(plan):.2f})"
+    )
     print(f"earmark --help       median {statistics.median(help_):.2f} s")
 
 

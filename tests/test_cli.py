@@ -22,7 +22,8 @@ def test_plan_json_is_printed_and_parses() -> None:
 def test_plan_text_lists_chapters_segments_and_drops() -> None:
     result = run_cli("plan", str(SAMPLE))
     assert result.returncode == 0
-    assert "Chapter 1: What residents said" in result.stdout
+    assert "Chapter 2: What residents said" in result.stdout
+    assert '   2 Marcus Webb: "My daughter learned to read in that building,"' in result.stdout
     assert "boilerplate: media player notice" in result.stdout
 
 

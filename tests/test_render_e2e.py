@@ -59,6 +59,9 @@ def file_chapters(path: Path) -> list[tuple[float, float, str]]:
 
 def test_output_folder_holds_exactly_the_promised_files(rendered: Path) -> None:
     assert sorted(p.name for p in rendered.iterdir()) == [
+        "index.html",
+        "library-vote.captions.vtt",
+        "library-vote.chapters.vtt",
         "library-vote.json",
         "library-vote.m4b",
         "library-vote.mp3",
@@ -155,6 +158,9 @@ def test_rerender_replaces_the_folder_whole(rendered: Path, tmp_path: Path) -> N
     second = run_cli("render", str(SAMPLE), "-o", str(out), "--quiet")
     assert second.returncode == 0 and second.stdout == ""
     assert sorted(p.name for p in (out / "library-vote").iterdir()) == [
+        "index.html",
+        "library-vote.captions.vtt",
+        "library-vote.chapters.vtt",
         "library-vote.json",
         "library-vote.mp3",
     ]

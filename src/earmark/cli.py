@@ -133,9 +133,14 @@ def plan(
 
     typer.echo(describe_plan(result))
     for chapter in result.chapters:
-        typer.echo(f"\nChapter {chapter.index}: {chapter.title}")
+        typer.echo(f"\nChapter {chapter.index + 1}: {chapter.title}")
         for segment in result.segments[chapter.first_segment : chapter.last_segment + 1]:
             typer.echo(f"  {segment.index:>4} {segment.kind:<9} {segment.voice:<10} {segment.text}")
+    if result.quotes:
+        typer.echo("\nQuotes (numbers as in `earmark clip --quote N`):")
+    for number, quote in enumerate(result.quotes, 1):
+        words = " ".join(result.document.text[quote.span[0] : quote.span[1]].split())
+        typer.echo(f"  {number:>4} {quote.speaker or '(unidentified)'}: {words[:70]}")
     for dropped in result.dropped:
         text = result.document.text[dropped.span[0] : dropped.span[1]]
         typer.echo(f"dropped {dropped.span[0]}-{dropped.span[1]} ({dropped.reason}): {text[:60]!r}")
@@ -167,6 +172,86 @@ def voices(voices: VoicesOpt = "default") -> None:
     for voice in sorted(engine_voices, key=lambda v: v.name):
         typer.echo(f"  {voice.name:<20} {voice.description:<40} {voice.gender}")
     typer.echo(f"\nVariants: {' '.join(list_variants())}")
+
+
+@app.command(epilog="Example:  earmark clip output/library-vote --quote 2")
+def clip(
+    folder: Annotated[
+        Path, typer.Argument(help="A rendered folder (OUT/<slug>).", show_default=False)
+    ],
+    chapter: Annotated[
+        int | None,
+        typer.Option("--chapter", min=1, show_default=False, help="Chapter number, from 1."),
+    ] = None,
+    quote: Annotated[
+        int | None,
+        typer.Option(
+            "--quote", min=1, show_default=False, help="Quote number, from 1 (as in the plan)."
+        ),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", show_default=False, help="Start: seconds or mm:ss.")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", show_default=False, help="End: seconds or mm:ss.")
+    ] = None,
+    all_quotes: Annotated[bool, typer.Option("--all-quotes", help="One clip per quote.")] = False,
+) -> None:
+    """Cut embeddable clips: audio, captions and an HTML snippet each, in FOLDER/clips/."""
+    from earmark import clips
+
+    chosen = [
+        chapter is not None,
+        quote is not None,
+        start is not None or end is not None,
+        all_quotes,
+    ]
+    if sum(chosen) != 1:
+        raise click.UsageError("give one of --chapter N, --quote N, --from S --to S, --all-quotes")
+    manifest = clips.load_manifest(folder)
+    if chapter is not None:
+        specs = [clips.chapter_clip(manifest, chapter)]
+    elif quote is not None:
+        specs = [clips.quote_clip(manifest, quote)]
+    elif all_quotes:
+        specs = [clips.quote_clip(manifest, n) for n in range(1, len(manifest["quotes"]) + 1)]
+    else:
+        if start is None or end is None:
+            raise click.UsageError("--from and --to go together")
+        specs = [clips.range_clip(manifest, start, end)]
+    for spec in specs:
+        for path in clips.make_clip(folder, manifest, spec):
+            typer.echo(str(path))
+
+
+@app.command(epilog="Example:  earmark preview output/library-vote --port 8000")
+def preview(
+    folder: Annotated[
+        Path, typer.Argument(help="A rendered folder (OUT/<slug>) or OUT.", show_default=False)
+    ],
+    port: Annotated[int, typer.Option("--port", help="Port; 0 picks a free one.")] = 8000,
+) -> None:
+    """Serve the listening page on 127.0.0.1, with HTTP Range support so seeking works."""
+    from earmark.errors import InputError
+    from earmark.preview import make_server
+
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    try:
+        server = make_server(folder, port)
+    except OSError as exc:
+        raise InputError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror}") from None
+    page = "index.html" if (folder / "index.html").is_file() else ""
+    typer.echo(
+        f"Serving {folder} at http://127.0.0.1:{server.server_address[1]}/{page} (Ctrl-C to stop)"
+    )
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:

@@ -59,6 +59,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "speaker": s.speaker,
                 "voice": s.voice,
                 "text": s.text,
+                "caption": " ".join(doc.text[s.source_span[0] : s.source_span[1]].split()),
                 "source_span": list(s.source_span),
             }
             for s in plan.segments

@@ -60,6 +60,7 @@ def render(
     """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all)."""
     from earmark.assemble import assemble
     from earmark.export import EXPORTERS
+    from earmark.export.sidecars import write_sidecars
     from earmark.synth import Job, synthesize
 
     plan = plan_file(source, recipe, casting)
@@ -92,7 +93,9 @@ def render(
             EXPORTERS[fmt](programme, plan, timeline, recipe.export, audio[-1])
         manifest = staging / f"{slug}.json"
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
-        manifest.write_text(dumps(manifest_to_dict(plan, timeline, entries)), encoding="utf-8")
+        data = manifest_to_dict(plan, timeline, entries)
+        manifest.write_text(dumps(data), encoding="utf-8")
+        write_sidecars(staging, slug, data)
         shutil.rmtree(work)
         final = out_root / slug
         _replace_dir(staging, final)
