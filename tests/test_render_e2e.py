@@ -165,3 +165,25 @@ def test_rerender_replaces_the_folder_whole(rendered: Path, tmp_path: Path) -> N
         "library-vote.mp3",
     ]
     assert [p.name for p in out.iterdir()] == ["library-vote"]
+
+
+def test_sidecar_tracks_agree_with_the_audio_to_the_millisecond(
+    rendered: Path, manifest: dict
+) -> None:
+    from browser import parse_vtt
+
+    chapters = parse_vtt((rendered / "library-vote.chapters.vtt").read_text(encoding="utf-8"))
+    id3 = sorted(ID3(str(rendered / "library-vote.mp3")).getall("CHAP"), key=lambda c: c.start_time)
+    assert [(round(s * 1000), round(e * 1000), t) for s, e, t in chapters] == [
+        (c.start_time, c.end_time, c.sub_frames["TIT2"].text[0]) for c in id3
+    ]
+    captions = parse_vtt((rendered / "library-vote.captions.vtt").read_text(encoding="utf-8"))
+    assert len(captions) == len(manifest["segments"])
+    previous_end = 0.0
+    for (start, end, text), segment in zip(captions, manifest["segments"], strict=True):
+        assert previous_end <= start < end <= manifest["audio"]["duration_ms"] / 1000
+        assert (round(start * 1000), round(end * 1000)) == (segment["start_ms"], segment["end_ms"])
+        assert text == segment["caption"]
+        previous_end = end
+    raw = (rendered / "library-vote.captions.vtt").read_text(encoding="utf-8")
+    assert "<v Marcus Webb>" in raw and "<v narrator>" not in raw
