@@ -16,9 +16,10 @@ from typing import Any
 
 from earmark.errors import InputError
 from earmark.export import webvtt
-from earmark.export.ffmpeg import run
+from earmark.export.ffmpeg import FFMPEG, codec_args, run
 from earmark.export.page import clock, h
 from earmark.formats import FORMATS
+from earmark.recipe import ExportSettings
 from earmark.render import slugify
 
 
@@ -109,31 +110,11 @@ def make_clip(folder: Path, manifest: dict[str, Any], spec: ClipSpec) -> list[Pa
     source = folder / audio["file"]
     target = clips / f"{spec.name}.{fmt.extension}"
     partial = target.with_name(f".{target.name}.partial")
-    codec = {"mp3": ["-c:a", "libmp3lame", "-b:a", "64k"], "m4b": ["-c:a", "aac", "-b:a", "48k"]}
+    cut = ["-ss", f"{spec.start_ms / 1000:.3f}", "-i", str(source),
+           "-t", f"{(spec.end_ms - spec.start_ms) / 1000:.3f}"]
     try:
-        run(
-            [
-                "ffmpeg",
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-ss",
-                f"{spec.start_ms / 1000:.3f}",
-                "-i",
-                str(source),
-                "-t",
-                f"{(spec.end_ms - spec.start_ms) / 1000:.3f}",
-                "-map_metadata",
-                "-1",
-                "-map_chapters",
-                "-1",
-                *codec[audio["format"]],
-                "-f",
-                "ipod" if audio["format"] == "m4b" else "mp3",
-                str(partial),
-            ]
-        )
+        run([*FFMPEG, *cut, "-map_metadata", "-1", "-map_chapters", "-1",
+             *codec_args(audio["format"], ExportSettings()), str(partial)])
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from earmark import __version__
-from earmark.export.ffmpeg import run
+from earmark.export.ffmpeg import FFMPEG, codec_args, run
 from earmark.model import Plan, Timeline
 from earmark.recipe import ExportSettings
 
@@ -43,38 +43,8 @@ def ffmetadata(plan: Plan, timeline: Timeline) -> str:
 def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, out: Path) -> None:
     meta = out.with_name(out.name + ".ffmeta")
     meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
+    inputs = ["-i", str(wav), "-i", str(meta), "-map", "0:a", "-map_metadata", "1"]
     try:
-        run(
-            [
-                "ffmpeg",
-                "-nostdin",
-                "-v",
-                "error",
-                "-y",
-                "-i",
-                str(wav),
-                "-i",
-                str(meta),
-                "-map",
-                "0:a",
-                "-map_metadata",
-                "1",
-                "-map_chapters",
-                "1",
-                "-ac",
-                "1",
-                "-ar",
-                str(settings.sample_rate),
-                "-c:a",
-                "aac",
-                "-b:a",
-                settings.m4b_bitrate,
-                "-movflags",
-                "+faststart",
-                "-f",
-                "ipod",
-                str(out),
-            ]
-        )
+        run([*FFMPEG, *inputs, "-map_chapters", "1", *codec_args("m4b", settings), str(out)])
     finally:
         meta.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TSSE, CTOCFlags
 
 from earmark import __version__
-from earmark.export.ffmpeg import run
+from earmark.export.ffmpeg import FFMPEG, codec_args, run
 from earmark.model import Plan, Timeline
 from earmark.recipe import ExportSettings
 
@@ -19,34 +19,8 @@ NO_OFFSET = 0xFFFFFFFF
 
 
 def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, out: Path) -> None:
-    run(
-        [
-            "ffmpeg",
-            "-nostdin",
-            "-v",
-            "error",
-            "-y",
-            "-i",
-            str(wav),
-            "-map_metadata",
-            "-1",
-            "-ac",
-            "1",
-            "-ar",
-            str(settings.sample_rate),
-            "-c:a",
-            "libmp3lame",
-            "-b:a",
-            settings.mp3_bitrate,
-            "-compression_level",
-            "7",
-            "-id3v2_version",
-            "0",
-            "-f",
-            "mp3",
-            str(out),
-        ]
-    )
+    args = ["-i", str(wav), "-map_metadata", "-1", *codec_args("mp3", settings), str(out)]
+    run([*FFMPEG, *args])
     write_chapters(out, plan, timeline)
 
 
