@@ -86,10 +86,15 @@ def render(
             "-j",
             min=1,
             show_default=False,
-            help="Synthesis worker processes (default: CPU count).",
+            help="Synthesis worker processes (default: twice the CPU count).",
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor fill the segment cache.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress display; print nothing on success.")
+    ] = False,
 ) -> None:
     """Render a document to narrated audio with chapters, and its manifest."""
     from earmark.render import render as do_render
@@ -101,13 +106,18 @@ def render(
             raise click.BadParameter(
                 f"'{name}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
             )
-    result = do_render(source, out, recipe, casting, chosen, jobs or os.cpu_count() or 1)
+    from earmark.progress import for_terminal
+
+    workers = jobs or 2 * (os.cpu_count() or 1)
+    result = do_render(source, out, recipe, casting, chosen, workers, for_terminal(quiet),
+                       use_cache=not no_cache)
     if not quiet:
         seconds = result.duration_ms / 1000
+        cached = result.segments - result.synthesised
         for audio in result.audio:
             typer.echo(
                 f"{audio}  {int(seconds // 60)}:{seconds % 60:04.1f}  "
-                f"{result.chapters} chapters, {result.segments} segments"
+                f"{result.chapters} chapters, {result.segments} segments ({cached} from cache)"
             )
 
 
@@ -172,6 +182,31 @@ def voices(voices: VoicesOpt = "default") -> None:
     for voice in sorted(engine_voices, key=lambda v: v.name):
         typer.echo(f"  {voice.name:<20} {voice.description:<40} {voice.gender}")
     typer.echo(f"\nVariants: {' '.join(list_variants())}")
+
+
+cache_app = typer.Typer(help="The content-addressed cache of segments and encoded chunks.",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info", epilog="Example:  earmark cache info")
+def cache_info() -> None:
+    """Where the cache is and how much it holds."""
+    from earmark.cache import Cache, default_root
+
+    cache = Cache(default_root())
+    typer.echo(f"cache: {cache.root} (set EARMARK_CACHE_DIR to move it)")
+    for kind, (count, size) in cache.info().items():
+        typer.echo(f"  {kind:<9} {count:>7} files  {size / 1e6:9.1f} MB")
+
+
+@cache_app.command("clear", epilog="Example:  earmark cache clear")
+def cache_clear() -> None:
+    """Delete every cached segment and chunk."""
+    from earmark.cache import Cache, default_root
+
+    cache = Cache(default_root())
+    typer.echo(f"freed {cache.clear() / 1e6:.1f} MB in {cache.root}")
 
 
 @app.command(epilog="Example:  earmark clip output/library-vote --quote 2")

@@ -1,4 +1,4 @@
-"""The whole render: plan, synthesise, assemble, export, manifest.
+"""The whole render: plan, synthesise (cache first), lay out, encode, manifest, sidecars.
 
 Everything is written into a hidden staging folder inside OUT and moved to OUT/<slug> only
 when complete, so an interrupted or failed render leaves no half-written output and the
@@ -12,16 +12,16 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from earmark.cache import Cache, default_root
 from earmark.casting import Casting
-from earmark.engine import check_casting
 from earmark.formats import FORMATS
 from earmark.model import Plan
 from earmark.plan import plan_file
 from earmark.planjson import dumps, manifest_to_dict
+from earmark.progress import Silent
 from earmark.recipe import Recipe
 
 
@@ -33,6 +33,8 @@ class Rendered:
     duration_ms: int
     segments: int
     chapters: int
+    synthesised: int
+    """Segments spoken by the engine in this render (the rest came from the cache)."""
 
 
 def slugify(text: str) -> str:
@@ -45,71 +47,77 @@ def slug_for(path: Path, title: str) -> str:
     return slugify(path.stem) or slugify(title) or "document"
 
 
-Progress = Callable[[str, int, int], None]
-
-
-def render(
-    source: Path,
-    out_root: Path,
-    recipe: Recipe,
-    casting: Casting,
-    formats: tuple[str, ...],
-    jobs: int,
-    progress: Progress | None = None,
-) -> Rendered:
+def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
+           formats: tuple[str, ...], jobs: int, progress: Silent | None = None,
+           cache_root: Path | None = None, use_cache: bool = True) -> Rendered:
     """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all)."""
-    from earmark.assemble import assemble
+    from earmark.engine import check_casting, engine_version
     from earmark.export import EXPORTERS
     from earmark.export.sidecars import write_sidecars
-    from earmark.synth import Job, synthesize
+    from earmark.programme import chunk_pieces, layout, plan_chunks
+    from earmark.synth import Job, segment_key, synthesize
 
+    progress = progress or Silent()
     plan = plan_file(source, recipe, casting)
     check_casting(casting)
     slug = slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".partial", dir=out_root))
     staging.chmod(0o777 & ~_umask())
+    exporters = []
     try:
-        work = staging / ".work"
-        work.mkdir()
-        total = len(plan.segments)
-        speech = [
-            Job(s.index, s.text, casting.settings(s.voice), str(work / f"{s.index:06d}.wav"))
-            for s in plan.segments
-        ]
-        clips = synthesize(
-            speech,
-            work,
-            jobs,
-            (lambda done: progress("synthesising", done, total)) if progress else None,
-        )
-        programme = work / "programme.wav"
-        timeline = assemble(plan.segments, clips, plan.chapters, recipe.pauses, programme)
+        cache = Cache(cache_root or default_root()) if use_cache else \
+            Cache(staging / ".cache", enabled=False)
+        engine_id = engine_version()
+        speech = [Job(s.index, s.text, casting.settings(s.voice),
+                      segment_key(engine_id, casting.settings(s.voice), s.text))
+                  for s in plan.segments]
+        keys = [job.key for job in speech]
+        chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds)
+        encoders = max(1, os.cpu_count() or 1)
+        exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
+                     for fmt in formats]
+        chunk_of = [n for n, c in enumerate(chunks) for _ in range(c.first, c.last + 1)]
+        missing = [c.last - c.first + 1 for c in chunks]
+        clips: list = [None] * len(speech)
+
+        def ready(index: int, spoken) -> None:  # type: ignore[no-untyped-def]
+            clips[index] = spoken
+            number = chunk_of[index]
+            missing[number] -= 1
+            if missing[number] == 0:  # the chunk's audio is complete: encode it now
+                last = number == len(chunks) - 1
+                pieces, length = chunk_pieces(chunks[number], plan.segments, clips, keys,
+                                              recipe.pauses, last)
+                for exporter in exporters:
+                    exporter.chunk_ready(number, pieces, length, last)
+
+        progress.start(len(speech))
+        spoken, synthesised = synthesize(speech, cache, jobs, progress.spoke, ready)
+        programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
+                                     chunks)
         audio = []
-        for number, fmt in enumerate(formats):
-            if progress:
-                progress(f"encoding {fmt}", number, len(formats))
+        for fmt, exporter in zip(formats, exporters, strict=True):
+            progress.stage(f"encoding {fmt.upper()}")
             audio.append(staging / f"{slug}.{FORMATS[fmt].extension}")
-            EXPORTERS[fmt](programme, plan, timeline, recipe.export, audio[-1])
+            exporter.finish(programme, plan, timeline, audio[-1])
         manifest = staging / f"{slug}.json"
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
         data = manifest_to_dict(plan, timeline, entries)
         manifest.write_text(dumps(data), encoding="utf-8")
         write_sidecars(staging, slug, data)
-        shutil.rmtree(work)
+        shutil.rmtree(staging / ".cache", ignore_errors=True)
         final = out_root / slug
         _replace_dir(staging, final)
     except BaseException:
+        for exporter in exporters:
+            exporter.abandon()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Rendered(
-        final,
-        tuple(final / a.name for a in audio),
-        final / manifest.name,
-        timeline.duration_ms,
-        len(plan.segments),
-        len(plan.chapters),
-    )
+    finally:
+        progress.stop()
+    return Rendered(final, tuple(final / a.name for a in audio), final / manifest.name,
+                    timeline.duration_ms, len(plan.segments), len(plan.chapters), synthesised)
 
 
 def _umask() -> int:
@@ -136,7 +144,5 @@ def _replace_dir(staging: Path, final: Path) -> None:
 
 def describe(plan: Plan) -> str:
     quotes = sum(1 for s in plan.segments if s.kind == "quote")
-    return (
-        f"{plan.document.title}: {len(plan.chapters)} chapters, {len(plan.segments)} segments "
-        f"({quotes} quoted), {len(plan.dropped)} dropped"
-    )
+    return (f"{plan.document.title}: {len(plan.chapters)} chapters, {len(plan.segments)} segments "
+            f"({quotes} quoted), {len(plan.dropped)} dropped")

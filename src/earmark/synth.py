@@ -1,19 +1,26 @@
-"""Segments -> one WAV file each, synthesised in worker processes.
+"""Segments -> one verified WAV file each, from the cache or from worker processes.
 
 espeak-ng initialises once per process and pyttsx3's run loop sleeps between polls, so
-several processes keep the CPU busy. Each worker owns one Engine and warms it up first.
+several processes keep the CPU busy. Each worker owns one Engine and warms it up first, then
+writes each segment to a temporary name, verifies it and moves it into the cache. A cached
+entry that does not read back as sound audio of a plausible length is synthesised again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
+import os
+import wave
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
+from earmark.cache import Cache, key_of
 from earmark.casting import VoiceSettings
-from earmark.engine import Engine, Spoken
+from earmark.engine import SAMPLE_RATE, Engine, Spoken, plausible_frames
+
+SUFFIX = ".wav"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,44 +28,123 @@ class Job:
     index: int
     text: str
     settings: VoiceSettings
-    path: str
+    key: str
 
 
-_worker_engine: Engine | None = None
+def segment_key(engine_id: str, settings: VoiceSettings, text: str) -> str:
+    return key_of("segment/1", engine_id, dataclasses.asdict(settings), text)
 
 
-def _init_worker(scratch: str, warm: VoiceSettings) -> None:
-    global _worker_engine
-    _worker_engine = Engine()
-    _worker_engine.warm_up(
-        warm, Path(scratch) / f"warm-up-{multiprocessing.current_process().pid}.wav"
-    )
+_worker: tuple[Engine, Cache] | None = None
 
 
-def _speak(job: Job) -> Spoken:
-    assert _worker_engine is not None, "worker not initialised"
-    return _worker_engine.speak(job.text, job.settings, Path(job.path))
+def _init_worker(cache: Cache, warm: VoiceSettings) -> None:
+    global _worker
+    engine = Engine()
+    scratch = cache.scratch("segments", "warm-up", SUFFIX)
+    engine.warm_up(warm, scratch)
+    _worker = (engine, cache)
 
 
-def synthesize(
-    jobs: Sequence[Job],
-    workdir: Path,
-    processes: int,
-    progress: Callable[[int], None] | None = None,
-) -> list[Spoken]:
-    """Speak every job; results in job order. Any failure stops the run with its error."""
-    if not jobs:
-        return []
-    processes = max(1, min(processes, len(jobs)))
-    warm = jobs[0].settings
-    context = multiprocessing.get_context("spawn")
-    results: list[Spoken] = []
-    with ProcessPoolExecutor(
-        processes, mp_context=context, initializer=_init_worker, initargs=(str(workdir), warm)
-    ) as pool:
-        chunk = max(1, min(32, len(jobs) // (processes * 4) or 1))
-        for spoken in pool.map(_speak, jobs, chunksize=chunk):
-            results.append(spoken)
-            if progress:
-                progress(len(results))
-    return results
+def _speak(job: Job, cache: Cache | None = None) -> Spoken:
+    assert _worker is not None, "worker not initialised"
+    engine, worker_cache = _worker
+    cache = cache or worker_cache
+    scratch = cache.scratch("segments", job.key, SUFFIX)
+    try:
+        spoken = engine.speak(job.text, job.settings, scratch)
+        voice_file = cache.scratch("segments", job.key, ".voice")
+        voice_file.write_text(spoken.engine_voice, encoding="utf-8")
+        cache.put("segments", job.key, ".voice", voice_file)  # before the audio: never missing
+        path = cache.put("segments", job.key, SUFFIX, scratch)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return Spoken(str(path), spoken.frames, spoken.engine_voice)
+
+
+def cached(cache: Cache, job: Job) -> Spoken | None:
+    """The cached audio of a job, if present and sound."""
+    path = cache.get("segments", job.key, SUFFIX)
+    voice = cache.get("segments", job.key, ".voice")
+    if path is None or voice is None:
+        return None
+    try:
+        with wave.open(str(path), "rb") as wav:
+            shape = (wav.getframerate(), wav.getnchannels(), wav.getsampwidth())
+            frames = wav.getnframes()
+        if shape != (SAMPLE_RATE, 1, 2) or path.stat().st_size != 44 + frames * 2:
+            return None
+    except (OSError, EOFError, wave.Error):
+        return None
+    low, high = plausible_frames(job.text, job.settings.rate)
+    if not low <= frames <= high:
+        return None
+    return Spoken(str(path), frames, voice.read_text(encoding="utf-8").strip())
+
+
+def default_jobs() -> int:
+    """Worker processes: twice the cores (pyttsx3 sleeps between polls; measured faster)."""
+    return max(1, 2 * (os.cpu_count() or 1))
+
+
+IN_PROCESS = 48
+"""Below this many segments to speak, the engine runs in this process: starting workers
+(spawned interpreters that import earmark) costs more than it saves."""
+
+
+def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
+               progress: Callable[[int, int], None] | None = None,
+               on_ready: Callable[[int, Spoken], None] | None = None,
+               ) -> tuple[list[Spoken], int]:
+    """Speak every job (cache first); results in job order, and how many were synthesised.
+
+    `on_ready(index, spoken)` is called for every job as soon as its audio exists (cached
+    ones first), so encoding can start before synthesis ends."""
+    by_key: dict[str, Spoken] = {}
+    todo: dict[str, Job] = {}  # one synthesis per distinct key: "said Ruiz." recurs
+    for job in jobs:
+        if job.key in by_key or job.key in todo:
+            continue
+        hit = cached(cache, job)
+        if hit is None:
+            todo[job.key] = job
+        else:
+            by_key[job.key] = hit
+    users: dict[str, list[int]] = {}
+    for index, job in enumerate(jobs):
+        users.setdefault(job.key, []).append(index)
+    done = 0
+
+    def arrived(key: str, spoken: Spoken) -> None:
+        nonlocal done
+        by_key[key] = spoken
+        done += len(users[key])
+        if progress:
+            progress(done, spoken.frames * len(users[key]))
+        if on_ready:
+            for index in users[key]:
+                on_ready(index, spoken)
+
+    for key, spoken in list(by_key.items()):
+        arrived(key, spoken)
+    pending = list(todo.values())
+    if len(pending) < IN_PROCESS or processes <= 1:
+        for job in pending:
+            arrived(job.key, _speak_here(cache, job))
+    else:
+        processes = max(1, min(processes, len(pending)))
+        context = multiprocessing.get_context("spawn")
+        chunk = max(1, min(8, len(pending) // (processes * 8)))
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
+                                 initargs=(cache, pending[0].settings)) as pool:
+            for job, spoken in zip(pending, pool.map(_speak, pending, chunksize=chunk),
+                                   strict=True):
+                arrived(job.key, spoken)
+    return [by_key[job.key] for job in jobs], len(todo)
+
+
+def _speak_here(cache: Cache, job: Job) -> Spoken:
+    """Speak one job in this process (its engine started and warmed up on first use)."""
+    if _worker is None:
+        _init_worker(cache, job.settings)
+    return _speak(job, cache)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from earmark import __version__
-from earmark.export.ffmpeg import FFMPEG, codec_args, run
+from earmark.cache import Cache
+from earmark.export.encode import encode_stream
 from earmark.model import Plan, Timeline
+from earmark.programme import Piece, Programme
 from earmark.recipe import ExportSettings
 
 
@@ -40,11 +43,23 @@ def ffmetadata(plan: Plan, timeline: Timeline) -> str:
     return "\n".join(lines)
 
 
-def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, out: Path) -> None:
-    meta = out.with_name(out.name + ".ffmeta")
-    meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
-    inputs = ["-i", str(wav), "-i", str(meta), "-map", "0:a", "-map_metadata", "1"]
-    try:
-        run([*FFMPEG, *inputs, "-map_chapters", "1", *codec_args("m4b", settings), str(out)])
-    finally:
-        meta.unlink(missing_ok=True)
+class M4bExport:
+    """M4B: one AAC stream of the whole programme, with chapters from an ffmetadata file."""
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
+        self.settings = settings
+
+    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+        pass  # AAC streams cannot be joined without re-encoding: encoded whole in finish
+
+    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        meta = out.with_name(out.name + ".ffmeta")
+        meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
+        try:
+            encode_stream(programme, "m4b", out, self.settings, ["-i", str(meta)],
+                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"])
+        finally:
+            meta.unlink(missing_ok=True)
+
+    def abandon(self) -> None:
+        pass

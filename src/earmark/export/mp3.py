@@ -1,27 +1,41 @@
 """MP3 with ID3v2.3 chapters: one CHAP frame per chapter and a CTOC table of contents.
 
-ffmpeg encodes (libmp3lame, CBR, mono); mutagen writes the tags, because ffmpeg writes CHAP
-frames without the CTOC frame that many players need to show chapters.
+ffmpeg encodes (libmp3lame, CBR, mono; in parallel chunks, see encode.py); mutagen writes the
+tags, because ffmpeg writes CHAP frames without the CTOC frame that many players need.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TSSE, CTOCFlags
 
 from earmark import __version__
-from earmark.export.ffmpeg import FFMPEG, codec_args, run
+from earmark.cache import Cache
+from earmark.export.encode import Mp3Chunks
 from earmark.model import Plan, Timeline
+from earmark.programme import Piece, Programme
 from earmark.recipe import ExportSettings
 
 NO_OFFSET = 0xFFFFFFFF
 
 
-def export(wav: Path, plan: Plan, timeline: Timeline, settings: ExportSettings, out: Path) -> None:
-    args = ["-i", str(wav), "-map_metadata", "-1", *codec_args("mp3", settings), str(out)]
-    run([*FFMPEG, *args])
-    write_chapters(out, plan, timeline)
+class Mp3Export:
+    """MP3: chunks are encoded as soon as their segments are spoken, then joined."""
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
+        self.chunks = Mp3Chunks(cache, settings, workers, chunks)
+
+    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+        self.chunks.submit(number, pieces, length, last)
+
+    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        self.chunks.finish(out)
+        write_chapters(out, plan, timeline)
+
+    def abandon(self) -> None:
+        self.chunks.abandon()
 
 
 def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:

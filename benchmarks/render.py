@@ -1,0 +1,140 @@
+"""earmark against the plain pipe any user could type, on the same text and settings.
+
+    .venv/bin/python benchmarks/render.py [TEXT ...] [--runs 3] [--book-words 22000]
+
+Baseline: `espeak-ng -v <narrator voice> -s <rate> --stdout -f TEXT | ffmpeg -i - <earmark's
+MP3 settings> out.mp3`. earmark: `earmark render TEXT --quiet` with a cold cache (a fresh cache
+folder per run), everything on (voices, chapters, sidecars). Runs alternate; medians are shown.
+Then the same book re-rendered after editing one paragraph, with the cache of the last run.
+Without TEXT it uses a generated book (benchmarks/booktext.py) and the bundled sample article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from booktext import book, plain
+
+from earmark.casting import load_casting
+from earmark.export.ffmpeg import codec_args
+from earmark.recipe import load_recipe
+
+ROOT = Path(__file__).resolve().parents[1]
+EARMARK = [sys.executable, "-m", "earmark"]
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(argv: list[str], env: dict[str, str] | None = None, shell: bool = False) -> Run:
+    """Wall time, CPU time (user+sys of the process and its children), peak RSS of the
+    largest process in the tree."""
+    import time
+
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, shell=shell, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if status != 0:
+        errors = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"failed: {argv}\n{errors}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def baseline_command(text: Path, out: Path) -> str:
+    narrator = load_casting("default")
+    voice = narrator.settings(narrator.narrator)
+    codec = " ".join(codec_args("mp3", load_recipe("article").export))
+    return (f"espeak-ng -v {voice.engine_voice} -s {voice.rate} --stdout -f {text} | "
+            f"ffmpeg -nostdin -v error -y -i - {codec} {out}")
+
+
+def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run, Path]:
+    plain_text = scratch / f"{text.stem}.plain.txt"
+    plain_text.write_text(plain(text.read_text(encoding="utf-8")), encoding="utf-8")
+    base: list[Run] = []
+    ours: list[Run] = []
+    cache = scratch
+    for number in range(runs):
+        base.append(measure(baseline_command(plain_text, scratch / "baseline.mp3"), shell=True))
+        cache = scratch / f"cache-{label}-{number}"
+        env = {**os.environ, "EARMARK_CACHE_DIR": str(cache)}
+        ours.append(measure([*EARMARK, "render", str(text), "-o", str(scratch / "out"),
+                             "--quiet"], env=env))
+    b, e = median(base), median(ours)
+    words = len(text.read_text(encoding="utf-8").split())
+    print(f"\n{label}: {text.name}, {words} words, {runs} runs each (medians)")
+    print(f"  baseline  wall {b.wall:7.2f} s  cpu {b.cpu:7.2f} s  peak {b.peak_mb:6.0f} MB")
+    print(f"  earmark   wall {e.wall:7.2f} s  cpu {e.cpu:7.2f} s  peak {e.peak_mb:6.0f} MB")
+    print(f"  ratio     wall {e.wall / b.wall:7.2f}x")
+    return b, e, cache
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
+               statistics.median(r.peak_mb for r in runs))
+
+
+def audio_seconds(folder: Path) -> float:
+    import json
+
+    manifest = next(folder.glob("*/*.json"))
+    return json.loads(manifest.read_text(encoding="utf-8"))["audio"]["duration_ms"] / 1000
+
+
+def edit_one_paragraph(text: Path, scratch: Path) -> Path:
+    paragraphs = text.read_text(encoding="utf-8").split("\n\n")
+    middle = len(paragraphs) // 2
+    while paragraphs[middle].startswith("#"):
+        middle += 1
+    paragraphs[middle] = re.sub(r"\.", ", which nobody expected.", paragraphs[middle], count=1)
+    edited = scratch / text.name  # same name: same slug, same output folder
+    edited.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return edited
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("texts", nargs="*", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--book-words", type=int, default=22000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp)
+        texts = args.texts
+        if not texts:
+            book_path = scratch / "book.txt"
+            book_path.write_text(book(args.book_words), encoding="utf-8")
+            texts = [book_path, ROOT / "samples" / "library-vote.md"]
+        for text in texts:
+            _, full, cache = compare(text.stem, text, args.runs, scratch)
+            print(f"  audio     {audio_seconds(scratch / 'out') / 60:7.1f} min "
+                  f"(earmark real-time factor {full.wall / audio_seconds(scratch / 'out'):.4f})")
+            edited_dir = scratch / "edited"
+            edited_dir.mkdir(exist_ok=True)
+            edited = edit_one_paragraph(text, edited_dir)
+            env = {**os.environ, "EARMARK_CACHE_DIR": str(cache)}
+            again = measure([*EARMARK, "render", str(edited), "-o", str(scratch / "out"),
+                             "--quiet"], env=env)
+            print(f"  re-render after a one-paragraph edit: wall {again.wall:.2f} s "
+                  f"({again.wall / full.wall:.2f}x the full render)")
+        help_runs = [measure([*EARMARK, "--help"]).wall for _ in range(5)]
+        print(f"\nearmark --help: median {statistics.median(help_runs):.2f} s")
+
+
+if __name__ == "__main__":
+    main()

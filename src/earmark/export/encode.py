@@ -1,0 +1,121 @@
+"""Encoding: PCM streamed into ffmpeg; MP3 in chunks, on all cores, while synthesis runs.
+
+MP3 chunks are joined without re-encoding (the concat demuxer copies frames). The programme
+leaves exactly the room LAME's delay and padding take between chunks (see programme.py), and
+each chunk's frame count is checked, so the joined file plays every sample where the timeline
+says. Chunks are cached by content: after an edit only the changed chunk is encoded again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from earmark.cache import Cache, key_of
+from earmark.errors import EarmarkError, ToolError
+from earmark.export.ffmpeg import FFMPEG, binary, codec_args, run
+from earmark.programme import FRAME, GAP, Piece, Programme, describe, stream
+from earmark.recipe import ExportSettings
+
+RAW_INPUT = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
+
+
+def feed(argv: list[str], pcm: Iterator[bytes]) -> None:
+    """Run ffmpeg with PCM streamed to its standard input."""
+    argv = [binary(argv[0]), *argv[1:]]
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    errors: list[bytes] = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)
+    reader.start()
+    try:
+        assert process.stdin is not None
+        for block in pcm:
+            process.stdin.write(block)
+        process.stdin.close()
+    except BrokenPipeError:
+        pass
+    except BaseException:
+        process.kill()
+        raise
+    finally:
+        returncode = process.wait()
+        reader.join()
+    if returncode != 0:
+        raise ToolError(argv, returncode, b"".join(errors).decode("utf-8", "replace"))
+
+
+class Mp3Chunks:
+    """Encodes MP3 chunks as they become ready (in threads, one ffmpeg each), then joins them."""
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, count: int) -> None:
+        self.cache = cache
+        self.codec = codec_args("mp3", settings)
+        self.pool = ThreadPoolExecutor(max(1, workers))
+        self.results: list[Future[Path] | None] = [None] * count
+        self.encoded = 0
+        """Chunks encoded in this render (the others came from the cache)."""
+
+    def submit(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+        self.results[number] = self.pool.submit(self._encode, list(pieces), length, last)
+
+    def _encode(self, pieces: list[Piece], length: int, last: bool) -> Path:
+        key = key_of("mp3-chunk/2", self.codec, last, describe(pieces, 0, length))
+        hit = self.cache.get("chunks", key, ".mp3")
+        if hit is not None:
+            return hit
+        scratch = self.cache.scratch("chunks", key, ".mp3")
+        try:
+            feed([*FFMPEG, *RAW_INPUT, *self.codec, str(scratch)], stream(pieces, 0, length))
+            if not last:
+                _check_frames(scratch, length + GAP)
+            self.encoded += 1
+            return self.cache.put("chunks", key, ".mp3", scratch)
+        finally:
+            scratch.unlink(missing_ok=True)
+
+    def finish(self, out: Path) -> None:
+        """Wait for every chunk and join them into `out`."""
+        try:
+            chunks = [future.result() for future in self.results if future is not None]
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        if len(chunks) != len(self.results):
+            raise EarmarkError("some MP3 chunks were never encoded")
+        if len(chunks) == 1:
+            shutil.copyfile(chunks[0], out)
+            return
+        listing = out.with_name(out.name + ".concat")
+        listing.write_text("".join(f"file '{_quote(p)}'\n" for p in chunks), encoding="utf-8")
+        try:
+            run([*FFMPEG, "-f", "concat", "-safe", "0", "-i", str(listing), "-map_metadata", "-1",
+                 "-c", "copy", "-id3v2_version", "0", "-f", "mp3", str(out)])
+        finally:
+            listing.unlink(missing_ok=True)
+
+    def abandon(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_frames(path: Path, samples: int) -> None:
+    from mutagen.mp3 import MP3
+
+    frames = round(MP3(str(path)).info.length * 22050 / FRAME)
+    if frames * FRAME != samples:
+        raise EarmarkError(f"MP3 chunk {path.name} has {frames} frames where "
+                           f"{samples // FRAME} were planned: the join would be off")
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "'\\''")
+
+
+def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSettings,
+                  extra_inputs: list[str], extra_args: list[str]) -> None:
+    """One encoder for the whole programme (formats whose streams cannot be joined)."""
+    feed([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *codec_args(fmt, settings),
+          str(out)], programme.pcm())

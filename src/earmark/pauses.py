@@ -1,0 +1,20 @@
+"""Pauses between segments: which one applies where (the programme lays them out)."""
+
+from __future__ import annotations
+
+from earmark.model import Segment
+from earmark.recipe import PauseSettings
+
+
+def pause_before(previous: Segment, current: Segment, pauses: PauseSettings) -> int:
+    """Milliseconds of silence between two consecutive segments: the longest that applies."""
+    candidates = [0]
+    if current.chapter != previous.chapter:
+        candidates.append(pauses.chapter_ms)
+    if current.paragraph != previous.paragraph:
+        candidates.append(pauses.paragraph_ms)
+    elif current.sentence != previous.sentence:
+        candidates.append(pauses.sentence_ms)
+    if current.voice != previous.voice:
+        candidates.append(pauses.voice_change_ms)
+    return max(candidates)

@@ -1,0 +1,196 @@
+"""The programme: clips and pauses laid end to end in chunks, as sample positions.
+
+The programme is cut into chunks (at chapter starts, and inside long chapters at paragraph
+starts). Each chunk's audio depends only on its own segments: it starts with the pause before
+its first segment (shortened by GAP) and is padded with silence to a length L with
+(L + GAP) a whole number of MP3 frames; GAP samples of silence separate chunks. That is exactly
+the room LAME's delay and padding take when the chunks are encoded separately and joined, so
+the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
+same stream, agree with it. An edit changes only its own chunk's audio: the others are found
+in the cache. Nothing holds the whole programme in memory: `pcm` streams any range, reading
+each clip with pydub when it is reached.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from pydub import AudioSegment
+
+from earmark.engine import SAMPLE_RATE, Spoken
+from earmark.model import Chapter, Segment, Timeline, Timing
+from earmark.pauses import pause_before
+from earmark.recipe import PauseSettings
+
+FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
+LAME_DELAY = 1105
+LAME_MARGIN = 288  # room left for LAME's own end padding, so it never adds a frame
+GAP = LAME_DELAY + LAME_MARGIN
+BLOCK = 1 << 16  # samples of silence yielded at a time
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    start: int
+    """First sample of the piece (in the programme, or in its chunk)."""
+    frames: int
+    path: str | None
+    """The clip's WAV file, or None for silence."""
+    key: str | None = None
+    """The clip's cache key (what identifies its audio in a chunk's key)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    first: int
+    last: int
+    """Segment indexes, inclusive."""
+    start: int = 0
+    length: int = 0
+    """Where the chunk's samples are in the programme."""
+
+
+def _ms(frames: int) -> int:
+    return round(frames * 1000 / SAMPLE_RATE)
+
+
+def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], seconds: int,
+                chars_per_second: float = 15.0) -> list[Chunk]:
+    """Segment ranges of the chunks: chapters (merged while short, split while long)."""
+    starts: list[int] = []
+    since = 0.0
+    for chapter in chapters:
+        span = segments[chapter.first_segment:chapter.last_segment + 1]
+        length = sum(len(s.text) for s in span) / chars_per_second
+        if not starts or since >= seconds / 2:
+            starts.append(chapter.first_segment)
+            since = 0.0
+        if length > 1.5 * seconds:  # split at paragraph starts, counted inside the chapter
+            pieces = round(length / seconds)
+            step = len(span) / pieces
+            for n in range(1, pieces):
+                index = round(n * step)
+                while index < len(span) and span[index].paragraph == span[index - 1].paragraph:
+                    index += 1
+                if index < len(span) and chapter.first_segment + index > starts[-1]:
+                    starts.append(chapter.first_segment + index)
+            since = 0.0
+        since += length
+    ends = [*(s - 1 for s in starts[1:]), len(segments) - 1]
+    return [Chunk(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],
+                 keys: Sequence[str], pauses: PauseSettings, last: bool) -> tuple[list[Piece], int]:
+    """The chunk's own pieces (positions from its start) and its length."""
+    pieces: list[Piece] = []
+    position = 0
+
+    def silence(frames: int) -> None:
+        nonlocal position
+        if frames > 0:
+            pieces.append(Piece(position, frames, None))
+            position += frames
+
+    if chunk.first == 0:
+        silence(pauses.head_ms * SAMPLE_RATE // 1000)
+    else:
+        lead = pause_before(segments[chunk.first - 1], segments[chunk.first], pauses)
+        silence(lead * SAMPLE_RATE // 1000 - GAP)
+    for index in range(chunk.first, chunk.last + 1):
+        if index > chunk.first:
+            pause = pause_before(segments[index - 1], segments[index], pauses)
+            silence(pause * SAMPLE_RATE // 1000)
+        clip = clips[index]
+        assert clip is not None, f"segment {index} has no audio"
+        pieces.append(Piece(position, clip.frames, clip.path, keys[index]))
+        position += clip.frames
+    if last:
+        silence(pauses.tail_ms * SAMPLE_RATE // 1000)
+    else:
+        silence(-(position + GAP) % FRAME)
+    return pieces, position
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    pieces: tuple[Piece, ...]
+    total: int
+    """Length in samples."""
+    chunks: tuple[Chunk, ...]
+
+    def pcm(self, start: int = 0, end: int | None = None) -> Iterator[bytes]:
+        """The samples [start, end) as little-endian 16-bit PCM, in pieces."""
+        return stream(self.pieces, start, self.total if end is None else min(end, self.total))
+
+    def layout_of(self, start: int, end: int) -> list[tuple[int, int, str | None]]:
+        """What [start, end) is made of: (offset, frames, clip key): a chunk's identity."""
+        return describe(self.pieces, start, end)
+
+
+def stream(pieces: Sequence[Piece], start: int, end: int) -> Iterator[bytes]:
+    starts = [p.start for p in pieces]
+    index = max(0, bisect_right(starts, start) - 1)
+    position = start
+    while position < end and index < len(pieces):
+        piece = pieces[index]
+        a, b = max(position, piece.start), min(end, piece.start + piece.frames)
+        if b > a:
+            if piece.path is None:
+                for offset in range(a, b, BLOCK):
+                    yield b"\0\0" * (min(b, offset + BLOCK) - offset)
+            else:
+                raw = AudioSegment.from_wav(piece.path).raw_data
+                if len(raw) != piece.frames * 2:  # never shift the timeline
+                    raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
+                yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
+            position = b
+        index += 1
+
+
+def describe(pieces: Sequence[Piece], start: int, end: int) -> list[tuple[int, int, str | None]]:
+    out = []
+    for piece in pieces:
+        a, b = max(start, piece.start), min(end, piece.start + piece.frames)
+        if b > a:
+            out.append((a - start, b - a, piece.key if piece.path else None))
+    return out
+
+
+def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[str],
+           chapters: Sequence[Chapter], pauses: PauseSettings,
+           chunks: Sequence[Chunk] | None = None) -> tuple[Programme, Timeline]:
+    """The whole programme and its timeline (one chunk when none are given)."""
+    chunks = list(chunks or [Chunk(0, len(segments) - 1)])
+    pieces: list[Piece] = []
+    placed: list[Chunk] = []
+    clip_start: dict[int, int] = {}
+    position = 0
+    for number, chunk in enumerate(chunks):
+        if number:
+            pieces.append(Piece(position, GAP, None))
+            position += GAP
+        local, length = chunk_pieces(chunk, segments, clips, keys, pauses,
+                                     number == len(chunks) - 1)
+        index = chunk.first
+        for piece in local:
+            pieces.append(Piece(position + piece.start, piece.frames, piece.path, piece.key))
+            if piece.path is not None:
+                clip_start[index] = position + piece.start
+                index += 1
+        placed.append(Chunk(chunk.first, chunk.last, position, length))
+        position += length
+    timings = tuple(Timing(_ms(clip_start[i]), _ms(clip_start[i] + clips[i].frames))
+                    for i in range(len(segments)))
+    duration = _ms(position)
+    chapter_times = []
+    for n, chapter in enumerate(chapters):
+        start = 0 if n == 0 else timings[chapter.first_segment].start_ms
+        last = n == len(chapters) - 1
+        end = duration if last else timings[chapters[n + 1].first_segment].start_ms
+        chapter_times.append(Timing(start, end))
+    timeline = Timeline(timings, tuple(chapter_times), duration,
+                        tuple(c.engine_voice for c in clips))
+    return Programme(tuple(pieces), position, tuple(placed)), timeline

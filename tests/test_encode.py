@@ -1,0 +1,98 @@
+"""Parallel MP3 chunks joined without re-encoding: every sample stays where the timeline says.
+
+Uses real ffmpeg/LAME on generated tones (no engine).
+"""
+
+from __future__ import annotations
+
+import audioop
+import subprocess
+from pathlib import Path
+
+import pytest
+from pydub.generators import Sine
+
+from earmark.cache import Cache
+from earmark.engine import SAMPLE_RATE, Spoken
+from earmark.export.encode import Mp3Chunks
+from earmark.model import Chapter, Segment
+from earmark.programme import Chunk, chunk_pieces, layout, plan_chunks
+from earmark.recipe import ExportSettings, PauseSettings
+
+pytestmark = pytest.mark.e2e
+PAUSES = PauseSettings(sentence_ms=300, paragraph_ms=700, chapter_ms=1200, head_ms=0,
+                       tail_ms=400)
+CHUNKS = [Chunk(0, 3), Chunk(4, 7), Chunk(8, 11)]
+
+
+def tone(path: Path, hz: int, ms: int) -> Spoken:
+    audio = Sine(hz, sample_rate=SAMPLE_RATE).to_audio_segment(ms, volume=-12)
+    audio.set_channels(1).set_sample_width(2).export(str(path), format="wav")
+    return Spoken(str(path), len(audio.raw_data) // 2, "test")
+
+
+def material(tmp_path: Path, freqs: list[int]):  # type: ignore[no-untyped-def]
+    segments = [Segment(i, i // 4, i, i, "narration", "narrator", "narrator", "x", (i, i + 1))
+                for i in range(len(freqs))]
+    clips = [tone(tmp_path / f"t{i}-{hz}.wav", hz, 900 + 37 * i) for i, hz in enumerate(freqs)]
+    chapters = [Chapter(n, f"c{n}", n * 4, n * 4 + 3) for n in range(len(freqs) // 4)]
+    keys = [f"k{i}-{hz}" for i, hz in enumerate(freqs)]
+    return segments, clips, chapters, keys
+
+
+def encode(tmp_path: Path, freqs: list[int], cache: Cache, out: Path):  # type: ignore[no-untyped-def]
+    segments, clips, chapters, keys = material(tmp_path, freqs)
+    chunks = Mp3Chunks(cache, ExportSettings(), 2, len(CHUNKS))
+    for number in (2, 0, 1):  # chunks become ready in any order
+        last = number == len(CHUNKS) - 1
+        pieces, length = chunk_pieces(CHUNKS[number], segments, clips, keys, PAUSES, last)
+        chunks.submit(number, pieces, length, last)
+    chunks.finish(out)
+    return layout(segments, clips, keys, chapters, PAUSES, CHUNKS)
+
+
+def decode(path: Path) -> bytes:
+    return subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-"],
+                          capture_output=True, check=True).stdout
+
+
+def test_chunks_join_exactly(tmp_path: Path) -> None:
+    out = tmp_path / "joined.mp3"
+    programme, timeline = encode(tmp_path, [220 + 40 * i for i in range(12)],
+                                 Cache(tmp_path / "cache"), out)
+    pcm = decode(out)
+    assert len(pcm) // 2 == programme.total  # the encoder's delay and padding are trimmed
+    clips = [p for p in programme.pieces if p.path]
+    for piece, timing in zip(clips, timeline.segments, strict=True):
+        assert timing.start_ms == round(piece.start * 1000 / SAMPLE_RATE)
+        reference = b"".join(programme.pcm(piece.start + 2000, piece.start + 4000))
+        window_start = piece.start - 1000
+        window = pcm[window_start * 2:(piece.start + 5000) * 2]
+        offset, _ = audioop.findfit(window, reference)
+        found = window_start + offset - 2000
+        assert abs(found - piece.start) <= SAMPLE_RATE // 1000, (timing, found - piece.start)
+
+
+def test_an_edit_reencodes_only_its_chunk(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    freqs = [300 + 30 * i for i in range(12)]
+    encode(tmp_path, freqs, cache, tmp_path / "a.mp3")
+    assert cache.info()["chunks"][0] == 3
+    edited = list(freqs)
+    edited[5] = 1000  # one "paragraph" of the middle chunk changes (its length too)
+    encode(tmp_path, edited, cache, tmp_path / "b.mp3")
+    assert cache.info()["chunks"][0] == 4
+
+
+def test_chunk_plan_follows_chapters_and_splits_long_ones() -> None:
+    segments = [Segment(i, 0 if i < 40 else 1, i, i // 2, "narration", "narrator", "narrator",
+                        "w" * 150, (i, i + 1)) for i in range(60)]
+    chapters = [Chapter(0, "a", 0, 39), Chapter(1, "b", 40, 59)]
+    # 10 s a segment: chapter a is 400 s, b is 200 s; chunks of about 120 s
+    chunks = plan_chunks(segments, chapters, 120)
+    firsts = [c.first for c in chunks]
+    assert firsts[0] == 0 and 40 in firsts
+    assert all(segments[c.first].paragraph != segments[c.first - 1].paragraph
+               for c in chunks[1:])
+    assert chunks[-1].last == 59 and len(chunks) >= 4
+    assert plan_chunks(segments, chapters, 10_000) == [Chunk(0, 59)]
