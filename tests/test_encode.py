@@ -66,7 +66,7 @@ def test_chunks_join_exactly(tmp_path: Path) -> None:
     for piece, timing in zip(clips, timeline.segments, strict=True):
         assert timing.start_ms == round(piece.start * 1000 / SAMPLE_RATE)
         reference = b"".join(programme.pcm(piece.start + 2000, piece.start + 4000))
-        window_start = piece.start - 1000
+        window_start = max(0, piece.start - 1000)
         window = pcm[window_start * 2:(piece.start + 5000) * 2]
         offset, _ = audioop.findfit(window, reference)
         found = window_start + offset - 2000
