@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pydub.generators import Sine
+from pydub.generators import Sine, WhiteNoise
 
 from earmark.cache import Cache
 from earmark.engine import SAMPLE_RATE, Spoken
@@ -26,7 +26,9 @@ CHUNKS = [Chunk(0, 3), Chunk(4, 7), Chunk(8, 11)]
 
 
 def tone(path: Path, hz: int, ms: int) -> Spoken:
-    audio = Sine(hz, sample_rate=SAMPLE_RATE).to_audio_segment(ms, volume=-12)
+    """A tone with noise on it: not periodic, so each clip can be found in the output."""
+    audio = Sine(hz, sample_rate=SAMPLE_RATE).to_audio_segment(ms, volume=-14).overlay(
+        WhiteNoise(sample_rate=SAMPLE_RATE).to_audio_segment(ms, volume=-20))
     audio.set_channels(1).set_sample_width(2).export(str(path), format="wav")
     return Spoken(str(path), len(audio.raw_data) // 2, "test")
 
