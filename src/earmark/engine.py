@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import difflib
 import io
@@ -212,6 +213,11 @@ class Engine:
         _initialise()
         self._tts = pyttsx3.init(DRIVER)
         self._settings: VoiceSettings | None = None
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """Drop pyttsx3's engine while the interpreter is whole (its __del__ fails later)."""
+        self._tts = None
 
     def _run(self, text: str, settings: VoiceSettings, path: Path) -> str:
         tts = self._tts
