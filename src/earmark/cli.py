@@ -107,8 +107,9 @@ def render(
                 f"'{name}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
             )
     from earmark.progress import for_terminal
+    from earmark.synth import default_jobs
 
-    workers = jobs or 2 * (os.cpu_count() or 1)
+    workers = jobs or default_jobs()
     result = do_render(source, out, recipe, casting, chosen, workers, for_terminal(quiet),
                        use_cache=not no_cache)
     if not quiet:

@@ -16,7 +16,6 @@ import atexit
 import contextlib
 import difflib
 import io
-import os
 import re
 import time
 import wave
@@ -292,7 +291,3 @@ def engine_version() -> str:
     with contextlib.suppress(Exception):
         return f"espeak-ng {info(None).decode()}"
     return "espeak-ng"
-
-
-def cpu_jobs() -> int:
-    return max(1, os.cpu_count() or 1)

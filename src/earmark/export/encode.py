@@ -57,8 +57,6 @@ class Mp3Chunks:
         self.codec = codec_args("mp3", settings)
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results: list[Future[Path] | None] = [None] * count
-        self.encoded = 0
-        """Chunks encoded in this render (the others came from the cache)."""
 
     def submit(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
         self.results[number] = self.pool.submit(self._encode, list(pieces), length, last)
@@ -73,7 +71,6 @@ class Mp3Chunks:
             feed([*FFMPEG, *RAW_INPUT, *self.codec, str(scratch)], stream(pieces, 0, length))
             if not last:
                 _check_frames(scratch, length + GAP)
-            self.encoded += 1
             return self.cache.put("chunks", key, ".mp3", scratch)
         finally:
             scratch.unlink(missing_ok=True)
