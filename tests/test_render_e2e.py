@@ -187,3 +187,25 @@ def test_sidecar_tracks_agree_with_the_audio_to_the_millisecond(
         previous_end = end
     raw = (rendered / "library-vote.captions.vtt").read_text(encoding="utf-8")
     assert "<v Marcus Webb>" in raw and "<v narrator>" not in raw
+
+
+def test_check_accepts_a_render_and_names_what_is_wrong(rendered: Path, tmp_path: Path) -> None:
+    import shutil
+
+    good = run_cli("check", str(rendered))
+    assert good.returncode == 0, good.stdout
+    broken = tmp_path / "library-vote"
+    shutil.copytree(rendered, broken)
+    track = broken / "library-vote.chapters.vtt"
+    track.write_text(track.read_text(encoding="utf-8").replace("00:00:", "00:01:", 1),
+                     encoding="utf-8")
+    captions = broken / "library-vote.captions.vtt"
+    captions.write_text(captions.read_text(encoding="utf-8").rsplit("\n\n", 2)[0] + "\n",
+                        encoding="utf-8")
+    audio = broken / "library-vote.mp3"
+    audio.write_bytes(audio.read_bytes()[: audio.stat().st_size // 2])
+    bad = run_cli("check", str(broken))
+    assert bad.returncode == 1
+    assert "chapters track" in bad.stdout
+    assert "captions for" in bad.stdout
+    assert "library-vote.mp3 plays" in bad.stdout and "is silent or missing" in bad.stdout

@@ -260,6 +260,22 @@ def clip(
             typer.echo(str(path))
 
 
+@app.command(epilog="Example:  earmark check output/library-vote")
+def check(
+    folder: Annotated[Path, typer.Argument(help="A rendered folder (OUT/<slug>).",
+                                           show_default=False)],
+) -> None:
+    """Check a rendered folder: audio, chapters, tracks and manifest agree (exit 0 if so)."""
+    from earmark.check import check as run_check
+
+    problems = run_check(folder)
+    for problem in problems:
+        typer.echo(f"problem: {problem}")
+    if problems:
+        raise typer.Exit(1)
+    typer.echo(f"{folder}: audio, chapters, captions and manifest agree")
+
+
 @app.command(epilog="Example:  earmark preview output/library-vote --port 8000")
 def preview(
     folder: Annotated[
@@ -292,7 +308,9 @@ def preview(
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:  # typer.Exit(n) comes back as a return value
+            sys.exit(code)
     except typer.Abort:
         typer.echo("earmark: interrupted", err=True)
         sys.exit(130)
