@@ -86,7 +86,7 @@ def render(
             "-j",
             min=1,
             show_default=False,
-            help="Synthesis worker processes (default: twice the CPU count).",
+            help="Synthesis worker processes (default: the CPU count).",
         ),
     ] = None,
     no_cache: Annotated[
