@@ -89,11 +89,17 @@ def median(runs: list[Run]) -> Run:
                statistics.median(r.peak_mb for r in runs))
 
 
-def audio_seconds(folder: Path) -> float:
+def audio_seconds(folder: Path, slug: str) -> float:
     import json
 
-    manifest = next(folder.glob("*/*.json"))
+    manifest = folder / slug / f"{slug}.json"
     return json.loads(manifest.read_text(encoding="utf-8"))["audio"]["duration_ms"] / 1000
+
+
+def mp3_seconds(path: Path) -> float:
+    from mutagen.mp3 import MP3
+
+    return MP3(str(path)).info.length
 
 
 def edit_one_paragraph(text: Path, scratch: Path) -> Path:
@@ -121,9 +127,14 @@ def main() -> None:
             book_path.write_text(book(args.book_words), encoding="utf-8")
             texts = [book_path, ROOT / "samples" / "library-vote.md"]
         for text in texts:
-            _, full, cache = compare(text.stem, text, args.runs, scratch)
-            print(f"  audio     {audio_seconds(scratch / 'out') / 60:7.1f} min "
-                  f"(earmark real-time factor {full.wall / audio_seconds(scratch / 'out'):.4f})")
+            base, full, cache = compare(text.stem, text, args.runs, scratch)
+            ours = audio_seconds(scratch / "out", text.stem)
+            theirs = mp3_seconds(scratch / "baseline.mp3")
+            print(f"  audio     earmark {ours / 60:.1f} min, baseline {theirs / 60:.1f} min "
+                  "(earmark adds its pauses)")
+            ratio = (full.wall / ours) / (base.wall / theirs)
+            print(f"  real-time factor (wall s per audio s): earmark {full.wall / ours:.4f}, "
+                  f"baseline {base.wall / theirs:.4f}, ratio {ratio:.2f}x")
             edited_dir = scratch / "edited"
             edited_dir.mkdir(exist_ok=True)
             edited = edit_one_paragraph(text, edited_dir)
