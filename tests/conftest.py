@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from earmark.casting import Casting, load_casting
 from earmark.recipe import Recipe, load_recipe
 
 ROOT = Path(__file__).resolve().parents[1]
+# the suite never touches the user's cache: one fresh cache for the whole session
+os.environ["EARMARK_CACHE_DIR"] = tempfile.mkdtemp(prefix="earmark-test-cache-")
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ROOT / "samples" / "library-vote.md"
 

@@ -13,6 +13,7 @@ each clip with pydub when it is reached.
 
 from __future__ import annotations
 
+import audioop
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ class Piece:
     """The clip's WAV file, or None for silence."""
     key: str | None = None
     """The clip's cache key (what identifies its audio in a chunk's key)."""
+    gain: float = 1.0
+    """Linear gain applied to the clip (its voice's level, at most 1.0)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,8 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
 
 
 def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],
-                 keys: Sequence[str], pauses: PauseSettings, last: bool) -> tuple[list[Piece], int]:
+                 keys: Sequence[str], pauses: PauseSettings, last: bool,
+                 gains: dict[str, float] | None = None) -> tuple[list[Piece], int]:
     """The chunk's own pieces (positions from its start) and its length."""
     pieces: list[Piece] = []
     position = 0
@@ -107,7 +111,8 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
             silence(pause * SAMPLE_RATE // 1000)
         clip = clips[index]
         assert clip is not None, f"segment {index} has no audio"
-        pieces.append(Piece(position, clip.frames, clip.path, keys[index]))
+        gain = (gains or {}).get(segments[index].voice, 1.0)
+        pieces.append(Piece(position, clip.frames, clip.path, keys[index], gain))
         position += clip.frames
     if last:
         silence(pauses.tail_ms * SAMPLE_RATE // 1000)
@@ -147,6 +152,8 @@ def stream(pieces: Sequence[Piece], start: int, end: int) -> Iterator[bytes]:
                 raw = AudioSegment.from_wav(piece.path).raw_data
                 if len(raw) != piece.frames * 2:  # never shift the timeline
                     raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
+                if piece.gain != 1.0:
+                    raw = audioop.mul(raw, 2, piece.gain)
                 yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
             position = b
         index += 1
@@ -157,13 +164,14 @@ def describe(pieces: Sequence[Piece], start: int, end: int) -> list[tuple[int, i
     for piece in pieces:
         a, b = max(start, piece.start), min(end, piece.start + piece.frames)
         if b > a:
-            out.append((a - start, b - a, piece.key if piece.path else None))
+            out.append((a - start, b - a, f"{piece.key}@{piece.gain:.6f}" if piece.path else None))
     return out
 
 
 def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[str],
            chapters: Sequence[Chapter], pauses: PauseSettings,
-           chunks: Sequence[Chunk] | None = None) -> tuple[Programme, Timeline]:
+           chunks: Sequence[Chunk] | None = None,
+           gains: dict[str, float] | None = None) -> tuple[Programme, Timeline]:
     """The whole programme and its timeline (one chunk when none are given)."""
     chunks = list(chunks or [Chunk(0, len(segments) - 1)])
     pieces: list[Piece] = []
@@ -175,10 +183,11 @@ def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[
             pieces.append(Piece(position, GAP, None))
             position += GAP
         local, length = chunk_pieces(chunk, segments, clips, keys, pauses,
-                                     number == len(chunks) - 1)
+                                     number == len(chunks) - 1, gains)
         index = chunk.first
         for piece in local:
-            pieces.append(Piece(position + piece.start, piece.frames, piece.path, piece.key))
+            pieces.append(Piece(position + piece.start, piece.frames, piece.path, piece.key,
+                                piece.gain))
             if piece.path is not None:
                 clip_start[index] = position + piece.start
                 index += 1

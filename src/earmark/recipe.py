@@ -77,6 +77,13 @@ class PauseSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LoudnessSettings:
+    profile: str = "web"
+    """"web" (-19 LUFS integrated, true peak -1.5 dBTP), "podcast" (-16 LUFS, -1 dBTP) or
+    "none" (the engine's own levels). Every voice is matched to the target."""
+
+
+@dataclass(frozen=True, slots=True)
 class ExportSettings:
     format: str = "mp3"
     """Default output format: mp3 or m4b (`--format` overrides)."""
@@ -100,6 +107,7 @@ class Recipe:
     chapters: ChapterSettings = field(default_factory=ChapterSettings)
     pauses: PauseSettings = field(default_factory=PauseSettings)
     export: ExportSettings = field(default_factory=ExportSettings)
+    loudness: LoudnessSettings = field(default_factory=LoudnessSettings)
 
 
 _SECTIONS = {
@@ -109,6 +117,7 @@ _SECTIONS = {
     "chapters": ChapterSettings,
     "pauses": PauseSettings,
     "export": ExportSettings,
+    "loudness": LoudnessSettings,
 }
 
 
@@ -179,6 +188,9 @@ def _validate(recipe: Recipe, path: Path) -> None:
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
             f"got {recipe.export.format!r}"
         )
+    if recipe.loudness.profile not in ("web", "podcast", "none"):
+        raise ConfigError(f"{path}: [loudness] profile must be web, podcast or none, "
+                          f"got {recipe.loudness.profile!r}")
     if not 1 <= recipe.chapters.heading_max_level <= 6:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
     if recipe.chapters.paragraphs_per_chapter < 1:

@@ -54,6 +54,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.engine import check_casting, engine_version
     from earmark.export import EXPORTERS
     from earmark.export.sidecars import write_sidecars
+    from earmark.loudness import levels
     from earmark.programme import chunk_pieces, layout, plan_chunks
     from earmark.synth import Job, segment_key, synthesize
 
@@ -74,8 +75,10 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
                   for s in plan.segments]
         keys = [job.key for job in speech]
         chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds)
+        voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
+        level = levels(recipe.loudness.profile, voices, engine_id, cache)
         encoders = max(1, os.cpu_count() or 1)
-        exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
+        exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks), level.filters)
                      for fmt in formats]
         chunk_of = [n for n, c in enumerate(chunks) for _ in range(c.first, c.last + 1)]
         missing = [c.last - c.first + 1 for c in chunks]
@@ -88,14 +91,14 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
             if missing[number] == 0:  # the chunk's audio is complete: encode it now
                 last = number == len(chunks) - 1
                 pieces, length = chunk_pieces(chunks[number], plan.segments, clips, keys,
-                                              recipe.pauses, last)
+                                              recipe.pauses, last, level.pcm_gain)
                 for exporter in exporters:
                     exporter.chunk_ready(number, pieces, length, last)
 
         progress.start(len(speech))
         spoken, synthesised = synthesize(speech, cache, jobs, progress.spoke, ready)
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
-                                     chunks)
+                                     chunks, level.pcm_gain)
         audio = []
         for fmt, exporter in zip(formats, exporters, strict=True):
             progress.stage(f"encoding {fmt.upper()}")
@@ -104,6 +107,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         manifest = staging / f"{slug}.json"
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
         data = manifest_to_dict(plan, timeline, entries)
+        data["loudness"] = level.report
         manifest.write_text(dumps(data), encoding="utf-8")
         write_sidecars(staging, slug, data)
         shutil.rmtree(staging / ".cache", ignore_errors=True)

@@ -52,9 +52,10 @@ def feed(argv: list[str], pcm: Iterator[bytes]) -> None:
 class Mp3Chunks:
     """Encodes MP3 chunks as they become ready (in threads, one ffmpeg each), then joins them."""
 
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, count: int) -> None:
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, count: int,
+                 filters: Sequence[str] = ()) -> None:
         self.cache = cache
-        self.codec = codec_args("mp3", settings)
+        self.codec = [*filters, *codec_args("mp3", settings)]
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results: list[Future[Path] | None] = [None] * count
 
@@ -112,7 +113,8 @@ def _quote(path: Path) -> str:
 
 
 def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSettings,
-                  extra_inputs: list[str], extra_args: list[str]) -> None:
+                  extra_inputs: list[str], extra_args: list[str],
+                  filters: Sequence[str] = ()) -> None:
     """One encoder for the whole programme (formats whose streams cannot be joined)."""
-    feed([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *codec_args(fmt, settings),
-          str(out)], programme.pcm())
+    feed([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *filters,
+          *codec_args(fmt, settings), str(out)], programme.pcm())

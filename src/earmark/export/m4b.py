@@ -46,8 +46,10 @@ def ffmetadata(plan: Plan, timeline: Timeline) -> str:
 class M4bExport:
     """M4B: one AAC stream of the whole programme, with chapters from an ffmetadata file."""
 
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
+                 filters: Sequence[str] = ()) -> None:
         self.settings = settings
+        self.filters = tuple(filters)
 
     def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
         pass  # AAC streams cannot be joined without re-encoding: encoded whole in finish
@@ -57,7 +59,8 @@ class M4bExport:
         meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
         try:
             encode_stream(programme, "m4b", out, self.settings, ["-i", str(meta)],
-                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"])
+                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"],
+                          self.filters)
         finally:
             meta.unlink(missing_ok=True)
 

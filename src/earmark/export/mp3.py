@@ -24,8 +24,9 @@ NO_OFFSET = 0xFFFFFFFF
 class Mp3Export:
     """MP3: chunks are encoded as soon as their segments are spoken, then joined."""
 
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
-        self.chunks = Mp3Chunks(cache, settings, workers, chunks)
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
+                 filters: Sequence[str] = ()) -> None:
+        self.chunks = Mp3Chunks(cache, settings, workers, chunks, filters)
 
     def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
         self.chunks.submit(number, pieces, length, last)

@@ -1,0 +1,133 @@
+"""Loudness: every voice matched to the profile's target, peaks held under its ceiling.
+
+A voice's loudness is measured once on a calibration paragraph (ffmpeg's ebur128) and cached
+by voice settings and profile. Each voice then gets a gain: in the PCM stream its gain relative
+to the loudest-gained voice (never above 0 dB, so 16-bit samples never clip), and in every
+encoder the common make-up gain followed by a limiter (alimiter with its delay compensated, so
+timing is untouched) under the profile's true-peak ceiling. The gains are corrected once with
+the limiter in place, so the programme lands on target.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+
+from earmark.cache import Cache, key_of
+from earmark.casting import VoiceSettings
+from earmark.export.ffmpeg import binary
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    name: str
+    integrated_lufs: float
+    true_peak_db: float
+
+
+PROFILES = {
+    "web": Profile("web", -19.0, -1.5),
+    "podcast": Profile("podcast", -16.0, -1.0),
+}
+NONE = "none"
+
+CALIBRATION = (
+    "The council met on Tuesday night to vote on the new library wing. After a long debate, "
+    "the members approved the plan by seven votes to two. Work will begin in March, and the "
+    "building should open before the end of next year. Residents who spoke at the meeting "
+    "were mostly in favour, although some worried about the cost."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Levels:
+    """What the encoders and the PCM stream apply."""
+
+    pcm_gain: dict[str, float]
+    """Linear gain per voice name, at most 1.0."""
+    filters: tuple[str, ...]
+    """ffmpeg -af chain: make-up gain and limiter (empty for no profile)."""
+    report: dict[str, object]
+
+
+def filter_chain(makeup_db: float, profile: Profile) -> str:
+    limit = 10 ** ((profile.true_peak_db - 0.5) / 20)  # room for inter-sample peaks
+    return (f"volume={makeup_db:.2f}dB,"
+            f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=3:release=60")
+
+
+def measure(pcm: bytes, chain: str | None = None) -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) of 22.05 kHz mono PCM; with a chain,
+    of that PCM after the chain and an MP3 round trip (the encoder's low-pass takes a little
+    loudness off, which calibration must see)."""
+    ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner", "-v", "info"]
+    raw = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
+    if chain:
+        encoded = subprocess.run(
+            [*ffmpeg, *raw, "-af", chain, "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", "-"],
+            input=pcm, capture_output=True, check=True).stdout
+        argv = [*ffmpeg, "-f", "mp3", "-i", "-", "-af", "ebur128=peak=true", "-f", "null", "-"]
+        result = subprocess.run(argv, input=encoded, capture_output=True, check=True)
+    else:
+        argv = [*ffmpeg, *raw, "-af", "ebur128=peak=true", "-f", "null", "-"]
+        result = subprocess.run(argv, input=pcm, capture_output=True, check=True)
+    summary = result.stderr.decode("utf-8", "replace").rsplit("Summary:", 1)[-1]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1))
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return integrated, peak
+
+
+def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
+    """The calibration paragraph in one voice, as PCM (spoken in this process)."""
+    import wave
+
+    from earmark.synth import Job, _speak_here
+
+    job = Job(-1, CALIBRATION, settings, key_of("calibration/1", dataclasses.asdict(settings)))
+    spoken = _speak_here(cache, job)
+    with wave.open(spoken.path, "rb") as wav:
+        return wav.readframes(wav.getnframes())
+
+
+def levels(profile_name: str, voices: dict[str, VoiceSettings], engine_id: str,
+           cache: Cache) -> Levels:
+    """Gains for the voices of a render (computed once per voice set and profile, cached)."""
+    if profile_name == NONE:
+        return Levels({name: 1.0 for name in voices}, (), {"profile": NONE})
+    profile = PROFILES[profile_name]
+    key = key_of("levels/2", engine_id, profile.name,
+                 sorted((n, dataclasses.asdict(s)) for n, s in voices.items()))
+    hit = cache.get("segments", key, ".json")
+    if hit is not None:
+        gains = json.loads(hit.read_text(encoding="utf-8"))
+    else:
+        gains = _calibrate(profile, voices, cache)
+        out = cache.scratch("segments", key, ".json")
+        out.write_text(json.dumps(gains), encoding="utf-8")
+        cache.put("segments", key, ".json", out)
+    makeup = max(gains.values())
+    pcm_gain = {name: 10 ** ((g - makeup) / 20) for name, g in gains.items()}
+    report = {"profile": profile.name, "integrated_lufs": profile.integrated_lufs,
+              "true_peak_db": profile.true_peak_db,
+              "voice_gain_db": {name: round(g, 2) for name, g in gains.items()}}
+    return Levels(pcm_gain, ("-af", filter_chain(makeup, profile)), report)
+
+
+def _calibrate(profile: Profile, voices: dict[str, VoiceSettings],
+               cache: Cache) -> dict[str, float]:
+    import audioop
+
+    pcm = {name: _calibration_pcm(settings, cache) for name, settings in voices.items()}
+    gains = {name: profile.integrated_lufs - measure(data)[0] for name, data in pcm.items()}
+    makeup = max(gains.values())
+    chain = filter_chain(makeup, profile)
+    # the limiter takes a little loudness off the peaks: measure with it, correct once
+    corrected = {}
+    for name, data in pcm.items():
+        relative = 10 ** ((gains[name] - makeup) / 20)
+        after, _ = measure(audioop.mul(data, 2, relative), chain)
+        corrected[name] = gains[name] + (profile.integrated_lufs - after)
+    return corrected
