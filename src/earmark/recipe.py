@@ -93,6 +93,8 @@ class ExportSettings:
     """Constant bitrate of the MP3 (mono speech)."""
     m4b_bitrate: str = "48k"
     """AAC bitrate of the M4B."""
+    opus_bitrate: str = "32k"
+    """Opus bitrate, mono (32k is transparent for speech)."""
     chunk_seconds: int = 300
     """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk."""
 

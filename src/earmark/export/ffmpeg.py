@@ -44,5 +44,10 @@ def codec_args(fmt: str, settings: ExportSettings) -> list[str]:
                 "-id3v2_version", "0", "-f", "mp3"],
         "m4b": ["-c:a", "aac", "-b:a", settings.m4b_bitrate, "-movflags", "+faststart",
                 "-f", "ipod"],
+        # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech
+        "opus": ["-c:a", "libopus", "-b:a", settings.opus_bitrate, "-application", "voip",
+                 "-f", "ogg"],
     }
+    if fmt == "opus":
+        return ["-ac", "1", "-ar", "48000", *table[fmt]]
     return [*mono, *table[fmt]]

@@ -1,0 +1,53 @@
+"""Ogg Opus with chapters: CHAPTERnnn / CHAPTERnnnNAME comments, written with mutagen.
+
+ffmpeg 5.1 writes wrong chapter times into Opus (2.500 s became 3.500 s), so ffmpeg only
+encodes and mutagen writes the chapters, to the millisecond of the timeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from earmark import __version__
+from earmark.cache import Cache
+from earmark.export.encode import encode_stream
+from earmark.export.webvtt import timestamp
+from earmark.model import Plan, Timeline
+from earmark.programme import Piece, Programme
+from earmark.recipe import ExportSettings
+
+
+class OpusExport:
+    """One Opus stream of the whole programme (Ogg pages cannot be joined like MP3 frames)."""
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
+                 filters: Sequence[str] = ()) -> None:
+        self.settings = settings
+        self.filters = tuple(filters)
+
+    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+        pass
+
+    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        encode_stream(programme, "opus", out, self.settings, [], ["-map_metadata", "-1"],
+                      self.filters)
+        write_chapters(out, plan, timeline)
+
+    def abandon(self) -> None:
+        pass
+
+
+def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
+    from mutagen.oggopus import OggOpus
+
+    audio = OggOpus(str(path))
+    tags = audio.tags
+    tags["TITLE"] = plan.document.title
+    tags["LANGUAGE"] = plan.document.language
+    tags["ENCODER"] = f"earmark {__version__}"
+    for number, (chapter, timing) in enumerate(zip(plan.chapters, timeline.chapters,
+                                                   strict=True), 1):
+        tags[f"CHAPTER{number:03d}"] = timestamp(timing.start_ms)
+        tags[f"CHAPTER{number:03d}NAME"] = chapter.title
+    audio.save()
