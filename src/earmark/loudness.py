@@ -11,7 +11,7 @@ the limiter in place, so the programme lands on target.
 from __future__ import annotations
 
 import dataclasses
-import json
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -94,20 +94,23 @@ def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
 
 def levels(profile_name: str, voices: dict[str, VoiceSettings], engine_id: str,
            cache: Cache) -> Levels:
-    """Gains for the voices of a render (computed once per voice set and profile, cached)."""
+    """Gains for the voices of a render (each voice calibrated once per profile, cached)."""
     if profile_name == NONE:
         return Levels({name: 1.0 for name in voices}, (), {"profile": NONE})
     profile = PROFILES[profile_name]
-    key = key_of("levels/2", engine_id, profile.name,
-                 sorted((n, dataclasses.asdict(s)) for n, s in voices.items()))
-    hit = cache.get("segments", key, ".json")
-    if hit is not None:
-        gains = json.loads(hit.read_text(encoding="utf-8"))
-    else:
-        gains = _calibrate(profile, voices, cache)
-        out = cache.scratch("segments", key, ".json")
-        out.write_text(json.dumps(gains), encoding="utf-8")
-        cache.put("segments", key, ".json", out)
+    keys = {name: key_of("voice-level/1", engine_id, profile.name, dataclasses.asdict(s))
+            for name, s in voices.items()}
+    gains: dict[str, float] = {}
+    for name, key in keys.items():
+        hit = cache.get("segments", key, ".gain")
+        if hit is not None:
+            gains[name] = float(hit.read_text(encoding="utf-8"))
+    missing = {name: voices[name] for name in voices if name not in gains}
+    for name, gain in _calibrate(profile, missing, cache).items():
+        out = cache.scratch("segments", keys[name], ".gain")
+        out.write_text(f"{gain:.4f}", encoding="utf-8")
+        cache.put("segments", keys[name], ".gain", out)
+        gains[name] = gain
     makeup = max(gains.values())
     pcm_gain = {name: 10 ** ((g - makeup) / 20) for name, g in gains.items()}
     report = {"profile": profile.name, "integrated_lufs": profile.integrated_lufs,
@@ -118,16 +121,18 @@ def levels(profile_name: str, voices: dict[str, VoiceSettings], engine_id: str,
 
 def _calibrate(profile: Profile, voices: dict[str, VoiceSettings],
                cache: Cache) -> dict[str, float]:
-    import audioop
+    """Each voice's gain to the target: measured alone, then again through the limiter at that
+    gain to correct for what limiting takes off (ffmpeg runs in parallel threads)."""
+    from concurrent.futures import ThreadPoolExecutor
 
+    if not voices:
+        return {}
     pcm = {name: _calibration_pcm(settings, cache) for name, settings in voices.items()}
-    gains = {name: profile.integrated_lufs - measure(data)[0] for name, data in pcm.items()}
-    makeup = max(gains.values())
-    chain = filter_chain(makeup, profile)
-    # the limiter takes a little loudness off the peaks: measure with it, correct once
-    corrected = {}
-    for name, data in pcm.items():
-        relative = 10 ** ((gains[name] - makeup) / 20)
-        after, _ = measure(audioop.mul(data, 2, relative), chain)
-        corrected[name] = gains[name] + (profile.integrated_lufs - after)
-    return corrected
+
+    def gain(data: bytes) -> float:
+        first = profile.integrated_lufs - measure(data)[0]
+        after, _ = measure(data, filter_chain(first, profile))
+        return first + (profile.integrated_lufs - after)
+
+    with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as pool:
+        return dict(zip(pcm, pool.map(gain, pcm.values()), strict=True))
