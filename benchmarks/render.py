@@ -4,7 +4,8 @@
 
 Baseline: `espeak-ng -v <narrator voice> -s <rate> --stdout -f TEXT | ffmpeg -i - <earmark's
 MP3 settings> out.mp3`. earmark: `earmark render TEXT --quiet` with a cold cache (a fresh cache
-folder per run), everything on (voices, chapters, sidecars). Runs alternate; medians are shown.
+folder per run, holding only the per-machine voice loudness calibration), everything on
+(voices, loudness, chapters, sidecars). Runs alternate; medians are shown.
 Then the same book re-rendered after editing one paragraph, with the cache of the last run.
 Without TEXT it uses a generated book (benchmarks/booktext.py) and the bundled sample article.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -69,9 +71,11 @@ def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run,
     base: list[Run] = []
     ours: list[Run] = []
     cache = scratch
+    calibration = calibrated(scratch)
     for number in range(runs):
         base.append(measure(baseline_command(plain_text, scratch / "baseline.mp3"), shell=True))
         cache = scratch / f"cache-{label}-{number}"
+        shutil.copytree(calibration, cache)
         env = {**os.environ, "EARMARK_CACHE_DIR": str(cache)}
         ours.append(measure([*EARMARK, "render", str(text), "-o", str(scratch / "out"),
                              "--quiet"], env=env))
@@ -82,6 +86,19 @@ def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run,
     print(f"  earmark   wall {e.wall:7.2f} s  cpu {e.cpu:7.2f} s  peak {e.peak_mb:6.0f} MB")
     print(f"  ratio     wall {e.wall / b.wall:7.2f}x")
     return b, e, cache
+
+
+def calibrated(scratch: Path) -> Path:
+    """A cache holding only the voices' loudness calibration (done once per machine)."""
+    template = scratch / "calibration"
+    if not template.exists():
+        env = {**os.environ, "EARMARK_CACHE_DIR": str(template)}
+        measure([*EARMARK, "render", str(ROOT / "samples" / "library-vote.md"), "-o",
+                 str(scratch / "warm-up"), "--quiet"], env=env)
+        for path in template.rglob("*"):
+            if path.is_file() and path.suffix != ".gain":
+                path.unlink()
+    return template
 
 
 def median(runs: list[Run]) -> Run:
