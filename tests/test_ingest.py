@@ -140,3 +140,25 @@ def test_bad_input_is_one_clear_error(tmp_path: Path, name: str, content, messag
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path, "bom.txt", "\ufeffHello.".encode())
     assert blocks(path) == [("paragraph", 0, "Hello.")]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By Jane Doe", "boilerplate: byline"),
+        ("By Jane Doe and Tom Reed, Reuters", "boilerplate: byline"),
+        ("Photo: Getty Images", "boilerplate: photo credit"),
+        ("(Photo by Ana Costa/Reuters)", "boilerplate: photo credit"),
+        ("Sign up for our daily newsletter", "boilerplate: newsletter prompt"),
+        ("Follow us on Twitter and Facebook", "boilerplate: social prompt"),
+        ("Related: Five bridges to see", "boilerplate: related links"),
+        ("By Monday it was over.", None),
+        ("By the time the sun rose, the ferry had left.", None),
+        ("Photo of the day shows a bridge.", None),
+        ("Related cases are pending in two other states, officials said.", None),
+    ],
+)
+def test_chrome_patterns_drop_chrome_and_only_chrome(tmp_path: Path, recipe, line: str,
+                                                     reason: str | None) -> None:
+    doc = read_document(write(tmp_path, "a.txt", f"{line}\nThe article itself.\n"), recipe.ingest)
+    assert [d.reason for d in doc.dropped] == ([reason] if reason else [])
