@@ -69,3 +69,25 @@ def test_any_range_streams_exactly_its_samples(tmp_path: Path) -> None:
         assert b"".join(programme.pcm(start, end)) == whole[start * 2:min(end, programme.total) * 2]
     layout_keys = {key for _, _, key in programme.layout_of(0, programme.total)}
     assert layout_keys == {None, "a@1.000000", "b@1.000000"}  # clip key and gain
+
+
+def test_an_ellipsis_or_a_dash_inside_a_sentence_gets_a_short_pause() -> None:
+    def said(text: str, index: int) -> Segment:
+        return Segment(index, 0, 0, 0, "narration", None, "narrator", text, (index, index + 1))
+
+    clause = PauseSettings(clause_ms=180)
+    assert pause_before(said("it will endure –", 0), said("but not only endure", 1), clause) == 180
+    assert pause_before(said("Wait…", 0), said("then he left", 1), clause) == 180
+    assert pause_before(said("he said", 0), said("then he left", 1), clause) == 0
+
+
+def test_sentences_are_cut_after_ellipses_and_spaced_dashes(tmp_path: Path, recipe,
+                                                           casting) -> None:
+    from earmark.plan import plan_file
+
+    path = tmp_path / "d.txt"
+    path.write_text("It will endure – but not only endure. Wait… then go. A well-known case.",
+                    encoding="utf-8")
+    texts = [s.text for s in plan_file(path, recipe, casting).segments]
+    assert texts == ["It will endure –", "but not only endure.", "Wait…", "then go.",
+                     "A well-known case."]

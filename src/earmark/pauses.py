@@ -5,6 +5,8 @@ from __future__ import annotations
 from earmark.model import Segment
 from earmark.recipe import PauseSettings
 
+CLAUSE_MARKS = ("…", "...", "—", "–", "-")
+
 
 def pause_before(previous: Segment, current: Segment, pauses: PauseSettings) -> int:
     """Milliseconds of silence between two consecutive segments: the longest that applies."""
@@ -15,6 +17,8 @@ def pause_before(previous: Segment, current: Segment, pauses: PauseSettings) -> 
         candidates.append(pauses.paragraph_ms)
     elif current.sentence != previous.sentence:
         candidates.append(pauses.sentence_ms)
+    elif previous.text.rstrip().endswith(CLAUSE_MARKS):
+        candidates.append(pauses.clause_ms)
     if current.voice != previous.voice:
         candidates.append(pauses.voice_change_ms)
     return max(candidates)

@@ -68,6 +68,8 @@ class PauseSettings:
     """Silence between paragraphs."""
     voice_change_ms: int = 150
     """Silence where the voice changes inside a sentence (narration to quote and back)."""
+    clause_ms: int = 200
+    """Silence after an ellipsis or a spaced dash inside a sentence."""
     chapter_ms: int = 1500
     """Silence before a new chapter."""
     head_ms: int = 0

@@ -90,4 +90,24 @@ def _cut(text: str, sentence: Span, quotes: list[Span], base: str) -> list[tuple
             merged[-1] = (kind, (merged[-1][1][0], span[1]))
         else:
             merged.append((kind, span))
-    return merged
+    return [(kind, piece) for kind, span in merged for piece in _clauses(text, span)]
+
+
+_CLAUSE = re.compile(r"(?:…|\.{3}|\.(?: \.){2}|\s[—–]|\s-)(?=\s+\S)")
+
+
+def _clauses(text: str, span: Span) -> list[Span]:
+    """Cut after an ellipsis or a spaced dash inside a sentence, where a short pause goes."""
+    pieces: list[Span] = []
+    start = span[0]
+    for match in _CLAUSE.finditer(text, span[0], span[1]):
+        if _SPOKEN.search(text, start, match.start()) and _SPOKEN.search(text, match.end(),
+                                                                          span[1]):
+            piece = sentences.trim(text, start, match.end())
+            if piece is not None:
+                pieces.append(piece)
+                start = match.end()
+    last = sentences.trim(text, start, span[1])
+    if last is not None:
+        pieces.append(last)
+    return pieces
