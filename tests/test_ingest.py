@@ -162,3 +162,26 @@ def test_chrome_patterns_drop_chrome_and_only_chrome(tmp_path: Path, recipe, lin
                                                      reason: str | None) -> None:
     doc = read_document(write(tmp_path, "a.txt", f"{line}\nThe article itself.\n"), recipe.ingest)
     assert [d.reason for d in doc.dropped] == ([reason] if reason else [])
+
+
+def test_images_are_read_by_their_alt_text_or_figure_caption(tmp_path: Path, recipe) -> None:
+    from dataclasses import replace
+
+    page = write(tmp_path, "a.html", """<main><p>See <img src=a alt="a bridge"> here.</p>
+        <p><img src=b alt="A red bridge at dawn"></p>
+        <figure><img src=c alt="ignored"><figcaption>The bridge at dusk</figcaption></figure>
+        <figure><blockquote>Words.</blockquote><figcaption>Ana Costa</figcaption></figure>
+        <img src=d alt=""></main>""")
+    assert [t for _, _, t in blocks_with(page, recipe.ingest)] == [
+        "See a bridge here.", "Image: A red bridge at dawn", "Image: The bridge at dusk",
+        "Words.", "Ana Costa"]
+    markdown = write(tmp_path, "a.md", "![A chart of the vote](c.png)\n\nText ![x](y.png) here.\n")
+    assert [t for _, _, t in blocks_with(markdown, recipe.ingest)] == [
+        "Image: A chart of the vote", "Text x here."]
+    silent = replace(recipe.ingest, image_prefix="")
+    assert "Image: A red bridge at dawn" not in [t for _, _, t in blocks_with(page, silent)]
+
+
+def blocks_with(path: Path, settings) -> list[tuple[str, int, str]]:
+    doc = read_document(path, settings)
+    return [(b.kind, b.level, doc.text[b.span[0]:b.span[1]]) for b in doc.blocks]

@@ -16,7 +16,8 @@ class Block:
     """A paragraph-level unit of the document."""
 
     kind: str
-    """"heading", "paragraph" (also list items) or "blockquote"."""
+    """"heading", "paragraph" (also list items), "blockquote" or "image" (an image's alt
+    text or caption, after the recipe's image prefix)."""
     span: Span
     """Where the block's text is in Document.text."""
     level: int = 0

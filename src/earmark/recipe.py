@@ -24,6 +24,11 @@ class IngestSettings:
     (case-insensitively) is not spoken; the plan lists it in `dropped` as "boilerplate: NAME"."""
 
 
+    image_prefix: str = "Image: "
+    """HTML and Markdown images are read as this prefix and their alt text (or, in a figure,
+    its caption); an empty prefix leaves images out."""
+
+
 @dataclass(frozen=True, slots=True)
 class SegmentSettings:
     abbreviations: tuple[str, ...] = ()

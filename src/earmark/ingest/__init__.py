@@ -52,7 +52,7 @@ def read_document(path: Path, settings: IngestSettings) -> Document:
             f"(earmark reads {', '.join(READERS)})"
         )
     reader = importlib.import_module(f"earmark.ingest.{READERS[suffix]}").read
-    document = reader(decode(path), str(path))
+    document = reader(decode(path), str(path), settings)
     return drop_chrome(document, settings.drop)
 
 

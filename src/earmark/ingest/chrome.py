@@ -15,6 +15,9 @@ def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
     kept = []
     dropped = list(document.dropped)
     for block in document.blocks:
+        if block.kind == "image":  # earmark's own "Image: ..." line, never page chrome
+            kept.append(block)
+            continue
         text = document.text[block.span[0] : block.span[1]].strip()
         name = next((n for n, rx in compiled if rx.fullmatch(text)), None)
         if name is None:

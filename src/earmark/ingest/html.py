@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
+from earmark.recipe import IngestSettings
 
 _SKIP = {
     "script",
@@ -75,7 +76,23 @@ def _root(soup: BeautifulSoup) -> Tag:
     return body
 
 
-def _walk(node: Tag, builder: TextBuilder, in_quote: bool) -> None:
+def _text_follows(tag: Tag) -> bool:
+    """Whether running text follows a tag before the next block (it is inline, then)."""
+    for sibling in tag.next_siblings:
+        if isinstance(sibling, Comment):
+            continue
+        if isinstance(sibling, NavigableString):
+            if str(sibling).strip():
+                return True
+            continue
+        if isinstance(sibling, Tag) and sibling.name in _BLOCKS:
+            return False
+        if isinstance(sibling, Tag) and sibling.get_text().strip():
+            return True
+    return False
+
+
+def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str) -> None:
     buffer: list[str] = []
 
     def flush() -> None:
@@ -94,6 +111,19 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool) -> None:
         if child.name == "q":  # browsers add the marks with CSS: put them in the text
             buffer.append(f"“{child.get_text()}”")
             continue
+        if child.name == "img":
+            alt = str(child.get("alt") or "").strip()
+            if "".join(buffer).strip() or _text_follows(child):
+                buffer.append(alt)  # an image inside running text: its alt text, inline
+            elif prefix and alt:
+                builder.add("image", prefix + alt)  # an image on its own: "Image: ..."
+            continue
+        caption = child.find("figcaption") if child.name == "figure" else None
+        if caption is not None and child.find(["img", "picture", "svg"]) is not None:
+            flush()  # a figure with a caption: the caption says what the image shows
+            if prefix and caption.get_text().strip():
+                builder.add("image", prefix + caption.get_text(" "))
+            continue
         if child.name not in _BLOCKS:
             buffer.append(child.get_text())
             continue
@@ -103,11 +133,11 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool) -> None:
         elif child.name == "pre":
             builder.add_dropped(child.get_text(), "code block: not read aloud")
         else:
-            _walk(child, builder, in_quote or child.name == "blockquote")
+            _walk(child, builder, in_quote or child.name == "blockquote", prefix)
     flush()
 
 
-def read(text: str, path: str) -> Document:
+def read(text: str, path: str, settings: IngestSettings | None = None) -> Document:
     from earmark.ingest import title_from_path
 
     soup = BeautifulSoup(text, "html.parser")
@@ -118,7 +148,7 @@ def read(text: str, path: str) -> Document:
     for tag in soup.find_all(_SKIP - {"head"}):
         tag.decompose()
     builder = TextBuilder()
-    _walk(_root(soup), builder, False)
+    _walk(_root(soup), builder, False, (settings or IngestSettings()).image_prefix)
     title = builder.first_heading() or page_title or title_from_path(path)
     return Document(
         path, "html", builder.text, title, language, tuple(builder.blocks), tuple(builder.dropped)

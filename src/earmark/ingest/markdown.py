@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
+from earmark.recipe import IngestSettings
 
 
 def _inline_text(token: Token) -> str:
@@ -25,7 +26,13 @@ def _inline_text(token: Token) -> str:
     return "".join(out)
 
 
-def read(text: str, path: str) -> Document:
+def _only_images(token: Token) -> bool:
+    children = [c for c in token.children or [] if c.type not in ("softbreak", "hardbreak")
+                and not (c.type == "text" and not c.content.strip())]
+    return bool(children) and all(c.type == "image" for c in children)
+
+
+def read(text: str, path: str, settings: IngestSettings | None = None) -> Document:
     from earmark.ingest import title_from_path
 
     tokens = MarkdownIt("commonmark").parse(text)
@@ -44,6 +51,10 @@ def read(text: str, path: str) -> Document:
         elif token.type == "inline":
             if heading_level:
                 builder.add("heading", _inline_text(token), heading_level)
+            elif _only_images(token):  # a paragraph that is just an image: "Image: alt"
+                prefix = (settings or IngestSettings()).image_prefix
+                if prefix and _inline_text(token).strip():
+                    builder.add("image", prefix + _inline_text(token))
             else:
                 builder.add("blockquote" if quote_depth else "paragraph", _inline_text(token))
         elif token.type in ("fence", "code_block"):

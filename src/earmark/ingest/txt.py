@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from earmark.model import Block, Document, Dropped
+from earmark.recipe import IngestSettings
 
 _LINE = re.compile(r"[^\n]*\n?")
 _HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
-def read(text: str, path: str) -> Document:
+def read(text: str, path: str, settings: IngestSettings | None = None) -> Document:
     from earmark.ingest import title_from_path
 
     lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text) if m.group()]
