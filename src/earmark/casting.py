@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from earmark.errors import ConfigError
+from earmark.lexicon import Lexicon, load_lexicons
 from earmark.recipe import build
 from earmark.resources import load_toml, locate
 
@@ -41,12 +42,14 @@ class Casting:
     voices: dict[str, VoiceSettings] = field(hash=False)
     speakers: dict[str, str] = field(hash=False)
     """Fixed mappings: canonical speaker name -> voice name."""
+    lexicon: Lexicon = field(default_factory=Lexicon, hash=False)
+    """Pronunciations from the files listed under `lexicons`."""
 
     def settings(self, voice: str) -> VoiceSettings:
         return self.voices[voice]
 
 
-_TOP_KEYS = {"narrator", "quote", "pool", "voices", "speakers"}
+_TOP_KEYS = {"narrator", "quote", "pool", "voices", "speakers", "lexicons"}
 
 
 def load_casting(name_or_path: str = "default") -> Casting:
@@ -79,7 +82,15 @@ def load_casting(name_or_path: str = "default") -> Casting:
         if set(table) != {"voice"}:
             raise ConfigError(f"{where}: [speakers.{speaker!r}] takes exactly one key, voice")
         speakers[speaker] = _voice_ref(table["voice"], voices, f"{where}: [speakers.{speaker!r}]")
-    return Casting(path.stem, where, narrator, quote, pool, voices, speakers)
+    lexicon_files = data.get("lexicons", [])
+    if not isinstance(lexicon_files, list) or not all(isinstance(f, str) for f in lexicon_files):
+        raise ConfigError(f"{where}: lexicons must be a list of file paths")
+    paths = [path.parent / f for f in lexicon_files]
+    for lexicon_path in paths:
+        if not lexicon_path.is_file():
+            raise ConfigError(f"{where}: lexicon {lexicon_path} not found")
+    lexicon = load_lexicons(paths)
+    return Casting(path.stem, where, narrator, quote, pool, voices, speakers, lexicon)
 
 
 def _table(value: Any, where: str) -> dict[str, Any]:

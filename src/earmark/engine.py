@@ -152,6 +152,7 @@ def plausible_frames(text: str, rate_wpm: int) -> tuple[int, int]:
 
 
 DRIVER = "earmark_espeak"
+PHONEMES = 0x100  # espeakPHONEMES: [[...]] in the text is espeak-ng phoneme notation
 
 
 def _register_driver() -> None:
@@ -169,11 +170,20 @@ def _register_driver() -> None:
     name = f"pyttsx3.drivers.{DRIVER}"
     if name in sys.modules:
         return
+    from pyttsx3.drivers import _espeak
     from pyttsx3.drivers.espeak import EspeakDriver
+
+    flags = _espeak.ENDPAUSE | _espeak.CHARS_UTF8 | PHONEMES
 
     class SynchronousDriver(EspeakDriver):
         def _start_synthesis(self, text: str) -> None:
-            super()._start_synthesis(text)  # returns when espeak-ng has spoken it all
+            self._proxy.setBusy(True)
+            self._proxy.notify("started-utterance")
+            self._speaking = True
+            self._data_buffer = b""
+            # synchronous: returns when espeak-ng has spoken it all; PHONEMES lets a lexicon's
+            # [[...]] reach espeak-ng as phonemes (pyttsx3 passes only the first two flags)
+            _espeak.Synth(str(text).encode("utf-8"), flags=flags)
             if self._speaking:
                 with wave.open(self._save_file, "wb") as out:
                     out.setnchannels(1)

@@ -12,6 +12,7 @@ from earmark.casting import Casting
 from earmark.chapters import build_chapters, chapter_of_blocks, dense_chapters
 from earmark.errors import InputError
 from earmark.ingest import read_document
+from earmark.lexicon import Lexicon
 from earmark.model import Document, Plan, Quote, Segment, Speaker
 from earmark.quotemarks import find_quotes
 from earmark.recipe import Recipe
@@ -20,9 +21,11 @@ from earmark.segment import segment_document, sentence_spans
 _SPACE = re.compile(r"\s+")
 
 
-def spoken_text(source: str) -> str:
-    """The text handed to the engine for a piece of source text."""
-    return _SPACE.sub(" ", source).strip()
+def spoken_text(source: str, lexicon: Lexicon | None = None) -> str:
+    """The text handed to the engine for a piece of source text: whitespace folded, "[["
+    defused (espeak-ng would read it as phonemes), lexicon pronunciations applied."""
+    text = _SPACE.sub(" ", source).strip().replace("[[", "[ [").replace("]]", "] ]")
+    return lexicon.apply(text) if lexicon else text
 
 
 def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
@@ -59,7 +62,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 kind=piece.kind,
                 speaker=speaker,
                 voice=voice,
-                text=spoken_text(document.text[piece.span[0] : piece.span[1]]),
+                text=spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon),
                 source_span=piece.span,
             )
         )
