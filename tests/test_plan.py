@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import DATA, ROOT, SAMPLE
 from earmark.coverage import coverage_problems
 from earmark.errors import InputError
-from earmark.plan import plan_file
+from earmark.plan import plan_file, spoken_text
 from earmark.planjson import SCHEMA_FILE, plan_to_dict
 
 FIXTURES = sorted(p for p in (DATA / "plans").iterdir() if not p.name.endswith(".json"))
@@ -46,10 +46,11 @@ def test_plans_are_valid_and_account_for_every_character(path: Path, recipe, cas
     data = plan_to_dict(plan)
     jsonschema.validate(data, SCHEMA)
     assert covered(data, plan.document.text) == []
-    # the spoken text is the source text with whitespace folded
+    # the caption is the source text with whitespace folded; the spoken text is made from it
     for segment in data["segments"]:
         start, end = segment["source_span"]
-        assert segment["text"] == " ".join(plan.document.text[start:end].split())
+        assert segment["caption"] == " ".join(plan.document.text[start:end].split())
+        assert segment["text"] == spoken_text(plan.document.text[start:end], casting.lexicon)
 
 
 def test_chapters_partition_the_segments(recipe, casting) -> None:

@@ -17,6 +17,7 @@ from earmark.model import Document, Plan, Quote, Segment, Speaker
 from earmark.quotemarks import find_quotes
 from earmark.recipe import Recipe
 from earmark.segment import segment_document, sentence_spans
+from earmark.speech import for_speech
 
 _SPACE = re.compile(r"\s+")
 
@@ -25,6 +26,7 @@ def spoken_text(source: str, lexicon: Lexicon | None = None) -> str:
     """The text handed to the engine for a piece of source text: whitespace folded, "[["
     defused (espeak-ng would read it as phonemes), lexicon pronunciations applied."""
     text = _SPACE.sub(" ", source).strip().replace("[[", "[ [").replace("]]", "] ]")
+    text = for_speech(text)
     return lexicon.apply(text) if lexicon else text
 
 

@@ -1,0 +1,52 @@
+"""Text for speech: rewrite only what espeak-ng reads unlike a newsreader (checked with
+`espeak-ng -x`): it reads
+
+- a URL character by character ("h t t p s colon slash slash w w w dot ...") -> its site name;
+- "$4.2 million" as "dollar four point two million" -> "4.2 million dollars", "£3.5m" ->
+  "3.5 million pounds", "$4.50" -> "4 dollars 50";
+- a year after "in", "since", a month ... as "two thousand twenty four" -> "twenty twenty-four"
+  (years 1910-1999 and 2010-2099; "2005" and "1900" it already reads well);
+- decades: "the 1990s" as "nineteen hundred ninety s" -> "nineteen nineties".
+Percentages, ordinals, times ("11:40 p.m."), initialisms ("U.S.") and e-mail addresses it
+already reads well, and they are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_URL = re.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
+                  re.IGNORECASE)
+_MONEY = re.compile(
+    r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|trillion|thousand|bn|m|k)\b)?",
+    re.IGNORECASE)
+_CURRENCY = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros")}
+_SCALE = {"m": "million", "bn": "billion", "k": "thousand"}
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_YEAR = re.compile(
+    rf"\b((?i:in|since|by|from|until|till|to|of|during|before|after|around|year|{_MONTHS})"
+    rf"(?:\s+\d{{1,2}},?)?\s+)(19[1-9]\d|20[1-9]\d)\b(?!s)")
+_DECADE = re.compile(r"\b(1[1-9]|20)([1-9])0s\b")
+_DECADES = {"1": "tens", "2": "twenties", "3": "thirties", "4": "forties", "5": "fifties",
+            "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
+
+
+def _money(match: re.Match[str]) -> str:
+    symbol, amount, scale = match.groups()
+    singular, plural = _CURRENCY[symbol]
+    if scale:
+        scale = _SCALE.get(scale.lower(), scale.lower())
+        return f"{amount} {scale} {plural}"
+    whole, _, cents = amount.partition(".")
+    unit = singular if whole.replace(",", "") == "1" else plural
+    if len(cents) == 2 and cents != "00":
+        return f"{whole} {unit} {cents.lstrip('0') or '0'}"
+    return f"{amount} {unit}"
+
+
+def for_speech(text: str) -> str:
+    text = _URL.sub(lambda m: m.group(1), text)
+    text = _MONEY.sub(_money, text)
+    text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
+    return _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)
