@@ -215,3 +215,19 @@ def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("make demo", "make test", "earmark render", "earmark plan", "earmark voices"):
         assert command in readme
+
+
+def test_footnote_markers_are_dropped_and_reported(tmp_path: Path, recipe, casting) -> None:
+    path = tmp_path / "wiki.txt"
+    path.write_text("He won the race.[3] The city[4] grew.¹ Plan B[a] failed[citation needed].\n",
+                    encoding="utf-8")
+    plan = plan_file(path, recipe, casting)
+    assert [s.text for s in plan.segments] == ["He won the race.", "The city", "grew.", "Plan B",
+                                               "failed"]
+    assert [(plan.document.text[a:b], reason) for (a, b), reason in
+            ((d.span, d.reason) for d in plan.dropped)] == [
+        ("[3]", "footnote marker"), ("[4]", "footnote marker"), ("¹", "footnote marker"),
+        ("[a]", "footnote marker"), ("[citation needed]", "footnote marker"),
+        (".", "no words: punctuation only")]
+    data = plan_to_dict(plan)
+    assert covered(data, plan.document.text) == []

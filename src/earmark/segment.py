@@ -57,9 +57,36 @@ def segment_document(
                 continue
             inside = [] if base == "heading" else _overlapping(speech, ends, sentence)
             for kind, span in _cut(text, sentence, inside, base):
-                pieces.append(Piece(block_no, sentence_no, kind, span))
+                for part, reason in _without_markers(text, span):
+                    if reason:
+                        dropped.append(Dropped(part, reason))
+                    else:
+                        pieces.append(Piece(block_no, sentence_no, kind, part))
             sentence_no += 1
     return Segmentation(tuple(pieces), tuple(dropped))
+
+
+_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+",
+                     re.IGNORECASE)
+
+
+def _without_markers(text: str, span: Span) -> list[tuple[Span, str | None]]:
+    """A piece cut around footnote markers ("[3]", "¹"): the markers, and any bit left with no
+    words, are reported as dropped; the rest is spoken."""
+    out: list[tuple[Span, str | None]] = []
+    start = span[0]
+    for match in _MARKER.finditer(text, span[0], span[1]):
+        _keep(text, start, match.start(), out)
+        out.append(((match.start(), match.end()), "footnote marker"))
+        start = match.end()
+    _keep(text, start, span[1], out)
+    return out
+
+
+def _keep(text: str, start: int, end: int, out: list[tuple[Span, str | None]]) -> None:
+    part = sentences.trim(text, start, end)
+    if part is not None:
+        out.append((part, None if _SPOKEN.search(text, *part) else "no words: punctuation only"))
 
 
 def _overlapping(speech: list[Span], ends: list[int], span: Span) -> list[Span]:
