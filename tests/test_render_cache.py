@@ -91,3 +91,18 @@ def test_help_and_plan_do_not_import_audio_or_engine_modules() -> None:
 def test_progress_is_silent_when_not_a_terminal(tmp_path: Path) -> None:
     done = run_cli("render", str(SAMPLE), "-o", str(tmp_path))
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_a_document_in_another_language_is_read_by_that_languages_voices(tmp_path: Path) -> None:
+    source = tmp_path / "bonjour.txt"
+    source.write_text("Bonjour à tous. Le conseil a voté mardi soir.\n", encoding="utf-8")
+    done = run_cli("render", str(source), "-o", str(tmp_path), "--language", "fr", "--quiet")
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((tmp_path / "bonjour" / "bonjour.json").read_text(encoding="utf-8"))
+    assert manifest["language"] == "fr"
+    assert {s["engine_voice"] for s in manifest["segments"]} == {"roa/fr"}
+    missing = run_cli("render", str(source), "-o", str(tmp_path), "--language", "tlh", "--quiet")
+    assert missing.returncode == 0
+    manifest = json.loads((tmp_path / "bonjour" / "bonjour.json").read_text(encoding="utf-8"))
+    assert manifest["warnings"] == [
+        "espeak-ng has no voice for language 'tlh': read with the casting's voices"]

@@ -70,3 +70,8 @@ def test_spans_are_trimmed_and_inside_the_range() -> None:
     spans = split(text, 2, 15)
     assert [text[a:b] for a, b in spans] == ["One.", "Two."]
     assert all(2 <= a < b <= 15 for a, b in spans)
+
+
+def test_french_guillemets_with_inner_spaces_start_a_sentence() -> None:
+    assert sentences("Bonjour à tous. « Nous sommes prêts », dit-elle.") == [
+        "Bonjour à tous.", "« Nous sommes prêts », dit-elle."]

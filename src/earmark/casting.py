@@ -11,6 +11,7 @@ voice = "pool-2"
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,28 @@ def load_casting(name_or_path: str = "default") -> Casting:
             raise ConfigError(f"{where}: lexicon {lexicon_path} not found")
     lexicon = load_lexicons(paths)
     return Casting(path.stem, where, narrator, quote, pool, voices, speakers, lexicon)
+
+
+def for_language(casting: Casting, language: str, names: set[str]) -> tuple[Casting, str | None]:
+    """The casting with every voice moved to `language` (keeping its variant), when the
+    document is not in English and espeak-ng has a voice for it; else a warning."""
+    tag = language.lower().replace("_", "-")
+    primary = tag.split("-")[0]
+    if not primary or primary == "en":
+        return casting, None
+    base = next((c for c in (tag, primary) if c in names), None)
+    if base is None:
+        return casting, (f"espeak-ng has no voice for language {language!r}: read with the "
+                         "casting's voices")
+    voices: dict[str, VoiceSettings] = {}
+    spare = iter(["m3", "f3", "m5", "f2", "m7", "f4", "m2", "f5", "m1", "f1"])
+    for name, settings in casting.voices.items():
+        variant = settings.engine_voice.partition("+")[2]
+        engine_voice = f"{base}+{variant}" if variant else base
+        while engine_voice in {v.engine_voice for v in voices.values()}:
+            engine_voice = f"{base}+{next(spare)}"  # keep every voice sounding different
+        voices[name] = dataclasses.replace(settings, engine_voice=engine_voice)
+    return dataclasses.replace(casting, voices=voices), None
 
 
 def _table(value: Any, where: str) -> dict[str, Any]:

@@ -52,11 +52,22 @@ VoicesOpt = Annotated[
 ]
 
 
-def _settings(pipeline: str, voices: str):
+LanguageOpt = Annotated[str | None, typer.Option(
+    "--language", "-l", show_default=False,
+    help="The document's language (e.g. fr); default: the recipe, HTML's lang, else en.")]
+
+
+def _settings(pipeline: str, voices: str, language: str | None = None):
+    import dataclasses
+
     from earmark.casting import load_casting
     from earmark.recipe import load_recipe
 
-    return load_recipe(pipeline), load_casting(voices)
+    recipe = load_recipe(pipeline)
+    if language:
+        recipe = dataclasses.replace(
+            recipe, ingest=dataclasses.replace(recipe.ingest, language=language))
+    return recipe, load_casting(voices)
 
 
 @app.command(
@@ -79,6 +90,7 @@ def render(
     ] = None,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
+    language: LanguageOpt = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -99,7 +111,7 @@ def render(
     """Render a document to narrated audio with chapters, and its manifest."""
     from earmark.render import render as do_render
 
-    recipe, casting = _settings(pipeline, voices)
+    recipe, casting = _settings(pipeline, voices, language)
     chosen = tuple(dict.fromkeys(f.lower() for f in fmt or [recipe.export.format]))
     for name in chosen:
         if name not in FORMATS:
@@ -130,12 +142,13 @@ def plan(
     ] = False,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
+    language: LanguageOpt = None,
 ) -> None:
     """Show the narration plan (chapters, segments, voices) without making audio."""
     from earmark.plan import plan_file
     from earmark.planjson import dumps, plan_to_dict
 
-    recipe, casting = _settings(pipeline, voices)
+    recipe, casting = _settings(pipeline, voices, language)
     result = plan_file(source, recipe, casting)
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))

@@ -24,6 +24,10 @@ class IngestSettings:
     (case-insensitively) is not spoken; the plan lists it in `dropped` as "boilerplate: NAME"."""
 
 
+    language: str = ""
+    """The document's language (BCP 47, e.g. "fr"); empty: HTML's lang attribute, else "en".
+    `--language` overrides both. A language other than English picks espeak-ng voices of that
+    language (each voice keeps its variant)."""
     image_prefix: str = "Image: "
     """HTML and Markdown images are read as this prefix and their alt text (or, in a figure,
     its caption); an empty prefix leaves images out."""

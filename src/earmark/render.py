@@ -7,6 +7,7 @@ previous render in place. Several formats come from one synthesis, so they share
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -51,7 +52,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
            formats: tuple[str, ...], jobs: int, progress: Silent | None = None,
            cache_root: Path | None = None, use_cache: bool = True) -> Rendered:
     """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all)."""
-    from earmark.engine import check_casting, engine_version
+    from earmark.casting import for_language
+    from earmark.engine import check_casting, engine_version, list_voices, selectable_names
     from earmark.export import EXPORTERS
     from earmark.export.sidecars import write_sidecars
     from earmark.loudness import levels
@@ -60,6 +62,10 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 
     progress = progress or Silent()
     plan = plan_file(source, recipe, casting)
+    casting, warning = for_language(casting, plan.document.language,
+                                    selectable_names(list_voices()))
+    if warning:
+        plan = dataclasses.replace(plan, warnings=(*plan.warnings, warning))
     check_casting(casting)
     slug = slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)

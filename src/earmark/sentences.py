@@ -45,7 +45,7 @@ how who where which
 
 _TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_NEXT = re.compile(r"\s+([“\"‘'«(\[]*)(\w+)")
+_NEXT = re.compile(r"\s+([“\"‘'«(\[]*\s?)(\w+)")
 
 
 def _is_boundary(
@@ -60,7 +60,7 @@ def _is_boundary(
         # An ellipsis glued to the next sentence: "its way.. . .The region".
         return ellipsis and end < limit and text[end].isupper()
     word = nxt.group(2)
-    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1)):
+    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1).strip()):
         return False
     if punct[0] != "." or ellipsis:
         return True

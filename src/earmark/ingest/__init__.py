@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from earmark.errors import InputError
@@ -53,6 +54,8 @@ def read_document(path: Path, settings: IngestSettings) -> Document:
         )
     reader = importlib.import_module(f"earmark.ingest.{READERS[suffix]}").read
     document = reader(decode(path), str(path), settings)
+    if settings.language:
+        document = replace(document, language=settings.language)
     return drop_chrome(document, settings.drop)
 
 
