@@ -106,3 +106,18 @@ def test_a_document_in_another_language_is_read_by_that_languages_voices(tmp_pat
     manifest = json.loads((tmp_path / "bonjour" / "bonjour.json").read_text(encoding="utf-8"))
     assert manifest["warnings"] == [
         "espeak-ng has no voice for language 'tlh': read with the casting's voices"]
+
+
+def test_a_passage_marked_in_another_language_gets_that_languages_voice(tmp_path: Path) -> None:
+    page = tmp_path / "mixed.html"
+    page.write_text('<html lang="en"><body><main><h1>Two languages</h1>'
+                    "<p>The mayor spoke first.</p><p lang=\"fr-FR\">Bonjour à tous, et merci."
+                    "</p><p>Then she went on.</p></main></body></html>", encoding="utf-8")
+    done = run_cli("render", str(page), "-o", str(tmp_path), "--quiet")
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((tmp_path / "mixed" / "mixed.json").read_text(encoding="utf-8"))
+    voices = [(s["text"], s.get("language"), s["engine_voice"]) for s in manifest["segments"]]
+    assert voices == [("Two languages", None, "gmw/en-us"),
+                      ("The mayor spoke first.", None, "gmw/en-us"),
+                      ("Bonjour à tous, et merci.", "fr-FR", "roa/fr"),
+                      ("Then she went on.", None, "gmw/en-us")]

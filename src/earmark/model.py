@@ -22,6 +22,8 @@ class Block:
     """Where the block's text is in Document.text."""
     level: int = 0
     """Heading level 1-6; 0 for other blocks."""
+    language: str | None = None
+    """The block's own language when it differs from the document's (HTML lang=...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,8 @@ class Segment:
     text: str
     """The text as it will be spoken."""
     source_span: Span
+    language: str | None = None
+    """Set when the passage is in another language than the document (read in its voice)."""
 
 
 @dataclass(frozen=True, slots=True)

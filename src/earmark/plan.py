@@ -66,6 +66,8 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 voice=voice,
                 text=spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon),
                 source_span=piece.span,
+                language=_other_language(document.blocks[piece.block].language,
+                                         document.language),
             )
         )
     if not segments:
@@ -90,6 +92,12 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         dropped=tuple(sorted(document.dropped + seg.dropped, key=lambda d: d.span)),
         warnings=tuple(warnings),
     )
+
+
+def _other_language(block: str | None, document: str) -> str | None:
+    if not block or block.split("-")[0].lower() == document.split("-")[0].lower():
+        return None
+    return block
 
 
 def plan_file(path: Path, recipe: Recipe, casting: Casting) -> Plan:

@@ -61,6 +61,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "text": s.text,
                 "caption": " ".join(doc.text[s.source_span[0] : s.source_span[1]].split()),
                 "source_span": list(s.source_span),
+                **({"language": s.language} if s.language else {}),
             }
             for s in plan.segments
         ],

@@ -62,11 +62,17 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 
     progress = progress or Silent()
     plan = plan_file(source, recipe, casting)
-    casting, warning = for_language(casting, plan.document.language,
-                                    selectable_names(list_voices()))
-    if warning:
-        plan = dataclasses.replace(plan, warnings=(*plan.warnings, warning))
-    check_casting(casting)
+    names = selectable_names(list_voices())
+    castings, warnings = {}, []
+    for language in {None, *(s.language for s in plan.segments)}:
+        castings[language], warning = for_language(casting, language or plan.document.language,
+                                                   names)
+        warnings += [warning] if warning else []
+    if warnings:
+        plan = dataclasses.replace(plan, warnings=(*plan.warnings, *sorted(warnings)))
+    casting = castings[None]
+    for each in castings.values():
+        check_casting(each)
     slug = slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".partial", dir=out_root))
@@ -76,8 +82,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         cache = Cache(cache_root or default_root()) if use_cache else \
             Cache(staging / ".cache", enabled=False)
         engine_id = engine_version()
-        speech = [Job(s.index, s.text, casting.settings(s.voice),
-                      segment_key(engine_id, casting.settings(s.voice), s.text))
+        speech = [Job(s.index, s.text, castings[s.language].settings(s.voice),
+                      segment_key(engine_id, castings[s.language].settings(s.voice), s.text))
                   for s in plan.segments]
         keys = [job.key for job in speech]
         chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds)

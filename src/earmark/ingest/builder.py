@@ -31,10 +31,10 @@ class TextBuilder:
         self._length += len(text)
         return (start, self._length)
 
-    def add(self, kind: str, text: str, level: int = 0) -> None:
+    def add(self, kind: str, text: str, level: int = 0, language: str | None = None) -> None:
         span = self._append(_SPACE.sub(" ", text).strip())
         if span:
-            self.blocks.append(Block(kind, span, level))
+            self.blocks.append(Block(kind, span, level, language))
 
     def add_dropped(self, text: str, reason: str) -> None:
         """Text that is part of the document but deliberately not read (e.g. code)."""

@@ -92,12 +92,15 @@ def _text_follows(tag: Tag) -> bool:
     return False
 
 
-def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str) -> None:
+def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str,
+          language: str | None = None) -> None:
     buffer: list[str] = []
+    language = str(node.get("lang") or "").strip() or language
 
     def flush() -> None:
         if "".join(buffer).strip():
-            builder.add("blockquote" if in_quote else "paragraph", "".join(buffer))
+            builder.add("blockquote" if in_quote else "paragraph", "".join(buffer),
+                        language=language)
         buffer.clear()
 
     for child in node.children:
@@ -129,11 +132,12 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str) -> None:
             continue
         flush()
         if child.name in _HEADINGS:
-            builder.add("heading", child.get_text(" "), int(child.name[1]))
+            builder.add("heading", child.get_text(" "), int(child.name[1]),
+                        str(child.get("lang") or "").strip() or language)
         elif child.name == "pre":
             builder.add_dropped(child.get_text(), "code block: not read aloud")
         else:
-            _walk(child, builder, in_quote or child.name == "blockquote", prefix)
+            _walk(child, builder, in_quote or child.name == "blockquote", prefix, language)
     flush()
 
 
