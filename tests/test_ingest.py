@@ -68,8 +68,8 @@ def test_markdown_keeps_words_and_drops_markup(tmp_path: Path) -> None:
         ("paragraph", 0, "Intro with code and a chart."),
         ("heading", 3, "Deep"),
         ("blockquote", 0, "Quoted text"),
-        ("paragraph", 0, "item one"),
-        ("paragraph", 0, "item two"),
+        ("item", 0, "item one"),
+        ("item", 0, "item two"),
     ]
 
 
@@ -92,8 +92,8 @@ def test_html_reads_main_content_only(tmp_path: Path) -> None:
         ("paragraph", 0, "Un paragraphe."),
         ("paragraph", 0, "Texte libre"),
         ("paragraph", 0, "interne"),
-        ("paragraph", 0, "un"),
-        ("paragraph", 0, "deux"),
+        ("item", 0, "un"),
+        ("item", 0, "deux"),
     ]
 
 

@@ -91,3 +91,13 @@ def test_sentences_are_cut_after_ellipses_and_spaced_dashes(tmp_path: Path, reci
     texts = [s.text for s in plan_file(path, recipe, casting).segments]
     assert texts == ["It will endure –", "but not only endure.", "Wait…", "then go.",
                      "A well-known case."]
+
+
+def test_list_items_are_separated_by_the_list_item_pause() -> None:
+    def item(index: int, paragraph: int, is_item: bool) -> Segment:
+        return Segment(index, 0, index, paragraph, "narration", None, "narrator", "x",
+                       (index, index + 1), item=is_item)
+
+    settings = PauseSettings(paragraph_ms=700, list_item_ms=300)
+    assert pause_before(item(0, 0, True), item(1, 1, True), settings) == 300
+    assert pause_before(item(0, 0, False), item(1, 1, True), settings) == 700

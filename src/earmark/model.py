@@ -16,7 +16,7 @@ class Block:
     """A paragraph-level unit of the document."""
 
     kind: str
-    """"heading", "paragraph" (also list items), "blockquote" or "image" (an image's alt
+    """"heading", "paragraph", "item" (of a list), "blockquote" or "image" (an image's alt
     text or caption, after the recipe's image prefix)."""
     span: Span
     """Where the block's text is in Document.text."""
@@ -75,6 +75,8 @@ class Segment:
     source_span: Span
     language: str | None = None
     """Set when the passage is in another language than the document (read in its voice)."""
+    item: bool = False
+    """Part of a list item (items are separated by the shorter list-item pause)."""
 
 
 @dataclass(frozen=True, slots=True)

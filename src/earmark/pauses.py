@@ -14,7 +14,8 @@ def pause_before(previous: Segment, current: Segment, pauses: PauseSettings) -> 
     if current.chapter != previous.chapter:
         candidates.append(pauses.chapter_ms)
     if current.paragraph != previous.paragraph:
-        candidates.append(pauses.paragraph_ms)
+        both_items = current.item and previous.item
+        candidates.append(pauses.list_item_ms if both_items else pauses.paragraph_ms)
     elif current.sentence != previous.sentence:
         candidates.append(pauses.sentence_ms)
     elif previous.text.rstrip().endswith(CLAUSE_MARKS):

@@ -68,6 +68,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 source_span=piece.span,
                 language=_other_language(document.blocks[piece.block].language,
                                          document.language),
+                item=document.blocks[piece.block].kind == "item",
             )
         )
     if not segments:

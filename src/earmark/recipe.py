@@ -77,6 +77,8 @@ class PauseSettings:
     """Silence between paragraphs."""
     voice_change_ms: int = 150
     """Silence where the voice changes inside a sentence (narration to quote and back)."""
+    list_item_ms: int = 400
+    """Silence between two items of a list (instead of the paragraph pause)."""
     clause_ms: int = 200
     """Silence after an ellipsis or a spaced dash inside a sentence."""
     chapter_ms: int = 1500

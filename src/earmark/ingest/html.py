@@ -93,14 +93,14 @@ def _text_follows(tag: Tag) -> bool:
 
 
 def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str,
-          language: str | None = None) -> None:
+          language: str | None = None, in_item: bool = False) -> None:
     buffer: list[str] = []
     language = str(node.get("lang") or "").strip() or language
 
     def flush() -> None:
         if "".join(buffer).strip():
-            builder.add("blockquote" if in_quote else "paragraph", "".join(buffer),
-                        language=language)
+            kind = "blockquote" if in_quote else "item" if in_item else "paragraph"
+            builder.add(kind, "".join(buffer), language=language)
         buffer.clear()
 
     for child in node.children:
@@ -137,7 +137,8 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str,
         elif child.name == "pre":
             builder.add_dropped(child.get_text(), "code block: not read aloud")
         else:
-            _walk(child, builder, in_quote or child.name == "blockquote", prefix, language)
+            _walk(child, builder, in_quote or child.name == "blockquote", prefix, language,
+                  in_item or child.name == "li")
     flush()
 
 

@@ -38,12 +38,17 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
     tokens = MarkdownIt("commonmark").parse(text)
     builder = TextBuilder()
     quote_depth = 0
+    item_depth = 0
     heading_level = 0
     for token in tokens:
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
             quote_depth -= 1
+        elif token.type == "list_item_open":
+            item_depth += 1
+        elif token.type == "list_item_close":
+            item_depth -= 1
         elif token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "heading_close":
@@ -56,7 +61,8 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
                 if prefix and _inline_text(token).strip():
                     builder.add("image", prefix + _inline_text(token))
             else:
-                builder.add("blockquote" if quote_depth else "paragraph", _inline_text(token))
+                kind = "blockquote" if quote_depth else "item" if item_depth else "paragraph"
+                builder.add(kind, _inline_text(token))
         elif token.type in ("fence", "code_block"):
             builder.add_dropped(token.content, "code block: not read aloud")
         elif token.type == "html_block":
