@@ -13,7 +13,7 @@ from earmark.export.ffmpeg import probe
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize("fmt", ["opus", "m4b", "mp3"])
+@pytest.mark.parametrize("fmt", ["opus", "m4b", "mp3", "wav"])
 def test_chapters_in_every_format(fmt: str, tmp_path: Path) -> None:
     source = DATA / "plans" / "headings.txt"
     done = run_cli("render", str(source), "-o", str(tmp_path), "--format", fmt, "--quiet")

@@ -47,6 +47,7 @@ def codec_args(fmt: str, settings: ExportSettings) -> list[str]:
         # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech
         "opus": ["-c:a", "libopus", "-b:a", settings.opus_bitrate, "-application", "voip",
                  "-f", "ogg"],
+        "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
     }
     if fmt == "opus":
         return ["-ac", "1", "-ar", "48000", *table[fmt]]

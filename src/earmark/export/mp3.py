@@ -41,6 +41,12 @@ class Mp3Export:
 
 def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
     tags = ID3()
+    add_chapter_frames(tags, plan, timeline)
+    tags.save(str(path), v2_version=3)
+
+
+def add_chapter_frames(tags: ID3, plan: Plan, timeline: Timeline) -> None:
+    """Title, language, and one CHAP frame per chapter under a CTOC table of contents."""
     tags.add(TIT2(encoding=3, text=[plan.document.title]))
     tags.add(TLAN(encoding=3, text=[plan.document.language]))
     tags.add(TSSE(encoding=3, text=[f"earmark {__version__}"]))
@@ -64,4 +70,3 @@ def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
                 sub_frames=[TIT2(encoding=3, text=[chapter.title])],
             )
         )
-    tags.save(str(path), v2_version=3)
