@@ -54,7 +54,7 @@ def test_a_name_is_looked_up_in_the_working_directory_first(tmp_path: Path, monk
         ("[export]\nformat = 'flac'\n", "format must be one of mp3, m4b"),
         ("[ingest.drop]\nbad = '('\n", "bad pattern"),
         ("[chapters]\nparagraphs_per_chapter = 0\n", "at least 1"),
-        ("[loudness]\nprofile = 'loud'\n", "profile must be web, podcast or none"),
+        ("[loudness]\nprofile = 'loud'\n", "profile must be web, podcast, acx or none"),
         ("not toml at all", "invalid TOML"),
     ],
 )

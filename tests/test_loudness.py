@@ -61,3 +61,20 @@ def test_profile_none_keeps_the_engine_levels(tmp_path: Path) -> None:
     assert manifest["loudness"] == {"profile": "none"}
     integrated, _ = measure(decoded(folder / "library-vote.mp3"))
     assert integrated < -20  # espeak-ng speaks at about -21 LUFS
+
+
+def test_acx_profile_meets_audible_requirements(tmp_path: Path) -> None:
+    folder = render_with("acx", tmp_path)
+    audio = folder / "library-vote.mp3"
+    stream = json.loads(subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "stream=sample_rate,bit_rate", "-of", "json",
+         str(audio)], capture_output=True, check=True, text=True).stdout)["streams"][0]
+    assert (stream["sample_rate"], stream["bit_rate"]) == ("44100", "192000")
+    rms, peak = measure(decoded(audio), by="rms")
+    assert -23 <= rms <= -18 and peak <= -3.0
+    manifest = json.loads((folder / "library-vote.json").read_text(encoding="utf-8"))
+    head = manifest["segments"][0]["start_ms"]
+    tail = manifest["audio"]["duration_ms"] - manifest["segments"][-1]["end_ms"]
+    assert 500 <= head <= 1000 and 1000 <= tail <= 5000
+    assert manifest["loudness"]["target_unit"] == "dB RMS"
+    assert run_cli("check", str(folder)).returncode == 0

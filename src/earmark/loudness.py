@@ -25,12 +25,16 @@ from earmark.export.ffmpeg import binary
 class Profile:
     name: str
     integrated_lufs: float
+    """The target: integrated loudness in LUFS, or (by="rms") the RMS level in dB."""
     true_peak_db: float
+    by: str = "lufs"
 
 
 PROFILES = {
     "web": Profile("web", -19.0, -1.5),
     "podcast": Profile("podcast", -16.0, -1.0),
+    # ACX: RMS between -23 and -18 dB (aim for the middle), peaks at most -3 dB
+    "acx": Profile("acx", -20.5, -3.0, by="rms"),
 }
 NONE = "none"
 
@@ -59,10 +63,13 @@ def filter_chain(makeup_db: float, profile: Profile) -> str:
             f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=3:release=60")
 
 
-def measure(pcm: bytes, chain: str | None = None) -> tuple[float, float]:
-    """Integrated loudness (LUFS) and true peak (dBTP) of 22.05 kHz mono PCM; with a chain,
-    of that PCM after the chain and an MP3 round trip (the encoder's low-pass takes a little
-    loudness off, which calibration must see)."""
+def measure(pcm: bytes, chain: str | None = None, by: str = "lufs") -> tuple[float, float]:
+    """Integrated loudness (LUFS) and true peak (dBTP) of 22.05 kHz mono PCM -- or with
+    by="rms", RMS and peak level (dB, ffmpeg's astats); with a chain, of that PCM after the
+    chain and an MP3 round trip (the encoder's low-pass takes a little loudness off, which
+    calibration must see)."""
+    if by == "rms":
+        return _measure_rms(pcm, chain)
     ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner", "-v", "info"]
     raw = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
     if chain:
@@ -78,6 +85,17 @@ def measure(pcm: bytes, chain: str | None = None) -> tuple[float, float]:
     integrated = float(re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1))
     peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
     return integrated, peak
+
+
+def _measure_rms(pcm: bytes, chain: str | None) -> tuple[float, float]:
+    ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner"]
+    afilter = f"{chain}," if chain else ""
+    argv = [*ffmpeg, "-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-", "-af",
+            f"{afilter}astats=measure_perchannel=none", "-f", "null", "-"]
+    stats = subprocess.run(argv, input=pcm, capture_output=True, check=True).stderr.decode()
+    rms = float(re.findall(r"RMS level dB: (-?[\d.]+|-inf)", stats)[-1])
+    peak = float(re.findall(r"Peak level dB: (-?[\d.]+|-inf)", stats)[-1])
+    return rms, peak
 
 
 def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
@@ -113,7 +131,8 @@ def levels(profile_name: str, voices: dict[str, VoiceSettings], engine_id: str,
         gains[name] = gain
     makeup = max(gains.values())
     pcm_gain = {name: 10 ** ((g - makeup) / 20) for name, g in gains.items()}
-    report = {"profile": profile.name, "integrated_lufs": profile.integrated_lufs,
+    report = {"profile": profile.name, "target": profile.integrated_lufs,
+              "target_unit": "dB RMS" if profile.by == "rms" else "LUFS",
               "true_peak_db": profile.true_peak_db,
               "voice_gain_db": {name: round(g, 2) for name, g in gains.items()}}
     return Levels(pcm_gain, ("-af", filter_chain(makeup, profile)), report)
@@ -130,8 +149,8 @@ def _calibrate(profile: Profile, voices: dict[str, VoiceSettings],
     pcm = {name: _calibration_pcm(settings, cache) for name, settings in voices.items()}
 
     def gain(data: bytes) -> float:
-        first = profile.integrated_lufs - measure(data)[0]
-        after, _ = measure(data, filter_chain(first, profile))
+        first = profile.integrated_lufs - measure(data, by=profile.by)[0]
+        after, _ = measure(data, filter_chain(first, profile), by=profile.by)
         return first + (profile.integrated_lufs - after)
 
     with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as pool:

@@ -92,8 +92,9 @@ class PauseSettings:
 @dataclass(frozen=True, slots=True)
 class LoudnessSettings:
     profile: str = "web"
-    """"web" (-19 LUFS integrated, true peak -1.5 dBTP), "podcast" (-16 LUFS, -1 dBTP) or
-    "none" (the engine's own levels). Every voice is matched to the target."""
+    """"web" (-19 LUFS integrated, true peak -1.5 dBTP), "podcast" (-16 LUFS, -1 dBTP),
+    "acx" (Audible: RMS -23..-18 dB, peaks -3 dB, 44.1 kHz 192 kbps MP3, room tone at both
+    ends) or "none" (the engine's own levels). Every voice is matched to the target."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +204,8 @@ def _validate(recipe: Recipe, path: Path) -> None:
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
             f"got {recipe.export.format!r}"
         )
-    if recipe.loudness.profile not in ("web", "podcast", "none"):
-        raise ConfigError(f"{path}: [loudness] profile must be web, podcast or none, "
+    if recipe.loudness.profile not in ("web", "podcast", "acx", "none"):
+        raise ConfigError(f"{path}: [loudness] profile must be web, podcast, acx or none, "
                           f"got {recipe.loudness.profile!r}")
     if not 1 <= recipe.chapters.heading_max_level <= 6:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")

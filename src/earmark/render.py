@@ -61,6 +61,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.synth import Job, segment_key, synthesize
 
     progress = progress or Silent()
+    recipe = _for_profile(recipe)
     plan = plan_file(source, recipe, casting)
     names = selectable_names(list_voices())
     castings, warnings = {}, []
@@ -134,6 +135,20 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         progress.stop()
     return Rendered(final, tuple(final / a.name for a in audio), final / manifest.name,
                     timeline.duration_ms, len(plan.segments), len(plan.chapters), synthesised)
+
+
+def _for_profile(recipe: Recipe) -> Recipe:
+    """ACX asks for 44.1 kHz 192 kbps MP3 and room tone at both ends: the profile sets them."""
+    if recipe.loudness.profile != "acx":
+        return recipe
+    pauses = recipe.pauses
+    head = pauses.head_ms if 500 <= pauses.head_ms <= 1000 else 750
+    tail = pauses.tail_ms if 1000 <= pauses.tail_ms <= 5000 else 2000
+    return dataclasses.replace(
+        recipe,
+        export=dataclasses.replace(recipe.export, sample_rate=44100, mp3_bitrate="192k"),
+        pauses=dataclasses.replace(pauses, head_ms=head, tail_ms=tail),
+    )
 
 
 def _umask() -> int:

@@ -13,7 +13,7 @@ from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TSSE, CTOCFlags
 
 from earmark import __version__
 from earmark.cache import Cache
-from earmark.export.encode import Mp3Chunks
+from earmark.export.encode import Mp3Chunks, encode_stream
 from earmark.model import Plan, Timeline
 from earmark.programme import Piece, Programme
 from earmark.recipe import ExportSettings
@@ -26,17 +26,27 @@ class Mp3Export:
 
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
                  filters: Sequence[str] = ()) -> None:
-        self.chunks = Mp3Chunks(cache, settings, workers, chunks, filters)
+        self.settings = settings
+        self.filters = tuple(filters)
+        # chunk joins are exact for 22.05 kHz MPEG-2 frames; other rates encode one stream
+        self.chunks = Mp3Chunks(cache, settings, workers, chunks, filters) \
+            if settings.sample_rate == 22050 else None
 
     def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
-        self.chunks.submit(number, pieces, length, last)
+        if self.chunks is not None:
+            self.chunks.submit(number, pieces, length, last)
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
-        self.chunks.finish(out)
+        if self.chunks is not None:
+            self.chunks.finish(out)
+        else:
+            encode_stream(programme, "mp3", out, self.settings, [], ["-map_metadata", "-1"],
+                          self.filters)
         write_chapters(out, plan, timeline)
 
     def abandon(self) -> None:
-        self.chunks.abandon()
+        if self.chunks is not None:
+            self.chunks.abandon()
 
 
 def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
