@@ -94,3 +94,8 @@ def test_slug_never_escapes_the_output_folder() -> None:
     assert render_module.slug_for(Path("Été à Paris!.txt"), "x") == "ete-a-paris"
     assert render_module.slug_for(Path("....md"), "Über Title") == "uber-title"
     assert render_module.slug_for(Path("__.md"), "!!!") == "document"
+
+
+def test_plan_shows_language_loudness_and_pauses() -> None:
+    result = run_cli("plan", str(SAMPLE))
+    assert "language en; loudness web; pauses (ms): sentence 250, paragraph 700" in result.stdout

@@ -63,3 +63,13 @@ def test_a_lexicon_changes_the_spoken_text_and_the_audio(tmp_path: Path) -> None
     plain_ms = segments["plain"]["end_ms"] - segments["plain"]["start_ms"]
     lexical_ms = segments["lexical"]["end_ms"] - segments["lexical"]["start_ms"]
     assert lexical_ms > plain_ms + 500  # "World Health Organization" takes longer than "WHO"
+
+
+def test_a_lexicon_changes_the_cache_key(casting) -> None:
+    from earmark.synth import segment_key
+
+    lexicon = load_lexicons([LEXICONS / "names.toml"])
+    settings = casting.settings(casting.narrator)
+    written = "Secretary Blinken spoke."
+    assert segment_key("espeak-ng 1.51", settings, spoken_text(written)) != \
+        segment_key("espeak-ng 1.51", settings, spoken_text(written, lexicon))

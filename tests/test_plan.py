@@ -231,3 +231,13 @@ def test_footnote_markers_are_dropped_and_reported(tmp_path: Path, recipe, casti
         (".", "no words: punctuation only")]
     data = plan_to_dict(plan)
     assert covered(data, plan.document.text) == []
+
+
+def test_the_statement_sample_loses_its_player_notice_and_nothing_else(recipe, casting) -> None:
+    statement = ROOT.parent / "shared" / "samples" / "statement.txt"
+    if not statement.is_file():
+        pytest.skip("the shared statement sample is not beside this checkout")
+    plan = plan_file(statement, recipe, casting)
+    assert [(plan.document.text[d.span[0]:d.span[1]], d.reason) for d in plan.dropped] == [
+        ("Your browser doesn’t support HTML5", "boilerplate: media player notice")]
+    assert {q.speaker for q in plan.quotes} == {"Antony Blinken"}

@@ -156,10 +156,16 @@ def plan(
     from earmark.render import describe as describe_plan
 
     typer.echo(describe_plan(result))
+    pauses = recipe.pauses
+    typer.echo(f"language {result.document.language}; loudness {recipe.loudness.profile}; "
+               f"pauses (ms): sentence {pauses.sentence_ms}, paragraph {pauses.paragraph_ms}, "
+               f"list item {pauses.list_item_ms}, voice change {pauses.voice_change_ms}, "
+               f"clause {pauses.clause_ms}, chapter {pauses.chapter_ms}")
     for chapter in result.chapters:
         typer.echo(f"\nChapter {chapter.index + 1}: {chapter.title}")
         for segment in result.segments[chapter.first_segment : chapter.last_segment + 1]:
-            typer.echo(f"  {segment.index:>4} {segment.kind:<9} {segment.voice:<10} {segment.text}")
+            voice = f"{segment.voice}[{segment.language}]" if segment.language else segment.voice
+            typer.echo(f"  {segment.index:>4} {segment.kind:<9} {voice:<10} {segment.text}")
     if result.quotes:
         typer.echo("\nQuotes (numbers as in `earmark clip --quote N`):")
     for number, quote in enumerate(result.quotes, 1):
