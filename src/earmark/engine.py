@@ -143,11 +143,15 @@ def voice_matches(requested: str, used: str) -> bool:
 
 
 def plausible_frames(text: str, rate_wpm: int) -> tuple[int, int]:
-    """Bounds on the length of speech for a text, in frames, generous but catching shifts."""
+    """Bounds on the length of speech for a text, in frames, generous but catching shifts.
+
+    Characters outside ASCII may be spelled out by a voice of another language ("letter shin",
+    an emoji's name): each may take up to a second and a half."""
     chars = max(1, len(_WORD_CHARS.findall(text)))
     expected_s = chars / (rate_wpm * 5.5 / 60)
     low = 0.25 * expected_s
-    high = 4.0 * expected_s + 2.0
+    foreign = sum(1 for ch in text if ord(ch) > 0x24F)
+    high = 4.0 * expected_s + 2.0 + 1.5 * foreign
     return int(low * SAMPLE_RATE), int(high * SAMPLE_RATE)
 
 

@@ -20,12 +20,15 @@ from earmark.segment import segment_document, sentence_spans
 from earmark.speech import for_speech
 
 _SPACE = re.compile(r"\s+")
+# control characters (but whitespace) and zero-width/format characters: not for the engine
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad]")
 
 
 def spoken_text(source: str, lexicon: Lexicon | None = None) -> str:
     """The text handed to the engine for a piece of source text: whitespace folded, "[["
     defused (espeak-ng would read it as phonemes), lexicon pronunciations applied."""
-    text = _SPACE.sub(" ", source).strip().replace("[[", "[ [").replace("]]", "] ]")
+    text = _INVISIBLE.sub("", source)
+    text = _SPACE.sub(" ", text).strip().replace("[[", "[ [").replace("]]", "] ]")
     text = for_speech(text)
     return lexicon.apply(text) if lexicon else text
 

@@ -43,9 +43,15 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].strip("-")
 
 
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+             *(f"lpt{n}" for n in range(1, 10))}
+
+
 def slug_for(path: Path, title: str) -> str:
-    """From the file name, else the title; only [a-z0-9-], so it cannot escape OUT."""
-    return slugify(path.stem) or slugify(title) or "document"
+    """From the file name, else the title; only [a-z0-9-], so it cannot escape OUT (and never
+    a name Windows reserves, such as CON, should the folder be copied there)."""
+    slug = slugify(path.stem) or slugify(title) or "document"
+    return f"{slug}-document" if slug in _RESERVED else slug
 
 
 def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,

@@ -117,7 +117,32 @@ def _cut(text: str, sentence: Span, quotes: list[Span], base: str) -> list[tuple
             merged[-1] = (kind, (merged[-1][1][0], span[1]))
         else:
             merged.append((kind, span))
-    return [(kind, piece) for kind, span in merged for piece in _clauses(text, span)]
+    return [(kind, bounded) for kind, span in merged for piece in _clauses(text, span)
+            for bounded in _bounded(text, piece)]
+
+
+MAX_CHARS = 400
+"""A segment longer than this (a run-on paragraph with no full stop) is cut at the last
+comma, semicolon or colon before it, else at the last space, else where it reaches it."""
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    pieces: list[Span] = []
+    start, end = span
+    while end - start > MAX_CHARS:
+        window = text[start:start + MAX_CHARS]
+        cut = max(window.rfind(mark) for mark in (", ", "; ", ": "))
+        cut = cut + 1 if cut > MAX_CHARS // 4 else window.rfind(" ")
+        if cut <= MAX_CHARS // 4:
+            cut = MAX_CHARS
+        piece = sentences.trim(text, start, start + cut)
+        if piece is not None:
+            pieces.append(piece)
+        start += cut
+    last = sentences.trim(text, start, end)
+    if last is not None:
+        pieces.append(last)
+    return pieces
 
 
 _CLAUSE = re.compile(r"(?:…|\.{3}|\.(?: \.){2}|\s[—–]|\s-)(?=\s+\S)")

@@ -60,7 +60,8 @@ def _is_boundary(
         # An ellipsis glued to the next sentence: "its way.. . .The region".
         return ellipsis and end < limit and text[end].isupper()
     word = nxt.group(2)
-    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1).strip()):
+    if not (word[0].isupper() or word[0].isdigit() or nxt.group(1).strip()
+            or not word[0].islower()):  # scripts without case (Hebrew, Arabic...) start too
         return False
     if punct[0] != "." or ellipsis:
         return True

@@ -27,7 +27,8 @@ READERS: dict[str, str] = {
 
 
 def decode(path: Path) -> str:
-    """The file's text: UTF-8 (a BOM is allowed), or one clear error."""
+    """The file's text: UTF-8 (a BOM is allowed) or UTF-16 with a BOM, or one clear error
+    (other encodings are refused, never guessed: a wrong guess garbles every word)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -36,6 +37,13 @@ def decode(path: Path) -> str:
         raise InputError(f"{path}: is a directory, not a document") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: starts as UTF-16 but is not valid UTF-16") from None
+    if b"\0" in data[:4096]:
+        raise InputError(f"{path}: looks like binary data, not text (it has NUL bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -46,6 +54,8 @@ def decode(path: Path) -> str:
 
 
 def read_document(path: Path, settings: IngestSettings) -> Document:
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a document")
     suffix = path.suffix.lower()
     if suffix not in READERS:
         raise InputError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from earmark.errors import InputError
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
 from earmark.recipe import IngestSettings
@@ -127,8 +128,12 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str,
             if prefix and caption.get_text().strip():
                 builder.add("image", prefix + caption.get_text(" "))
             continue
-        if child.name not in _BLOCKS:
+        if child.name not in _BLOCKS and child.find(_BLOCKS) is None:
             buffer.append(child.get_text())
+            continue
+        if child.name not in _BLOCKS:  # an inline element wrapping blocks (broken markup)
+            flush()
+            _walk(child, builder, in_quote, prefix, language, in_item)
             continue
         flush()
         if child.name in _HEADINGS:
@@ -143,6 +148,14 @@ def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str,
 
 
 def read(text: str, path: str, settings: IngestSettings | None = None) -> Document:
+    try:
+        return _read(text, path, settings)
+    except RecursionError:
+        raise InputError(f"{path}: HTML nested too deeply (earmark reads up to about 900 "
+                         "levels of elements)") from None
+
+
+def _read(text: str, path: str, settings: IngestSettings | None) -> Document:
     from earmark.ingest import title_from_path
 
     soup = BeautifulSoup(text, "html.parser")

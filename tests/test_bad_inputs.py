@@ -1,0 +1,66 @@
+"""The catalogue of bad and odd inputs (tests/data/bad/expected.toml), and generated ones."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, run_cli
+
+BAD = DATA / "bad"
+CASES = tomllib.loads((BAD / "expected.toml").read_text(encoding="utf-8"))["case"]
+
+pytestmark = pytest.mark.e2e
+
+
+def render(tmp_path: Path, source: Path, *extra: str):  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    return out, run_cli("render", str(source), "-o", str(out), "--quiet", *extra)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['file']}-{c['exit']}")
+def test_catalogue(case: dict, tmp_path: Path) -> None:
+    extra = []
+    if "pipeline" in case:
+        extra += ["--pipeline", str(BAD / case["pipeline"])]
+    if "voices" in case:
+        extra += ["--voices", str(BAD / case["voices"])]
+    out, done = render(tmp_path, BAD / case["file"], *extra)
+    assert done.returncode == case["exit"], done.stderr
+    if case["exit"]:
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        assert case["stderr"] in done.stderr
+        assert not out.exists() or not any(out.iterdir())  # nothing written
+        return
+    folders = [p for p in out.iterdir()]
+    assert len(folders) == 1
+    if "folder" in case:
+        assert folders[0].name == case["folder"]
+    check = run_cli("check", str(folders[0]))
+    assert check.returncode == 0, check.stdout
+    manifest = json.loads(next(folders[0].glob("*.json")).read_text(encoding="utf-8"))
+    if "spoken" in case:
+        assert case["spoken"] in [s["text"] for s in manifest["segments"]]
+
+
+def test_deeply_nested_html_is_one_clear_error(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 5000 + "<p>Deep.</p>" + "</div>" * 5000
+                    + "</body></html>", encoding="utf-8")
+    out, done = render(tmp_path, page)
+    assert done.returncode == 2 and "HTML nested too deeply" in done.stderr
+    assert done.stderr.count("\n") == 1 and not out.exists()
+
+
+def test_a_huge_paragraph_without_punctuation_is_split_into_bounded_segments(tmp_path: Path
+                                                                             ) -> None:
+    text = tmp_path / "runon.txt"
+    text.write_text(("word " * 250_000) + "\n", encoding="utf-8")  # 1.25 MB, no full stop
+    done = run_cli("plan", str(text), "--json")
+    assert done.returncode == 0, done.stderr
+    segments = json.loads(done.stdout)["segments"]
+    assert len(segments) > 3000 and max(len(s["text"]) for s in segments) <= 400
+    assert all(s["sentence"] == 0 for s in segments)
