@@ -64,3 +64,21 @@ def test_a_huge_paragraph_without_punctuation_is_split_into_bounded_segments(tmp
     segments = json.loads(done.stdout)["segments"]
     assert len(segments) > 3000 and max(len(s["text"]) for s in segments) <= 400
     assert all(s["sentence"] == 0 for s in segments)
+
+
+def test_ffmpeg_missing_from_path_is_one_line_with_the_install_command(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE
+
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    done = subprocess.run([sys.executable, "-m", "earmark", "render", str(SAMPLE), "-o",
+                           str(tmp_path / "out")], capture_output=True, text=True,
+                          env={**os.environ, "PATH": str(empty)}, check=False)
+    assert done.returncode == 1
+    assert done.stderr == ("earmark: ffmpeg is not installed or not on PATH; on Debian: "
+                           "apt-get install ffmpeg\n")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

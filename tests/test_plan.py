@@ -241,3 +241,18 @@ def test_the_statement_sample_loses_its_player_notice_and_nothing_else(recipe, c
     assert [(plan.document.text[d.span[0]:d.span[1]], d.reason) for d in plan.dropped] == [
         ("Your browser doesn’t support HTML5", "boilerplate: media player notice")]
     assert {q.speaker for q in plan.quotes} == {"Antony Blinken"}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(min_size=1, max_size=300), suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_property_arbitrary_unicode_never_breaks_the_plan(tmp_path_factory, recipe, casting,
+                                                          text: str, suffix: str) -> None:
+    path = tmp_path_factory.mktemp("uni") / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        plan = plan_file(path, recipe, casting)
+    except InputError as error:  # the documented refusals, one line each
+        assert "\n" not in str(error)
+        return
+    data = plan_to_dict(plan)
+    assert covered(data, plan.document.text) == []

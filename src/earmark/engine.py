@@ -66,8 +66,12 @@ def _initialise() -> None:
     callback has written the file. The driver skips its own initialisation when the module is
     marked initialised, so it is started here first (espeak-ng starts once per process).
     """
-    from pyttsx3.drivers import _espeak
-    from pyttsx3.drivers.espeak import EspeakDriver
+    try:
+        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers.espeak import EspeakDriver
+    except (ImportError, OSError) as exc:  # libespeak-ng.so.1 not found
+        raise EngineError(f"espeak-ng is not installed ({exc}); on Debian: "
+                          "apt-get install espeak-ng") from None
 
     if not EspeakDriver._moduleInitialized:
         if _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 1000) == -1:

@@ -14,11 +14,14 @@ each clip with pydub when it is reached.
 from __future__ import annotations
 
 import audioop
+import warnings
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from pydub import AudioSegment
+with warnings.catch_warnings():  # pydub warns at import when ffmpeg is missing; we say it
+    warnings.simplefilter("ignore", RuntimeWarning)
+    from pydub import AudioSegment
 
 from earmark.engine import SAMPLE_RATE, Spoken
 from earmark.model import Chapter, Segment, Timeline, Timing

@@ -61,6 +61,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.casting import for_language
     from earmark.engine import check_casting, engine_version, list_voices, selectable_names
     from earmark.export import EXPORTERS
+    from earmark.export.ffmpeg import binary
     from earmark.export.sidecars import write_sidecars
     from earmark.loudness import levels
     from earmark.programme import chunk_pieces, layout, plan_chunks
@@ -69,6 +70,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     progress = progress or Silent()
     recipe = _for_profile(recipe)
     plan = plan_file(source, recipe, casting)
+    binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
     names = selectable_names(list_voices())
     castings, warnings = {}, []
     for language in {None, *(s.language for s in plan.segments)}:

@@ -14,7 +14,8 @@ from earmark.recipe import ExportSettings
 def binary(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        raise EarmarkError(f"{name} is not installed (Debian: apt-get install ffmpeg)")
+        raise EarmarkError(f"{name} is not installed or not on PATH; on Debian: "
+                           "apt-get install ffmpeg")
     return path
 
 

@@ -3,7 +3,9 @@ navigation, forms or footers; h1-h6 become headings, p/li/blockquote/td... parag
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+import warnings
+
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 
 from earmark.errors import InputError
 from earmark.ingest.builder import TextBuilder
@@ -158,7 +160,9 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
 def _read(text: str, path: str, settings: IngestSettings | None) -> Document:
     from earmark.ingest import title_from_path
 
-    soup = BeautifulSoup(text, "html.parser")
+    with warnings.catch_warnings():  # a short text that looks like a URL is still a page
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "html.parser")
     language = "en"
     if soup.html is not None and soup.html.get("lang"):
         language = str(soup.html["lang"]).strip() or "en"
