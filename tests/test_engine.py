@@ -90,3 +90,16 @@ def test_rate_changes_the_length(engine: Engine, tmp_path: Path) -> None:
     slow = engine.speak(text, VoiceSettings(rate=120), tmp_path / "slow.wav")
     fast = engine.speak(text, VoiceSettings(rate=300), tmp_path / "fast.wav")
     assert slow.frames > 1.8 * fast.frames
+
+
+def test_a_missing_espeak_library_is_one_clear_error(monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['pyttsx3.drivers._espeak'] = None\n"
+            "from earmark.engine import list_voices\n"
+            "try:\n    list_voices()\nexcept Exception as error:\n    print(error)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert "espeak-ng is not installed" in done.stdout
+    assert "apt-get install espeak-ng" in done.stdout

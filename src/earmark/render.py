@@ -84,7 +84,9 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         check_casting(each)
     slug = slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".partial", dir=out_root))
+    _remove_abandoned(out_root, slug)
+    staging = Path(tempfile.mkdtemp(prefix=f".{slug}.{os.getpid()}.", suffix=".partial",
+                                    dir=out_root))
     staging.chmod(0o777 & ~_umask())
     exporters = []
     try:
@@ -157,6 +159,21 @@ def _for_profile(recipe: Recipe) -> Recipe:
         export=dataclasses.replace(recipe.export, sample_rate=44100, mp3_bitrate="192k"),
         pauses=dataclasses.replace(pauses, head_ms=head, tail_ms=tail),
     )
+
+
+def _remove_abandoned(out_root: Path, slug: str) -> None:
+    """Staging folders of renders that were killed (their process is gone) are removed."""
+    for folder in out_root.glob(f".{slug}.*.partial"):
+        parts = folder.name.split(".")
+        pid = int(parts[2]) if len(parts) > 3 and parts[2].isdigit() else None
+        if pid is None:
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # another user's live process
 
 
 def _umask() -> int:

@@ -1,0 +1,84 @@
+"""Killed renders leave no partial output; rerunning finishes and reuses the cache; concurrent
+renders sharing a cache and an output root agree with renders made alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE, run_cli
+
+pytestmark = pytest.mark.e2e
+
+
+def earmark(*args: str, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "earmark", *args], env={**os.environ, **env},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def test_sigkill_midway_leaves_nothing_partial_and_a_rerun_reuses_the_cache(tmp_path: Path
+                                                                           ) -> None:
+    source = tmp_path / "long.txt"
+    sentences = [f"Sentence number {n} tells part {n % 7} of a long story about bridges."
+                 for n in range(400)]
+    source.write_text("\n\n".join(" ".join(sentences[i:i + 4]) for i in range(0, 400, 4)),
+                      encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    env = {"EARMARK_CACHE_DIR": str(cache)}
+    process = earmark("render", str(source), "-o", str(out), "--jobs", "2", env=env)
+    deadline = time.monotonic() + 120
+    while len(list(cache.rglob("*.wav"))) < 60:
+        assert process.poll() is None, "the render ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (out / "long").exists()  # no output folder, so no partial file in it
+    assert not [p for p in cache.rglob("*") if p.is_file() and p.suffix in (".wav", ".mp3")
+                and p.stat().st_size == 0]
+    rerun = run_cli_env(env, "render", str(source), "-o", str(out))
+    assert rerun.returncode == 0, rerun.stderr
+    from_cache = int(rerun.stdout.split("(")[1].split(" from cache")[0])
+    assert from_cache >= 50
+    assert run_cli("check", str(out / "long")).returncode == 0
+    assert [p.name for p in out.iterdir()] == ["long"]  # the killed render's staging is gone
+
+
+def run_cli_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "earmark", *args], capture_output=True,
+                          text=True, env={**os.environ, **env}, timeout=300, check=False)
+
+
+def test_concurrent_renders_share_cache_and_output_root(tmp_path: Path) -> None:
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nA second document, rendered at the same time.\n\n"
+                     "\"It works,\" said Ana Lima.\n", encoding="utf-8")
+    alone = {}
+    for source in (SAMPLE, other):
+        done = run_cli_env({"EARMARK_CACHE_DIR": str(tmp_path / f"alone-{source.stem}")},
+                           "render", str(source), "-o", str(tmp_path / "alone"), "--quiet")
+        assert done.returncode == 0, done.stderr
+        manifest = tmp_path / "alone" / source.stem / f"{source.stem}.json"
+        alone[source.stem] = json.loads(manifest.read_text())["segments"]
+    for attempt in range(10):
+        out = tmp_path / f"together-{attempt}"
+        env = {"EARMARK_CACHE_DIR": str(tmp_path / "shared-cache")}
+        runs = [earmark("render", str(s), "-o", str(out), "--quiet", env=env)
+                for s in (SAMPLE, other)]
+        for run in runs:
+            _, errors = run.communicate(timeout=300)
+            assert run.returncode == 0, errors
+        for stem, segments in alone.items():
+            together = json.loads((out / stem / f"{stem}.json").read_text())["segments"]
+            assert [s["text"] for s in together] == [s["text"] for s in segments]
+            for a, b in zip(together, segments, strict=True):
+                assert abs((a["end_ms"] - a["start_ms"]) - (b["end_ms"] - b["start_ms"])) <= 15
+            assert run_cli("check", str(out / stem)).returncode == 0
