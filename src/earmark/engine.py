@@ -50,9 +50,9 @@ class Spoken:
 
 def _espeak():
     """pyttsx3's ctypes binding to libespeak-ng, initialised (once per process)."""
+    _initialise()
     from pyttsx3.drivers import _espeak
 
-    _initialise()
     return _espeak
 
 
