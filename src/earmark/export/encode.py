@@ -118,3 +118,19 @@ def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSet
     """One encoder for the whole programme (formats whose streams cannot be joined)."""
     feed([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *filters,
           *codec_args(fmt, settings), str(out)], programme.pcm())
+
+
+class StreamExport:
+    """A format encoded as one stream of the whole programme once synthesis is done (its
+    streams cannot be joined without re-encoding). Subclasses write `finish`."""
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
+                 filters: Sequence[str] = ()) -> None:
+        self.settings = settings
+        self.filters = tuple(filters)
+
+    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+        pass
+
+    def abandon(self) -> None:
+        pass

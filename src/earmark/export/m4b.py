@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from earmark import __version__
-from earmark.cache import Cache
-from earmark.export.encode import encode_stream
+from earmark.export.encode import StreamExport, encode_stream
 from earmark.model import Plan, Timeline
-from earmark.programme import Piece, Programme
-from earmark.recipe import ExportSettings
+from earmark.programme import Programme
 
 
 def _escape(value: str) -> str:
@@ -43,16 +40,8 @@ def ffmetadata(plan: Plan, timeline: Timeline) -> str:
     return "\n".join(lines)
 
 
-class M4bExport:
+class M4bExport(StreamExport):
     """M4B: one AAC stream of the whole programme, with chapters from an ffmetadata file."""
-
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
-                 filters: Sequence[str] = ()) -> None:
-        self.settings = settings
-        self.filters = tuple(filters)
-
-    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
-        pass  # AAC streams cannot be joined without re-encoding: encoded whole in finish
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         meta = out.with_name(out.name + ".ffmeta")
@@ -64,5 +53,3 @@ class M4bExport:
         finally:
             meta.unlink(missing_ok=True)
 
-    def abandon(self) -> None:
-        pass

@@ -6,36 +6,22 @@ encodes and mutagen writes the chapters, to the millisecond of the timeline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from earmark import __version__
-from earmark.cache import Cache
-from earmark.export.encode import encode_stream
+from earmark.export.encode import StreamExport, encode_stream
 from earmark.export.webvtt import timestamp
 from earmark.model import Plan, Timeline
-from earmark.programme import Piece, Programme
-from earmark.recipe import ExportSettings
+from earmark.programme import Programme
 
 
-class OpusExport:
+class OpusExport(StreamExport):
     """One Opus stream of the whole programme (Ogg pages cannot be joined like MP3 frames)."""
-
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
-                 filters: Sequence[str] = ()) -> None:
-        self.settings = settings
-        self.filters = tuple(filters)
-
-    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
-        pass
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         encode_stream(programme, "opus", out, self.settings, [], ["-map_metadata", "-1"],
                       self.filters)
         write_chapters(out, plan, timeline)
-
-    def abandon(self) -> None:
-        pass
 
 
 def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:

@@ -3,27 +3,16 @@ same frames as the MP3 (mutagen writes them; ffprobe and many players read them)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
-from earmark.cache import Cache
-from earmark.export.encode import encode_stream
+from earmark.export.encode import StreamExport, encode_stream
 from earmark.export.mp3 import add_chapter_frames
 from earmark.model import Plan, Timeline
-from earmark.programme import Piece, Programme
-from earmark.recipe import ExportSettings
+from earmark.programme import Programme
 
 
-class WavExport:
+class WavExport(StreamExport):
     """The programme as one PCM stream (with the loudness chain applied)."""
-
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
-                 filters: Sequence[str] = ()) -> None:
-        self.settings = settings
-        self.filters = tuple(filters)
-
-    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
-        pass
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         from mutagen.wave import WAVE
@@ -35,5 +24,3 @@ class WavExport:
         add_chapter_frames(audio.tags, plan, timeline)
         audio.save(v2_version=3)
 
-    def abandon(self) -> None:
-        pass
