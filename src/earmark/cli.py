@@ -204,6 +204,56 @@ def voices(voices: VoicesOpt = "default") -> None:
     typer.echo(f"\nVariants: {' '.join(list_variants())}")
 
 
+@app.command(epilog="Example:  earmark batch articles/ -o output --report report.json")
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Documents, or folders of them.",
+                                                 show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output root.")] = Path("output"),
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", show_default=False,
+        help="A Dask scheduler address (tcp://host:port); default: a local cluster.")] = None,
+    fmt: Annotated[list[str] | None, typer.Option(
+        "--format", "-f", show_default=False, help="Audio format(s), as for render.")] = None,
+    pipeline: PipelineOpt = "article",
+    voices: VoicesOpt = "default",
+    report_file: Annotated[Path | None, typer.Option(
+        "--report", show_default=False, help="Write per-document results as JSON.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
+    = False,
+) -> None:
+    """Render many documents on Dask; skips those already up to date (exit 1 if any fail)."""
+    import json
+    import time
+
+    from earmark.batch import report, run_batch
+
+    _settings(pipeline, voices)  # a bad recipe or casting fails here, once
+    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or []))
+    for name in chosen:
+        if name not in FORMATS:
+            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
+                                     param_hint="'--format'")
+
+    def shown(result, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
+        if not quiet and sys.stderr.isatty():
+            typer.echo(f"[{done}/{total}] {result.status:<8} {result.slug}", err=True)
+
+    started = time.perf_counter()
+    results = run_batch(inputs, out, pipeline, voices, chosen, scheduler, shown)
+    summary = report(results, time.perf_counter() - started)
+    if report_file:
+        report_file.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    if not quiet:
+        for result in results:
+            if result.status == "failed":
+                typer.echo(f"failed: {result.error}")
+        typer.echo(f"documents {summary['documents']}: rendered {summary['rendered']}, "
+                   f"skipped {summary['skipped']}, failed {summary['failed']}; audio "
+                   f"{summary['audio_hours']:.2f} h; {summary['seconds']:.1f} s")
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
 cache_app = typer.Typer(help="The content-addressed cache of segments and encoded chunks.",
                         no_args_is_help=True)
 app.add_typer(cache_app, name="cache")

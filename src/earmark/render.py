@@ -56,8 +56,12 @@ def slug_for(path: Path, title: str) -> str:
 
 def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
            formats: tuple[str, ...], jobs: int, progress: Silent | None = None,
-           cache_root: Path | None = None, use_cache: bool = True) -> Rendered:
-    """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all)."""
+           cache_root: Path | None = None, use_cache: bool = True, slug: str | None = None,
+           fingerprint: str | None = None) -> Rendered:
+    """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all).
+
+    `slug` overrides the folder name (batch makes them unique); `fingerprint` is recorded in
+    the manifest's source entry, so a batch can tell an up-to-date output."""
     from earmark.casting import for_language
     from earmark.engine import check_casting, engine_version, list_voices, selectable_names
     from earmark.export import EXPORTERS
@@ -82,7 +86,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     casting = castings[None]
     for each in castings.values():
         check_casting(each)
-    slug = slug_for(source, plan.document.title)
+    slug = slug or slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(out_root, slug)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.{os.getpid()}.", suffix=".partial",
@@ -131,6 +135,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
         data = manifest_to_dict(plan, timeline, entries)
         data["loudness"] = level.report
+        if fingerprint:
+            data["source"]["fingerprint"] = fingerprint
         manifest.write_text(dumps(data), encoding="utf-8")
         write_sidecars(staging, slug, data)
         shutil.rmtree(staging / ".cache", ignore_errors=True)

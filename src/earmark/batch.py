@@ -1,0 +1,153 @@
+"""`earmark batch`: many documents rendered on Dask, from one laptop to a cluster.
+
+Each document is one task that renders exactly as `earmark render` would, into OUT/<slug>/
+(slugs made unique). Without a scheduler address a LocalCluster sized to the machine is
+started; with one, the client connects to it (workers need earmark, espeak-ng and ffmpeg, and
+must see OUT and the segment cache). A document whose output holds a manifest with the same
+fingerprint (input bytes, recipe, casting, earmark version) and all its audio is skipped, so a
+rerun after editing a few documents renders only those. A failing document is reported and
+does not stop the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from earmark import __version__
+from earmark.errors import EarmarkError, InputError
+from earmark.ingest import READERS
+from earmark.render import slug_for
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    source: str
+    slug: str
+    status: str
+    """"rendered", "skipped" or "failed"."""
+    seconds: float = 0.0
+    audio_ms: int = 0
+    error: str = ""
+
+
+def expand(inputs: list[Path]) -> list[Path]:
+    """Files as given; folders give their documents (by extension), sorted."""
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in READERS)
+        else:
+            found.append(path)
+    return found
+
+
+def unique_slugs(paths: list[Path]) -> list[str]:
+    seen: dict[str, int] = {}
+    slugs = []
+    for path in paths:
+        base = slug_for(path, path.stem)
+        seen[base] = seen.get(base, 0) + 1
+        slugs.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return slugs
+
+
+def fingerprint(path: Path, pipeline: str, voices: str) -> str:
+    from earmark.resources import locate
+
+    digest = hashlib.sha256(__version__.encode())
+    for part in (path, locate("pipeline", pipeline), locate("voices", voices)):
+        try:
+            digest.update(Path(part).read_bytes())
+        except OSError:
+            digest.update(str(part).encode())
+    return digest.hexdigest()
+
+
+def up_to_date(folder: Path, print_: str) -> bool:
+    manifest = folder / f"{folder.name}.json"
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    files = [folder / f["file"] for f in data.get("audio_files", [])]
+    return data.get("source", {}).get("fingerprint") == print_ and bool(files) and all(
+        f.is_file() for f in files)
+
+
+def render_one(source: str, out: str, slug: str, pipeline: str, voices: str,
+               formats: tuple[str, ...], print_: str) -> DocResult:
+    """One document (runs on a Dask worker): rendered, or skipped when up to date."""
+    from earmark.casting import load_casting
+    from earmark.recipe import load_recipe
+    from earmark.render import render
+
+    if up_to_date(Path(out) / slug, print_):
+        return DocResult(source, slug, "skipped")
+    started = time.perf_counter()
+    try:
+        recipe, casting = load_recipe(pipeline), load_casting(voices)
+        # workers are daemon processes: synthesis runs in the worker itself (jobs=1)
+        result = render(Path(source), Path(out), recipe, casting,
+                        formats or (recipe.export.format,), 1, slug=slug, fingerprint=print_)
+    except EarmarkError as error:
+        return DocResult(source, slug, "failed", time.perf_counter() - started, 0, str(error))
+    except Exception as error:
+        return DocResult(source, slug, "failed", time.perf_counter() - started, 0,
+                         f"internal error: {type(error).__name__}: {error}")
+    return DocResult(source, slug, "rendered", time.perf_counter() - started,
+                     result.duration_ms)
+
+
+def run_batch(inputs: list[Path], out: Path, pipeline: str, voices: str,
+              formats: tuple[str, ...], scheduler: str | None,
+              on_result=None) -> list[DocResult]:  # type: ignore[no-untyped-def]
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    paths = expand(inputs)
+    if not paths:
+        raise InputError("no documents to render (earmark reads "
+                         f"{', '.join(READERS)})")
+    out.mkdir(parents=True, exist_ok=True)
+    slugs = unique_slugs(paths)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="20s")
+    else:
+        cluster = LocalCluster(n_workers=max(1, os.cpu_count() or 1), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = [client.submit(render_one, str(p.resolve()), str(out.resolve()), slug,
+                                 pipeline, voices, formats, fingerprint(p, pipeline, voices),
+                                 pure=False, key=f"earmark-{slug}-{time.time_ns()}")
+                   for p, slug in zip(paths, slugs, strict=True)]
+        results = []
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            if on_result:
+                on_result(result, len(results), len(futures))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    order = {str(p.resolve()): n for n, p in enumerate(paths)}
+    return sorted(results, key=lambda r: order[r.source])
+
+
+def report(results: list[DocResult], seconds: float) -> dict:
+    return {
+        "documents": len(results),
+        "rendered": sum(r.status == "rendered" for r in results),
+        "skipped": sum(r.status == "skipped" for r in results),
+        "failed": sum(r.status == "failed" for r in results),
+        "audio_hours": round(sum(r.audio_ms for r in results) / 3_600_000, 4),
+        "seconds": round(seconds, 2),
+        "results": [asdict(r) for r in results],
+    }
