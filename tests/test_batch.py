@@ -33,11 +33,15 @@ def folder(tmp_path_factory) -> Path:
 
 def test_local_cluster_renders_reports_and_skips_on_rerun(folder: Path, tmp_path: Path) -> None:
     out, report = tmp_path / "out", tmp_path / "report.json"
-    first = run_cli("batch", str(folder), "-o", str(out), "--report", str(report))
+    # --split-kb 0: the sample (over 1 KB) is spoken by both workers in shards, then rendered
+    first = run_cli("batch", str(folder), "-o", str(out), "--report", str(report), "--split-kb",
+                    "0")
     assert first.returncode == 1  # one document is broken
     assert "failed: " in first.stdout and "broken.txt: not valid UTF-8" in first.stdout
     summary = json.loads(report.read_text())
     assert (summary["documents"], summary["rendered"], summary["failed"]) == (23, 22, 1)
+    long = next(r for r in summary["results"] if r["slug"] == "long")
+    assert long["status"] == "rendered" and long["synthesised"] == 0  # the shards spoke it
     folders = sorted(p.name for p in out.iterdir())
     assert "note-00" in folders and "note-00-2" in folders and "long" in folders
     for rendered in out.iterdir():

@@ -33,6 +33,8 @@ class DocResult:
     seconds: float = 0.0
     audio_ms: int = 0
     error: str = ""
+    synthesised: int = 0
+    """Segments the render itself had to speak (0 when shards spoke them all)."""
 
 
 def expand(inputs: list[Path]) -> list[Path]:
@@ -80,8 +82,26 @@ def up_to_date(folder: Path, print_: str) -> bool:
         f.is_file() for f in files)
 
 
+def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards: int) -> int:
+    """Speak every shards-th segment of a long document into the shared cache (a Dask task),
+    so one huge book is spoken by all workers; its render then finds them cached."""
+    from earmark.cache import Cache, default_root
+    from earmark.casting import load_casting
+    from earmark.recipe import load_recipe
+    from earmark.render import _for_profile, prepare
+    from earmark.synth import synthesize
+
+    try:
+        recipe = _for_profile(load_recipe(pipeline))
+        _, _, speech = prepare(Path(source), recipe, load_casting(voices))
+    except EarmarkError:
+        return 0  # the render task reports the problem, once
+    _, spoken = synthesize(speech[shard::shards], Cache(default_root()), 1)
+    return spoken
+
+
 def render_one(source: str, out: str, slug: str, pipeline: str, voices: str,
-               formats: tuple[str, ...], print_: str) -> DocResult:
+               formats: tuple[str, ...], print_: str, *shards: int) -> DocResult:
     """One document (runs on a Dask worker): rendered, or skipped when up to date."""
     from earmark.casting import load_casting
     from earmark.recipe import load_recipe
@@ -101,12 +121,13 @@ def render_one(source: str, out: str, slug: str, pipeline: str, voices: str,
         return DocResult(source, slug, "failed", time.perf_counter() - started, 0,
                          f"internal error: {type(error).__name__}: {error}")
     return DocResult(source, slug, "rendered", time.perf_counter() - started,
-                     result.duration_ms)
+                     result.duration_ms, synthesised=result.synthesised)
 
 
 def run_batch(inputs: list[Path], out: Path, pipeline: str, voices: str,
               formats: tuple[str, ...], scheduler: str | None,
-              on_result=None) -> list[DocResult]:  # type: ignore[no-untyped-def]
+              on_result=None,  # type: ignore[no-untyped-def]
+              split_kb: int = 64) -> list[DocResult]:
     from dask.distributed import Client, LocalCluster, as_completed
 
     paths = expand(inputs)
@@ -123,10 +144,21 @@ def run_batch(inputs: list[Path], out: Path, pipeline: str, voices: str,
                                processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [client.submit(render_one, str(p.resolve()), str(out.resolve()), slug,
-                                 pipeline, voices, formats, fingerprint(p, pipeline, voices),
-                                 pure=False, key=f"earmark-{slug}-{time.time_ns()}")
-                   for p, slug in zip(paths, slugs, strict=True)]
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        futures = []
+        for path, slug in zip(paths, slugs, strict=True):
+            print_ = fingerprint(path, pipeline, voices)
+            shards = []
+            size_kb = path.stat().st_size // 1024 if path.is_file() else 0
+            if size_kb > split_kb and workers > 1 and not up_to_date(out / slug, print_):
+                count = min(workers, max(2, size_kb // max(1, split_kb)))
+                shards = [client.submit(synthesize_shard, str(path.resolve()), pipeline, voices,
+                                        n, count, pure=False,
+                                        key=f"shard-{slug}-{n}-{time.time_ns()}")
+                          for n in range(count)]
+            futures.append(client.submit(render_one, str(path.resolve()), str(out.resolve()),
+                                         slug, pipeline, voices, formats, print_, *shards,
+                                         pure=False, key=f"earmark-{slug}-{time.time_ns()}"))
         results = []
         for future in as_completed(futures):
             result = future.result()

@@ -216,6 +216,9 @@ def batch(
         "--format", "-f", show_default=False, help="Audio format(s), as for render.")] = None,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
+    split_kb: Annotated[int, typer.Option(
+        "--split-kb", min=0,
+        help="Documents larger than this are spoken by all workers, in shards.")] = 64,
     report_file: Annotated[Path | None, typer.Option(
         "--report", show_default=False, help="Write per-document results as JSON.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")]
@@ -239,7 +242,7 @@ def batch(
             typer.echo(f"[{done}/{total}] {result.status:<8} {result.slug}", err=True)
 
     started = time.perf_counter()
-    results = run_batch(inputs, out, pipeline, voices, chosen, scheduler, shown)
+    results = run_batch(inputs, out, pipeline, voices, chosen, scheduler, shown, split_kb)
     summary = report(results, time.perf_counter() - started)
     if report_file:
         report_file.write_text(json.dumps(summary, indent=2), encoding="utf-8")

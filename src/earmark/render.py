@@ -62,30 +62,19 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 
     `slug` overrides the folder name (batch makes them unique); `fingerprint` is recorded in
     the manifest's source entry, so a batch can tell an up-to-date output."""
-    from earmark.casting import for_language
-    from earmark.engine import check_casting, engine_version, list_voices, selectable_names
+    from earmark.engine import engine_version
     from earmark.export import EXPORTERS
     from earmark.export.ffmpeg import binary
     from earmark.export.sidecars import write_sidecars
     from earmark.loudness import levels
     from earmark.programme import chunk_pieces, layout, plan_chunks
-    from earmark.synth import Job, segment_key, synthesize
+    from earmark.synth import synthesize
 
     progress = progress or Silent()
     recipe = _for_profile(recipe)
-    plan = plan_file(source, recipe, casting)
+    plan, castings, speech = prepare(source, recipe, casting)
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
-    names = selectable_names(list_voices())
-    castings, warnings = {}, []
-    for language in {None, *(s.language for s in plan.segments)}:
-        castings[language], warning = for_language(casting, language or plan.document.language,
-                                                   names)
-        warnings += [warning] if warning else []
-    if warnings:
-        plan = dataclasses.replace(plan, warnings=(*plan.warnings, *sorted(warnings)))
     casting = castings[None]
-    for each in castings.values():
-        check_casting(each)
     slug = slug or slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(out_root, slug)
@@ -97,9 +86,6 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         cache = Cache(cache_root or default_root()) if use_cache else \
             Cache(staging / ".cache", enabled=False)
         engine_id = engine_version()
-        speech = [Job(s.index, s.text, castings[s.language].settings(s.voice),
-                      segment_key(engine_id, castings[s.language].settings(s.voice), s.text))
-                  for s in plan.segments]
         keys = [job.key for job in speech]
         chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds)
         voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
@@ -151,6 +137,31 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         progress.stop()
     return Rendered(final, tuple(final / a.name for a in audio), final / manifest.name,
                     timeline.duration_ms, len(plan.segments), len(plan.chapters), synthesised)
+
+
+def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-untyped-def]
+    """The plan, the casting for each language in it (None: the document's) and the speech
+    jobs, checked against the engine. Shared by render and batch's synthesis shards."""
+    from earmark.casting import for_language
+    from earmark.engine import check_casting, engine_version, list_voices, selectable_names
+    from earmark.synth import Job, segment_key
+
+    plan = plan_file(source, recipe, casting)
+    names = selectable_names(list_voices())
+    castings, warnings = {}, []
+    for language in {None, *(s.language for s in plan.segments)}:
+        castings[language], warning = for_language(casting, language or plan.document.language,
+                                                   names)
+        warnings += [warning] if warning else []
+    if warnings:
+        plan = dataclasses.replace(plan, warnings=(*plan.warnings, *sorted(warnings)))
+    for each in castings.values():
+        check_casting(each)
+    engine_id = engine_version()
+    speech = [Job(s.index, s.text, castings[s.language].settings(s.voice),
+                  segment_key(engine_id, castings[s.language].settings(s.voice), s.text))
+              for s in plan.segments]
+    return plan, castings, speech
 
 
 def _for_profile(recipe: Recipe) -> Recipe:
