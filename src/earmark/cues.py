@@ -214,23 +214,13 @@ def action_beat(
 ) -> Cue | None:
     """The subject of the sentence right after (or before) a quotation that has no cue:
     “Fine.” She turned away. / Mary pulled out a chair. “Sit down.”"""
-    if after is not None:
-        match = _BEAT_AFTER.match(text, *after)
-        if match:
-            return Cue(
-                match.group("subject"),
-                _kind(match.group("subject")),
-                (match.start("subject"), match.end("subject")),
-            )
-    if before is not None:
-        match = _BEAT_BEFORE.search(text, *before)
-        if match:
-            return Cue(
-                match.group("subject"),
-                _kind(match.group("subject")),
-                (match.start("subject"), match.end("subject")),
-            )
-    return None
+    matches = (_BEAT_AFTER.match(text, *after) if after else None,
+               _BEAT_BEFORE.search(text, *before) if before else None)
+    match = next((m for m in matches if m), None)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    return Cue(subject, _kind(subject), (match.start("subject"), match.end("subject")))
 
 
 def names_in(text: str, start: int, end: int) -> list[tuple[int, str]]:

@@ -4,9 +4,10 @@
 - setProperty calls are queued until runAndWait: one save_to_file + runAndWait per segment.
 - An unknown voice name is silently ignored by the engine: names are checked against the
   engine's list first, and the voice actually used is read back after every segment.
-- runAndWait returns before espeak-ng has written the file (the cause of "the first long
-  utterance lands under the next file name"): each call waits for the driver to finish, each
-  engine speaks a short warm-up first, and every file is checked (exists, is new, and its
+- pyttsx3 runs espeak-ng asynchronously, and runAndWait returns before the file is written
+  (the cause of "the first long utterance lands under the next file name"): a small driver
+  subclass runs it synchronously, so the file is complete when runAndWait returns. Each engine
+  still speaks a short warm-up first, and every file is checked (exists, is new, and its
   duration fits its text) before it is used; a bad file is synthesised once more, then fails.
 """
 
@@ -238,7 +239,6 @@ class Engine:
 
     def _run(self, text: str, settings: VoiceSettings, path: Path) -> str:
         tts = self._tts
-        self._wait_until_written(text)
         if settings != self._settings:  # selecting a voice reloads espeak's voice files
             tts.setProperty("voice", settings.engine_voice)
             tts.setProperty("rate", settings.rate)
@@ -247,23 +247,8 @@ class Engine:
             self._settings = settings
         tts.save_to_file(text, str(path))
         with contextlib.redirect_stdout(io.StringIO()):
-            tts.runAndWait()
-            self._wait_until_written(text)
+            tts.runAndWait()  # synchronous driver: the file is written when this returns
         return str(tts.getProperty("voice") or "")
-
-    def _wait_until_written(self, text: str) -> None:
-        """Wait until espeak-ng is idle: the driver has written the file and espeak's own
-        thread has stopped. pyttsx3's loop can return while espeak still reports "playing";
-        the next runAndWait then calls espeak_Cancel, which (asynchronously) cancels the *next*
-        utterance: its file is written empty, or not at all. Waiting here prevents that."""
-        from pyttsx3.drivers import _espeak
-
-        driver = getattr(getattr(self._tts, "proxy", None), "_driver", None)
-        deadline = time.monotonic() + 30 + len(text) / 10
-        while getattr(driver, "_speaking", False) or _espeak.IsPlaying():
-            if time.monotonic() > deadline:
-                raise EngineError(f"espeak-ng did not finish speaking {text[:60]!r}")
-            time.sleep(0.0005)
 
     def warm_up(self, settings: VoiceSettings, scratch: Path) -> None:
         self._run("Ready.", settings, scratch)

@@ -146,9 +146,6 @@ class Registry:
             self.people.append(speaker)
         return speaker
 
-    def _people(self) -> list[Speaker]:
-        return self.people
-
     def name(self, surface: str, position: int) -> Speaker | None:
         """The speaker a proper name refers to, created when new."""
         parsed = parse_name(surface, self.extra_titles)
@@ -160,7 +157,7 @@ class Registry:
         found: Speaker | None = None
         if len(name) >= 2:
             first, last = name[0], name[-1]
-            for person in self._people():
+            for person in self.people:
                 if person.last == last and person.first in (None, first):
                     found = person
                     break
@@ -189,13 +186,13 @@ class Registry:
         first = parsed.name[0] if len(parsed.name) > 1 else None
         found = [
             p
-            for p in self._people()
+            for p in self.people
             if (p.last == last and first in (None, p.first)) or (first is None and p.first == last)
         ]
         return max(found, key=lambda p: p.last_seen) if found else None
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Speaker:
-        candidates = [p for p in self._people() if word in (p.last, p.first)]
+        candidates = [p for p in self.people if word in (p.last, p.first)]
         if len(candidates) > 1 and titles:
             titled = [p for p in candidates if p.titles & titles]
             candidates = titled or candidates
@@ -220,7 +217,7 @@ class Registry:
         """ "the mayor" is the person titled Mayor when there is one, else its own speaker."""
         words = [_word(w) for w in surface.split()]
         head = words[-1]
-        titled = [p for p in self._people() if head in p.titles]
+        titled = [p for p in self.people if head in p.titles]
         if titled and words[0] == "the":
             person = max(titled, key=lambda p: p.last_seen)
             person.seen(surface, position)
