@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import audioop
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from earmark.cache import Cache
 from earmark.engine import SAMPLE_RATE, Spoken
 from earmark.export.encode import Mp3Chunks
 from earmark.model import Chapter, Segment
-from earmark.programme import Chunk, chunk_pieces, layout, plan_chunks
+from earmark.programme import Abandoned, Chunk, Feed, layout, plan_chunks
 from earmark.recipe import ExportSettings, PauseSettings
 
 pytestmark = pytest.mark.e2e
@@ -45,11 +47,18 @@ def material(tmp_path: Path, freqs: list[int]):  # type: ignore[no-untyped-def]
 def encode(tmp_path: Path, freqs: list[int], cache: Cache, out: Path):  # type: ignore[no-untyped-def]
     segments, clips, chapters, keys = material(tmp_path, freqs)
     chunks = Mp3Chunks(cache, ExportSettings(), 2, len(CHUNKS))
-    for number in (2, 0, 1):  # chunks become ready in any order
-        last = number == len(CHUNKS) - 1
-        pieces, length = chunk_pieces(CHUNKS[number], segments, clips, keys, PAUSES, last)
-        chunks.submit(number, pieces, length, last)
+    feed = Feed(segments, CHUNKS, keys, PAUSES)
+    chunks.begin(feed)  # the encoders start before any audio exists and wait for it
+
+    def speak() -> None:  # clips arrive late and out of order, as from synthesis
+        for index in [*range(8, 12), *range(0, 8)]:
+            time.sleep(0.01)
+            feed.put(index, clips[index])
+
+    speaker = threading.Thread(target=speak)
+    speaker.start()
     chunks.finish(out)
+    speaker.join()
     return layout(segments, clips, keys, chapters, PAUSES, CHUNKS)
 
 
@@ -98,3 +107,19 @@ def test_chunk_plan_follows_chapters_and_splits_long_ones() -> None:
                for c in chunks[1:])
     assert chunks[-1].last == 59 and len(chunks) >= 4
     assert plan_chunks(segments, chapters, 10_000) == [Chunk(0, 59)]
+
+
+def test_an_abandoned_render_stops_its_waiting_encoders(tmp_path: Path) -> None:
+    segments, clips, _, keys = material(tmp_path, [300 + 30 * i for i in range(12)])
+    cache = Cache(tmp_path / "cache")
+    chunks = Mp3Chunks(cache, ExportSettings(), 2, len(CHUNKS))
+    feed = Feed(segments, CHUNKS, keys, PAUSES)
+    chunks.begin(feed)
+    for index in range(6):  # synthesis fails after six segments
+        feed.put(index, clips[index])
+    feed.abandon()
+    with pytest.raises(Abandoned):
+        chunks.finish(tmp_path / "never.mp3")
+    assert not (tmp_path / "never.mp3").exists()
+    assert cache.info()["chunks"][0] == 1  # only the complete first chunk was kept
+    assert not list((tmp_path / "cache").rglob("*.partial"))

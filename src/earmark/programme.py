@@ -14,9 +14,10 @@ each clip with pydub when it is reached.
 from __future__ import annotations
 
 import audioop
+import threading
 import warnings
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 with warnings.catch_warnings():  # pydub warns at import when ffmpeg is missing; we say it
@@ -94,34 +95,96 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
                  keys: Sequence[str], pauses: PauseSettings, last: bool,
                  gains: dict[str, float] | None = None) -> tuple[list[Piece], int]:
     """The chunk's own pieces (positions from its start) and its length."""
-    pieces: list[Piece] = []
+
+    def clip_at(index: int) -> Spoken:
+        clip = clips[index]
+        assert clip is not None, f"segment {index} has no audio"
+        return clip
+
+    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, gains))
+    return pieces, (pieces[-1].start + pieces[-1].frames if pieces else 0)
+
+
+def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int], Spoken],
+               keys: Sequence[str], pauses: PauseSettings, last: bool,
+               gains: dict[str, float] | None = None) -> Iterator[Piece]:
+    """The chunk's pieces in order, asking `clip_at` for each clip only when it is reached
+    (so an encoder can take a chunk's start while its end is still being spoken)."""
     position = 0
 
-    def silence(frames: int) -> None:
+    def silence(frames: int) -> Iterator[Piece]:
         nonlocal position
         if frames > 0:
-            pieces.append(Piece(position, frames, None))
+            yield Piece(position, frames, None)
             position += frames
 
     if chunk.first == 0:
-        silence(pauses.head_ms * SAMPLE_RATE // 1000)
+        yield from silence(pauses.head_ms * SAMPLE_RATE // 1000)
     else:
         lead = pause_before(segments[chunk.first - 1], segments[chunk.first], pauses)
-        silence(lead * SAMPLE_RATE // 1000 - GAP)
+        yield from silence(lead * SAMPLE_RATE // 1000 - GAP)
     for index in range(chunk.first, chunk.last + 1):
         if index > chunk.first:
             pause = pause_before(segments[index - 1], segments[index], pauses)
-            silence(pause * SAMPLE_RATE // 1000)
-        clip = clips[index]
-        assert clip is not None, f"segment {index} has no audio"
+            yield from silence(pause * SAMPLE_RATE // 1000)
+        clip = clip_at(index)
         gain = (gains or {}).get(segments[index].voice, 1.0)
-        pieces.append(Piece(position, clip.frames, clip.path, keys[index], gain))
+        yield Piece(position, clip.frames, clip.path, keys[index], gain)
         position += clip.frames
     if last:
-        silence(pauses.tail_ms * SAMPLE_RATE // 1000)
+        yield from silence(pauses.tail_ms * SAMPLE_RATE // 1000)
     else:
-        silence(-(position + GAP) % FRAME)
-    return pieces, position
+        yield from silence(-(position + GAP) % FRAME)
+
+
+class Abandoned(Exception):
+    """The render stopped before this segment's audio arrived."""
+
+
+class Feed:
+    """Segment audio as synthesis delivers it. Encoders walk a chunk's pieces in order and
+    wait for each clip, so a chunk is encoded while its later segments are still spoken."""
+
+    def __init__(self, segments: Sequence[Segment], chunks: Sequence[Chunk],
+                 keys: Sequence[str], pauses: PauseSettings,
+                 gains: dict[str, float] | None = None) -> None:
+        self.segments, self.chunks, self.keys = segments, list(chunks), keys
+        self.pauses, self.gains = pauses, gains
+        self._clips: list[Spoken | None] = [None] * len(segments)
+        self._ready = threading.Condition()
+        self._abandoned = False
+
+    def put(self, index: int, spoken: Spoken) -> None:
+        with self._ready:
+            self._clips[index] = spoken
+            self._ready.notify_all()
+
+    def abandon(self) -> None:
+        with self._ready:
+            self._abandoned = True
+            self._ready.notify_all()
+
+    def _wait(self, index: int) -> Spoken:
+        with self._ready:
+            while self._clips[index] is None and not self._abandoned:
+                self._ready.wait()
+            clip = self._clips[index]
+            if clip is None:
+                raise Abandoned(f"segment {index} never arrived")
+            return clip
+
+    def is_last(self, number: int) -> bool:
+        return number == len(self.chunks) - 1
+
+    def complete(self, number: int) -> bool:
+        chunk = self.chunks[number]
+        with self._ready:
+            return all(c is not None for c in self._clips[chunk.first:chunk.last + 1])
+
+    def walk(self, number: int) -> Iterator[Piece]:
+        """The chunk's pieces, each clip waited for."""
+        return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
+                          self.pauses, self.is_last(number), self.gains)
 
 
 @dataclass(frozen=True, slots=True)

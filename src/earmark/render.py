@@ -67,7 +67,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.export.ffmpeg import binary
     from earmark.export.sidecars import write_sidecars
     from earmark.loudness import levels
-    from earmark.programme import chunk_pieces, layout, plan_chunks
+    from earmark.programme import Feed, layout, plan_chunks
     from earmark.synth import synthesize
 
     progress = progress or Silent()
@@ -82,6 +82,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
                                     dir=out_root))
     staging.chmod(0o777 & ~_umask())
     exporters = []
+    feed = None
     try:
         cache = Cache(cache_root or default_root()) if use_cache else \
             Cache(staging / ".cache", enabled=False)
@@ -93,23 +94,12 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         encoders = max(1, os.cpu_count() or 1)
         exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks), level.filters)
                      for fmt in formats]
-        chunk_of = [n for n, c in enumerate(chunks) for _ in range(c.first, c.last + 1)]
-        missing = [c.last - c.first + 1 for c in chunks]
-        clips: list = [None] * len(speech)
-
-        def ready(index: int, spoken) -> None:  # type: ignore[no-untyped-def]
-            clips[index] = spoken
-            number = chunk_of[index]
-            missing[number] -= 1
-            if missing[number] == 0:  # the chunk's audio is complete: encode it now
-                last = number == len(chunks) - 1
-                pieces, length = chunk_pieces(chunks[number], plan.segments, clips, keys,
-                                              recipe.pauses, last, level.pcm_gain)
-                for exporter in exporters:
-                    exporter.chunk_ready(number, pieces, length, last)
-
+        feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.pcm_gain)
         progress.start(len(speech))
-        spoken, synthesised = synthesize(speech, cache, jobs, progress.spoke, ready)
+        # encoders start now and take each segment as it is spoken (cached ones come first)
+        spoken, synthesised = synthesize(
+            speech, cache, jobs, progress.spoke, feed.put,
+            lambda: [exporter.begin(feed) for exporter in exporters])
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
                                      chunks, level.pcm_gain)
         audio = []
@@ -129,6 +119,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         final = out_root / slug
         _replace_dir(staging, final)
     except BaseException:
+        if feed is not None:
+            feed.abandon()
         for exporter in exporters:
             exporter.abandon()
         shutil.rmtree(staging, ignore_errors=True)

@@ -97,11 +97,13 @@ IN_PROCESS = 48
 def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
                progress: Callable[[int, int], None] | None = None,
                on_ready: Callable[[int, Spoken], None] | None = None,
+               on_cached: Callable[[], object] | None = None,
                ) -> tuple[list[Spoken], int]:
     """Speak every job (cache first); results in job order, and how many were synthesised.
 
     `on_ready(index, spoken)` is called for every job as soon as its audio exists (cached
-    ones first), so encoding can start before synthesis ends."""
+    ones first, then the others in job order), so encoding can start before synthesis
+    ends; `on_cached()` once the cached ones have been reported, before any synthesis."""
     by_key: dict[str, Spoken] = {}
     todo: dict[str, Job] = {}  # one synthesis per distinct key: "said Ruiz." recurs
     for job in jobs:
@@ -129,6 +131,8 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
 
     for key, spoken in list(by_key.items()):
         arrived(key, spoken)
+    if on_cached:
+        on_cached()
     pending = list(todo.values())
     if len(pending) < IN_PROCESS or processes <= 1:
         for job in pending:

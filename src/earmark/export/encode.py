@@ -18,13 +18,13 @@ from pathlib import Path
 from earmark.cache import Cache, key_of
 from earmark.errors import EarmarkError, ToolError
 from earmark.export.ffmpeg import FFMPEG, binary, codec_args, run
-from earmark.programme import FRAME, GAP, Piece, Programme, describe, stream
+from earmark.programme import FRAME, GAP, Feed, Piece, Programme, describe, stream
 from earmark.recipe import ExportSettings
 
 RAW_INPUT = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
 
 
-def feed(argv: list[str], pcm: Iterator[bytes]) -> None:
+def feed_ffmpeg(argv: list[str], pcm: Iterator[bytes]) -> None:
     """Run ffmpeg with PCM streamed to its standard input."""
     argv = [binary(argv[0]), *argv[1:]]
     process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
@@ -50,7 +50,8 @@ def feed(argv: list[str], pcm: Iterator[bytes]) -> None:
 
 
 class Mp3Chunks:
-    """Encodes MP3 chunks as they become ready (in threads, one ffmpeg each), then joins them."""
+    """Encodes MP3 chunks (in threads, one ffmpeg each) from the moment synthesis starts:
+    each chunk is fed its pieces as they are spoken, in order. Then the chunks are joined."""
 
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, count: int,
                  filters: Sequence[str] = ()) -> None:
@@ -59,20 +60,35 @@ class Mp3Chunks:
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results: list[Future[Path] | None] = [None] * count
 
-    def submit(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
-        self.results[number] = self.pool.submit(self._encode, list(pieces), length, last)
+    def begin(self, feed: Feed) -> None:
+        """Start encoding every chunk (chunks run in order, as many at once as workers)."""
+        for number in range(len(self.results)):
+            self.results[number] = self.pool.submit(self._encode, feed, number)
 
-    def _encode(self, pieces: list[Piece], length: int, last: bool) -> Path:
-        key = key_of("mp3-chunk/2", self.codec, last, describe(pieces, 0, length))
-        hit = self.cache.get("chunks", key, ".mp3")
-        if hit is not None:
-            return hit
-        scratch = self.cache.scratch("chunks", key, ".mp3")
+    def _key(self, pieces: Sequence[Piece], length: int, last: bool) -> str:
+        return key_of("mp3-chunk/2", self.codec, last, describe(pieces, 0, length))
+
+    def _encode(self, feed: Feed, number: int) -> Path:
+        last = feed.is_last(number)
+        if feed.complete(number):  # all its audio was cached: so may the chunk be
+            pieces = list(feed.walk(number))
+            hit = self.cache.get("chunks", self._key(pieces, _end(pieces), last), ".mp3")
+            if hit is not None:
+                return hit
+        scratch = self.cache.scratch("chunks", "00streaming", ".mp3")
+        pieces = []
+
+        def pcm() -> Iterator[bytes]:
+            for piece in feed.walk(number):
+                pieces.append(piece)
+                yield from stream((piece,), piece.start, piece.start + piece.frames)
+
         try:
-            feed([*FFMPEG, *RAW_INPUT, *self.codec, str(scratch)], stream(pieces, 0, length))
+            feed_ffmpeg([*FFMPEG, *RAW_INPUT, *self.codec, str(scratch)], pcm())
+            length = _end(pieces)
             if not last:
                 _check_frames(scratch, length + GAP)
-            return self.cache.put("chunks", key, ".mp3", scratch)
+            return self.cache.put("chunks", self._key(pieces, length, last), ".mp3", scratch)
         finally:
             scratch.unlink(missing_ok=True)
 
@@ -108,6 +124,10 @@ def _check_frames(path: Path, samples: int) -> None:
                            f"{samples // FRAME} were planned: the join would be off")
 
 
+def _end(pieces: Sequence[Piece]) -> int:
+    return pieces[-1].start + pieces[-1].frames if pieces else 0
+
+
 def _quote(path: Path) -> str:
     return str(path).replace("'", "'\\''")
 
@@ -116,7 +136,7 @@ def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSet
                   extra_inputs: list[str], extra_args: list[str],
                   filters: Sequence[str] = ()) -> None:
     """One encoder for the whole programme (formats whose streams cannot be joined)."""
-    feed([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *filters,
+    feed_ffmpeg([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *filters,
           *codec_args(fmt, settings), str(out)], programme.pcm())
 
 
@@ -129,7 +149,7 @@ class StreamExport:
         self.settings = settings
         self.filters = tuple(filters)
 
-    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+    def begin(self, feed: Feed) -> None:
         pass
 
     def abandon(self) -> None:

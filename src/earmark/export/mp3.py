@@ -15,7 +15,7 @@ from earmark import __version__
 from earmark.cache import Cache
 from earmark.export.encode import Mp3Chunks, encode_stream
 from earmark.model import Plan, Timeline
-from earmark.programme import Piece, Programme
+from earmark.programme import Feed, Programme
 from earmark.recipe import ExportSettings
 
 NO_OFFSET = 0xFFFFFFFF
@@ -32,9 +32,9 @@ class Mp3Export:
         self.chunks = Mp3Chunks(cache, settings, workers, chunks, filters) \
             if settings.sample_rate == 22050 else None
 
-    def chunk_ready(self, number: int, pieces: Sequence[Piece], length: int, last: bool) -> None:
+    def begin(self, feed: Feed) -> None:
         if self.chunks is not None:
-            self.chunks.submit(number, pieces, length, last)
+            self.chunks.begin(feed)
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         if self.chunks is not None:
