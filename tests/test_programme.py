@@ -68,7 +68,7 @@ def test_any_range_streams_exactly_its_samples(tmp_path: Path) -> None:
                        (programme.total - 5, programme.total + 50)]:
         assert b"".join(programme.pcm(start, end)) == whole[start * 2:min(end, programme.total) * 2]
     layout_keys = {key for _, _, key in programme.layout_of(0, programme.total)}
-    assert layout_keys == {None, "a@1.000000", "b@1.000000"}  # clip key and gain
+    assert layout_keys == {None, "a@1.000000/None", "b@1.000000/None"}  # clip, gain, limiter
 
 
 def test_an_ellipsis_or_a_dash_inside_a_sentence_gets_a_short_pause() -> None:

@@ -1,11 +1,10 @@
 """Loudness: every voice matched to the profile's target, peaks held under its ceiling.
 
 A voice's loudness is measured once on a calibration paragraph (ffmpeg's ebur128) and cached
-by voice settings and profile. Each voice then gets a gain: in the PCM stream its gain relative
-to the loudest-gained voice (never above 0 dB, so 16-bit samples never clip), and in every
-encoder the common make-up gain followed by a limiter (alimiter with its delay compensated, so
-timing is untouched) under the profile's true-peak ceiling. The gains are corrected once with
-the limiter in place, so the programme lands on target.
+by voice settings and profile. Each clip then gets its voice's gain and the look-ahead limiter
+of earmark.limiter (no delay, so timing is untouched) under the profile's true-peak ceiling,
+in the PCM every encoder reads. The gains are corrected once with the limiter in place and an
+MP3 round trip, so the programme lands on target.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from earmark.cache import Cache, key_of
 from earmark.casting import VoiceSettings
 from earmark.export.ffmpeg import binary
+from earmark.limiter import Levelling, level
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,36 +48,30 @@ CALIBRATION = (
 
 @dataclass(frozen=True, slots=True)
 class Levels:
-    """What the encoders and the PCM stream apply."""
-
-    pcm_gain: dict[str, float]
-    """Linear gain per voice name, at most 1.0."""
-    filters: tuple[str, ...]
-    """ffmpeg -af chain: make-up gain and limiter (empty for no profile)."""
+    levelling: Levelling
+    """Gain per voice and the limiter's ceiling, applied to every clip."""
     report: dict[str, object]
 
 
-def filter_chain(makeup_db: float, profile: Profile) -> str:
-    limit = 10 ** ((profile.true_peak_db - 0.5) / 20)  # room for inter-sample peaks
-    return (f"volume={makeup_db:.2f}dB,"
-            f"alimiter=limit={limit:.4f}:level=false:latency=true:attack=3:release=60")
+def ceiling(profile: Profile) -> int:
+    """The limiter's ceiling: the true-peak limit less 0.5 dB of room for inter-sample peaks."""
+    return int(32767 * 10 ** ((profile.true_peak_db - 0.5) / 20))
 
 
-def measure(pcm: bytes, chain: str | None = None, by: str = "lufs") -> tuple[float, float]:
+def measure(pcm: bytes, by: str = "lufs", encoded: bool = False) -> tuple[float, float]:
     """Integrated loudness (LUFS) and true peak (dBTP) of 22.05 kHz mono PCM -- or with
-    by="rms", RMS and peak level (dB, ffmpeg's astats); with a chain, of that PCM after the
-    chain and an MP3 round trip (the encoder's low-pass takes a little loudness off, which
-    calibration must see)."""
+    by="rms", RMS and peak level (dB, ffmpeg's astats); `encoded`: after an MP3 round trip
+    (the encoder's low-pass takes a little loudness off, which calibration must see)."""
     if by == "rms":
-        return _measure_rms(pcm, chain)
+        return _measure_rms(pcm)
     ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner", "-v", "info"]
     raw = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
-    if chain:
-        encoded = subprocess.run(
-            [*ffmpeg, *raw, "-af", chain, "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", "-"],
+    if encoded:
+        encoded_mp3 = subprocess.run(
+            [*ffmpeg, *raw, "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", "-"],
             input=pcm, capture_output=True, check=True).stdout
         argv = [*ffmpeg, "-f", "mp3", "-i", "-", "-af", "ebur128=peak=true", "-f", "null", "-"]
-        result = subprocess.run(argv, input=encoded, capture_output=True, check=True)
+        result = subprocess.run(argv, input=encoded_mp3, capture_output=True, check=True)
     else:
         argv = [*ffmpeg, *raw, "-af", "ebur128=peak=true", "-f", "null", "-"]
         result = subprocess.run(argv, input=pcm, capture_output=True, check=True)
@@ -87,11 +81,10 @@ def measure(pcm: bytes, chain: str | None = None, by: str = "lufs") -> tuple[flo
     return integrated, peak
 
 
-def _measure_rms(pcm: bytes, chain: str | None) -> tuple[float, float]:
+def _measure_rms(pcm: bytes) -> tuple[float, float]:
     ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner"]
-    afilter = f"{chain}," if chain else ""
     argv = [*ffmpeg, "-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-", "-af",
-            f"{afilter}astats=measure_perchannel=none", "-f", "null", "-"]
+            "astats=measure_perchannel=none", "-f", "null", "-"]
     stats = subprocess.run(argv, input=pcm, capture_output=True, check=True).stderr.decode()
     rms = float(re.findall(r"RMS level dB: (-?[\d.]+|-inf)", stats)[-1])
     peak = float(re.findall(r"Peak level dB: (-?[\d.]+|-inf)", stats)[-1])
@@ -114,9 +107,9 @@ def levels(profile_name: str, voices: dict[str, VoiceSettings], engine_id: str,
            cache: Cache) -> Levels:
     """Gains for the voices of a render (each voice calibrated once per profile, cached)."""
     if profile_name == NONE:
-        return Levels({name: 1.0 for name in voices}, (), {"profile": NONE})
+        return Levels(Levelling(), {"profile": NONE})
     profile = PROFILES[profile_name]
-    keys = {name: key_of("voice-level/1", engine_id, profile.name, dataclasses.asdict(s))
+    keys = {name: key_of("voice-level/2", engine_id, profile.name, dataclasses.asdict(s))
             for name, s in voices.items()}
     gains: dict[str, float] = {}
     for name, key in keys.items():
@@ -129,13 +122,12 @@ def levels(profile_name: str, voices: dict[str, VoiceSettings], engine_id: str,
         out.write_text(f"{gain:.4f}", encoding="utf-8")
         cache.put("segments", keys[name], ".gain", out)
         gains[name] = gain
-    makeup = max(gains.values())
-    pcm_gain = {name: 10 ** ((g - makeup) / 20) for name, g in gains.items()}
     report = {"profile": profile.name, "target": profile.integrated_lufs,
               "target_unit": "dB RMS" if profile.by == "rms" else "LUFS",
               "true_peak_db": profile.true_peak_db,
               "voice_gain_db": {name: round(g, 2) for name, g in gains.items()}}
-    return Levels(pcm_gain, ("-af", filter_chain(makeup, profile)), report)
+    linear = {name: 10 ** (g / 20) for name, g in gains.items()}
+    return Levels(Levelling(linear, ceiling(profile)), report)
 
 
 def _calibrate(profile: Profile, voices: dict[str, VoiceSettings],
@@ -150,7 +142,8 @@ def _calibrate(profile: Profile, voices: dict[str, VoiceSettings],
 
     def gain(data: bytes) -> float:
         first = profile.integrated_lufs - measure(data, by=profile.by)[0]
-        after, _ = measure(data, filter_chain(first, profile), by=profile.by)
+        levelled = level(data, 10 ** (first / 20), ceiling(profile))
+        after, _ = measure(levelled, by=profile.by, encoded=True)
         return first + (profile.integrated_lufs - after)
 
     with ThreadPoolExecutor(max(1, os.cpu_count() or 1)) as pool:

@@ -13,7 +13,6 @@ each clip with pydub when it is reached.
 
 from __future__ import annotations
 
-import audioop
 import threading
 import warnings
 from bisect import bisect_right
@@ -25,6 +24,7 @@ with warnings.catch_warnings():  # pydub warns at import when ffmpeg is missing;
     from pydub import AudioSegment
 
 from earmark.engine import SAMPLE_RATE, Spoken
+from earmark.limiter import Levelling, level
 from earmark.model import Chapter, Segment, Timeline, Timing
 from earmark.pauses import pause_before
 from earmark.recipe import PauseSettings
@@ -46,7 +46,9 @@ class Piece:
     key: str | None = None
     """The clip's cache key (what identifies its audio in a chunk's key)."""
     gain: float = 1.0
-    """Linear gain applied to the clip (its voice's level, at most 1.0)."""
+    """Linear gain applied to the clip (its voice's level)."""
+    ceiling: int | None = None
+    """The limiter's ceiling for the clip (None: no limiter)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
 
 def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],
                  keys: Sequence[str], pauses: PauseSettings, last: bool,
-                 gains: dict[str, float] | None = None) -> tuple[list[Piece], int]:
+                 levelling: Levelling | None = None) -> tuple[list[Piece], int]:
     """The chunk's own pieces (positions from its start) and its length."""
 
     def clip_at(index: int) -> Spoken:
@@ -101,13 +103,13 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
         assert clip is not None, f"segment {index} has no audio"
         return clip
 
-    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, gains))
+    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, levelling))
     return pieces, (pieces[-1].start + pieces[-1].frames if pieces else 0)
 
 
 def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int], Spoken],
                keys: Sequence[str], pauses: PauseSettings, last: bool,
-               gains: dict[str, float] | None = None) -> Iterator[Piece]:
+               levelling: Levelling | None = None) -> Iterator[Piece]:
     """The chunk's pieces in order, asking `clip_at` for each clip only when it is reached
     (so an encoder can take a chunk's start while its end is still being spoken)."""
     position = 0
@@ -128,8 +130,9 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
             pause = pause_before(segments[index - 1], segments[index], pauses)
             yield from silence(pause * SAMPLE_RATE // 1000)
         clip = clip_at(index)
-        gain = (gains or {}).get(segments[index].voice, 1.0)
-        yield Piece(position, clip.frames, clip.path, keys[index], gain)
+        levels = levelling or Levelling()
+        yield Piece(position, clip.frames, clip.path, keys[index],
+                    levels.gain(segments[index].voice), levels.ceiling)
         position += clip.frames
     if last:
         yield from silence(pauses.tail_ms * SAMPLE_RATE // 1000)
@@ -147,9 +150,9 @@ class Feed:
 
     def __init__(self, segments: Sequence[Segment], chunks: Sequence[Chunk],
                  keys: Sequence[str], pauses: PauseSettings,
-                 gains: dict[str, float] | None = None) -> None:
+                 levelling: Levelling | None = None) -> None:
         self.segments, self.chunks, self.keys = segments, list(chunks), keys
-        self.pauses, self.gains = pauses, gains
+        self.pauses, self.levelling = pauses, levelling
         self._clips: list[Spoken | None] = [None] * len(segments)
         self._ready = threading.Condition()
         self._abandoned = False
@@ -184,7 +187,7 @@ class Feed:
     def walk(self, number: int) -> Iterator[Piece]:
         """The chunk's pieces, each clip waited for."""
         return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
-                          self.pauses, self.is_last(number), self.gains)
+                          self.pauses, self.is_last(number), self.levelling)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +221,7 @@ def stream(pieces: Sequence[Piece], start: int, end: int) -> Iterator[bytes]:
                 raw = AudioSegment.from_wav(piece.path).raw_data
                 if len(raw) != piece.frames * 2:  # never shift the timeline
                     raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
-                if piece.gain != 1.0:
-                    raw = audioop.mul(raw, 2, piece.gain)
+                raw = level(raw, piece.gain, piece.ceiling)
                 yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
             position = b
         index += 1
@@ -230,14 +232,15 @@ def describe(pieces: Sequence[Piece], start: int, end: int) -> list[tuple[int, i
     for piece in pieces:
         a, b = max(start, piece.start), min(end, piece.start + piece.frames)
         if b > a:
-            out.append((a - start, b - a, f"{piece.key}@{piece.gain:.6f}" if piece.path else None))
+            out.append((a - start, b - a,
+                        f"{piece.key}@{piece.gain:.6f}/{piece.ceiling}" if piece.path else None))
     return out
 
 
 def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[str],
            chapters: Sequence[Chapter], pauses: PauseSettings,
            chunks: Sequence[Chunk] | None = None,
-           gains: dict[str, float] | None = None) -> tuple[Programme, Timeline]:
+           levelling: Levelling | None = None) -> tuple[Programme, Timeline]:
     """The whole programme and its timeline (one chunk when none are given)."""
     chunks = list(chunks or [Chunk(0, len(segments) - 1)])
     pieces: list[Piece] = []
@@ -249,11 +252,11 @@ def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[
             pieces.append(Piece(position, GAP, None))
             position += GAP
         local, length = chunk_pieces(chunk, segments, clips, keys, pauses,
-                                     number == len(chunks) - 1, gains)
+                                     number == len(chunks) - 1, levelling)
         index = chunk.first
         for piece in local:
             pieces.append(Piece(position + piece.start, piece.frames, piece.path, piece.key,
-                                piece.gain))
+                                piece.gain, piece.ceiling))
             if piece.path is not None:
                 clip_start[index] = position + piece.start
                 index += 1

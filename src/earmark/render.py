@@ -92,16 +92,16 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
         level = levels(recipe.loudness.profile, voices, engine_id, cache)
         encoders = max(1, os.cpu_count() or 1)
-        exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks), level.filters)
+        exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
                      for fmt in formats]
-        feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.pcm_gain)
+        feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.levelling)
         progress.start(len(speech))
         # encoders start now and take each segment as it is spoken (cached ones come first)
         spoken, synthesised = synthesize(
             speech, cache, jobs, progress.spoke, feed.put,
             lambda: [exporter.begin(feed) for exporter in exporters])
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
-                                     chunks, level.pcm_gain)
+                                     chunks, level.levelling)
         audio = []
         for fmt, exporter in zip(formats, exporters, strict=True):
             progress.stage(f"encoding {fmt.upper()}")

@@ -48,8 +48,7 @@ class M4bExport(StreamExport):
         meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
         try:
             encode_stream(programme, "m4b", out, self.settings, ["-i", str(meta)],
-                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"],
-                          self.filters)
+                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"])
         finally:
             meta.unlink(missing_ok=True)
 

@@ -6,7 +6,6 @@ tags, because ffmpeg writes CHAP frames without the CTOC frame that many players
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TSSE, CTOCFlags
@@ -24,12 +23,10 @@ NO_OFFSET = 0xFFFFFFFF
 class Mp3Export:
     """MP3: chunks are encoded as soon as their segments are spoken, then joined."""
 
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int,
-                 filters: Sequence[str] = ()) -> None:
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
         self.settings = settings
-        self.filters = tuple(filters)
         # chunk joins are exact for 22.05 kHz MPEG-2 frames; other rates encode one stream
-        self.chunks = Mp3Chunks(cache, settings, workers, chunks, filters) \
+        self.chunks = Mp3Chunks(cache, settings, workers, chunks) \
             if settings.sample_rate == 22050 else None
 
     def begin(self, feed: Feed) -> None:
@@ -40,8 +37,7 @@ class Mp3Export:
         if self.chunks is not None:
             self.chunks.finish(out)
         else:
-            encode_stream(programme, "mp3", out, self.settings, [], ["-map_metadata", "-1"],
-                          self.filters)
+            encode_stream(programme, "mp3", out, self.settings, [], ["-map_metadata", "-1"])
         write_chapters(out, plan, timeline)
 
     def abandon(self) -> None:

@@ -19,8 +19,7 @@ class OpusExport(StreamExport):
     """One Opus stream of the whole programme (Ogg pages cannot be joined like MP3 frames)."""
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
-        encode_stream(programme, "opus", out, self.settings, [], ["-map_metadata", "-1"],
-                      self.filters)
+        encode_stream(programme, "opus", out, self.settings, [], ["-map_metadata", "-1"])
         write_chapters(out, plan, timeline)
 
 

@@ -17,8 +17,7 @@ class WavExport(StreamExport):
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         from mutagen.wave import WAVE
 
-        encode_stream(programme, "wav", out, self.settings, [], ["-map_metadata", "-1"],
-                      self.filters)
+        encode_stream(programme, "wav", out, self.settings, [], ["-map_metadata", "-1"])
         audio = WAVE(str(out))
         audio.add_tags()
         add_chapter_frames(audio.tags, plan, timeline)
