@@ -12,10 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from mutagen.mp3 import MP3
 from pydub.generators import Sine, WhiteNoise
 
 from earmark.cache import Cache
 from earmark.engine import SAMPLE_RATE, Spoken
+from earmark.export import lame
 from earmark.export.encode import Mp3Chunks
 from earmark.model import Chapter, Segment
 from earmark.programme import Abandoned, Chunk, Feed, layout, plan_chunks
@@ -73,6 +75,14 @@ def test_chunks_join_exactly(tmp_path: Path) -> None:
                                  Cache(tmp_path / "cache"), out)
     pcm = decode(out)
     assert len(pcm) // 2 == programme.total  # the encoder's delay and padding are trimmed
+    assert round(MP3(str(out)).info.length * SAMPLE_RATE) == programme.total  # mutagen agrees
+    data = out.read_bytes()
+    info = data.find(b"Info")
+    tag_crc_at = info + lame.LAME_TAG + 34
+    assert int.from_bytes(data[tag_crc_at:tag_crc_at + 2], "big") == lame._crc16(data[:tag_crc_at])
+    first = lame._frame_size(data)
+    music_crc = int.from_bytes(data[tag_crc_at - 2:tag_crc_at], "big")
+    assert music_crc == lame._crc16(data[first:])  # the joined audio's CRC, as LAME writes it
     clips = [p for p in programme.pieces if p.path]
     for piece, timing in zip(clips, timeline.segments, strict=True):
         assert timing.start_ms == round(piece.start * 1000 / SAMPLE_RATE)

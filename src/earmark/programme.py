@@ -18,6 +18,7 @@ import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 with warnings.catch_warnings():  # pydub warns at import when ffmpeg is missing; we say it
     warnings.simplefilter("ignore", RuntimeWarning)
@@ -66,10 +67,10 @@ def _ms(frames: int) -> int:
 
 
 def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], seconds: int,
-                chars_per_second: float = 15.0) -> list[Chunk]:
-    """Segment ranges of the chunks: chapters (merged while short, split while long).
-
-    (Smaller chunks for short documents were measured slower: each chunk starts an ffmpeg.)"""
+                chars_per_second: float = 15.0, at_least: int = 1) -> list[Chunk]:
+    """Segment ranges of the chunks: chapters (merged while short, split while long), and at
+    least `at_least` of them (one per encoder) where paragraphs allow, so that even a short
+    text is encoded on every core."""
     starts: list[int] = []
     since = 0.0
     for chapter in chapters:
@@ -89,8 +90,31 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
                     starts.append(chapter.first_segment + index)
             since = 0.0
         since += length
+    while len(starts) < at_least and _split_longest(starts, segments, chars_per_second):
+        pass
     ends = [*(s - 1 for s in starts[1:]), len(segments) - 1]
     return [Chunk(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+MIN_SPLIT_SECONDS = 20.0
+
+
+def _split_longest(starts: list[int], segments: Sequence[Segment],
+                   chars_per_second: float) -> bool:
+    """Split the longest chunk at the paragraph start nearest its middle (False: none can)."""
+    bounds = [*starts, len(segments)]
+    spans = sorted(((sum(len(s.text) for s in segments[a:b]) / chars_per_second, a, b)
+                    for a, b in pairwise(bounds)), reverse=True)
+    for length, a, b in spans:
+        if length < 2 * MIN_SPLIT_SECONDS:
+            return False
+        cuts = [i for i in range(a + 1, b) if segments[i].paragraph != segments[i - 1].paragraph]
+        if cuts:
+            middle = a + (b - a) / 2
+            starts.append(min(cuts, key=lambda i: abs(i - middle)))
+            starts.sort()
+            return True
+    return False
 
 
 def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],

@@ -88,10 +88,11 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
             Cache(staging / ".cache", enabled=False)
         engine_id = engine_version()
         keys = [job.key for job in speech]
-        chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds)
+        encoders = max(1, os.cpu_count() or 1)
+        chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds,
+                             at_least=encoders)
         voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
         level = levels(recipe.loudness.profile, voices, engine_id, cache)
-        encoders = max(1, os.cpu_count() or 1)
         exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
                      for fmt in formats]
         feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.levelling)

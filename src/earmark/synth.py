@@ -9,11 +9,9 @@ entry that does not read back as sound audio of a plausible length is synthesise
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import wave
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from earmark.cache import Cache, key_of
@@ -139,6 +137,9 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
             arrived(job.key, _speak_here(cache, job))
     else:
         processes = max(1, min(processes, len(pending)))
+        import multiprocessing  # only here: 25 ms to import, and short texts never need it
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("spawn")
         chunk = max(1, min(8, len(pending) // (processes * 8)))
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,

@@ -1,6 +1,7 @@
-"""Encoding: PCM streamed into ffmpeg; MP3 in chunks, on all cores, while synthesis runs.
+"""Encoding: MP3 in chunks (libmp3lame, in threads) while synthesis runs; other formats as
+one stream of PCM into ffmpeg.
 
-MP3 chunks are joined without re-encoding (the concat demuxer copies frames). The programme
+MP3 chunks are joined without re-encoding (their frames copied under one Info tag). The programme
 leaves exactly the room LAME's delay and padding take between chunks (see programme.py), and
 each chunk's frame count is checked, so the joined file plays every sample where the timeline
 says. Chunks are cached by content: after an edit only the changed chunk is encoded again.
@@ -18,7 +19,7 @@ from pathlib import Path
 from earmark.cache import Cache, key_of
 from earmark.errors import EarmarkError, ToolError
 from earmark.export import lame
-from earmark.export.ffmpeg import FFMPEG, binary, codec_args, run
+from earmark.export.ffmpeg import FFMPEG, binary, codec_args
 from earmark.programme import FRAME, GAP, Feed, Piece, Programme, describe, stream
 from earmark.recipe import ExportSettings
 
@@ -105,14 +106,8 @@ class Mp3Chunks:
             raise EarmarkError("some MP3 chunks were never encoded")
         if len(chunks) == 1:
             shutil.copyfile(chunks[0], out)
-            return
-        listing = out.with_name(out.name + ".concat")
-        listing.write_text("".join(f"file '{_quote(p)}'\n" for p in chunks), encoding="utf-8")
-        try:
-            run([*FFMPEG, "-f", "concat", "-safe", "0", "-i", str(listing), "-map_metadata", "-1",
-                 "-c", "copy", "-id3v2_version", "0", "-f", "mp3", str(out)])
-        finally:
-            listing.unlink(missing_ok=True)
+        else:
+            lame.join(chunks, out)
 
     def abandon(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -127,10 +122,6 @@ def _check_frames(path: Path, samples: int) -> None:
 
 def _end(pieces: Sequence[Piece]) -> int:
     return pieces[-1].start + pieces[-1].frames if pieces else 0
-
-
-def _quote(path: Path) -> str:
-    return str(path).replace("'", "'\\''")
 
 
 def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSettings,

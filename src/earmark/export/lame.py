@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import shutil
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -111,3 +112,103 @@ def frames(path: Path) -> int:
     if at < 0 or not int.from_bytes(head[at + 4:at + 8], "big") & 1:
         raise EarmarkError(f"{path.name} has no Info tag with a frame count")
     return int.from_bytes(head[at + 8:at + 12], "big")
+
+
+LAME_TAG = 120  # the LAME extension, counted from "Info"
+_CRC_POLY = 0xA001  # CRC-16/ARC (reflected 0x8005), as LAME uses for its tag and music CRCs
+
+
+def _crc16(data: bytes, crc: int = 0) -> int:
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ _CRC_POLY if crc & 1 else crc >> 1
+    return crc
+
+
+def _times(matrix: list[int], vector: int) -> int:
+    out, row = 0, 0
+    while vector:
+        if vector & 1:
+            out ^= matrix[row]
+        vector >>= 1
+        row += 1
+    return out
+
+
+def _crc16_combine(first: int, second: int, length: int) -> int:
+    """CRC of A+B from CRC(A), CRC(B) and len(B), as zlib's crc32_combine: A's register is
+    carried through len(B) zero bytes by squaring the one-zero-bit operator."""
+    if length == 0:
+        return first
+    odd = [_CRC_POLY] + [1 << n for n in range(15)]  # one zero bit
+    even = [_times(odd, column) for column in odd]  # two
+    odd = [_times(even, column) for column in even]  # four
+    while True:
+        even = [_times(odd, column) for column in odd]  # square: 8, 32, 128, ... zero bits
+        if length & 1:
+            first = _times(even, first)
+        length >>= 1
+        if not length:
+            break
+        odd = [_times(even, column) for column in even]
+        if length & 1:
+            first = _times(odd, first)
+        length >>= 1
+        if not length:
+            break
+    return first ^ second
+
+
+def _tag(path: Path) -> tuple[bytes, int, int, int]:
+    """(Info frame, audio frames, end padding, music CRC) of a file `encode` wrote."""
+    with path.open("rb") as source:
+        head = source.read(2048)
+    at = head.find(b"Info")
+    lame_at = at + LAME_TAG
+    if at < 0 or head[lame_at:lame_at + 4] != b"LAME":
+        raise EarmarkError(f"{path.name} has no LAME Info tag")
+    size = _frame_size(head)
+    delays = int.from_bytes(head[lame_at + 21:lame_at + 24], "big")
+    return (head[:size], int.from_bytes(head[at + 8:at + 12], "big"), delays & 0xFFF,
+            int.from_bytes(head[lame_at + 32:lame_at + 34], "big"))
+
+
+def _frame_size(head: bytes) -> int:
+    """Bytes in the MPEG-2 layer III frame whose header starts `head`."""
+    bitrates = (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+    rates = (22050, 24000, 16000)
+    header = int.from_bytes(head[:4], "big")
+    kbps = bitrates[(header >> 12) & 0xF]
+    rate = rates[(header >> 10) & 0x3]
+    return 72 * kbps * 1000 // rate + ((header >> 9) & 1)
+
+
+def join(parts: list[Path], out: Path) -> None:
+    """Files that `encode` wrote -> one file: their frames in order under one Info tag (frame
+    count, sizes, seek table, the first part's encoder delay and the last one's padding, and
+    the music CRC combined from the parts'), as if LAME had written it in one go."""
+    tags = [_tag(part) for part in parts]
+    audio = [part.stat().st_size - len(tag[0]) for part, tag in zip(parts, tags, strict=True)]
+    frame = bytearray(tags[0][0])
+    at = frame.find(b"Info")
+    lame_at = at + LAME_TAG
+    frames, total = sum(t[1] for t in tags), len(frame) + sum(audio)
+    music = 0
+    for (_, _, _, crc), size in zip(tags, audio, strict=True):
+        music = _crc16_combine(music, crc, size)
+    frame[at + 8:at + 12] = frames.to_bytes(4, "big")
+    frame[at + 12:at + 16] = total.to_bytes(4, "big")
+    frame[at + 16:at + 116] = bytes(  # seek table: constant bit rate, so linear
+        min(255, 256 * (len(frame) + sum(audio) * n // 100) // total) for n in range(100))
+    delays = int.from_bytes(frame[lame_at + 21:lame_at + 24], "big")
+    frame[lame_at + 21:lame_at + 24] = ((delays & 0xFFF000) | tags[-1][2]).to_bytes(3, "big")
+    frame[lame_at + 28:lame_at + 32] = total.to_bytes(4, "big")
+    frame[lame_at + 32:lame_at + 34] = music.to_bytes(2, "big")
+    frame[lame_at + 34:lame_at + 36] = _crc16(bytes(frame[:lame_at + 34])).to_bytes(2, "big")
+    with out.open("wb") as sink:
+        sink.write(frame)
+        for part, (tag, *_rest) in zip(parts, tags, strict=True):
+            with part.open("rb") as source:
+                source.seek(len(tag))
+                shutil.copyfileobj(source, sink, 1 << 20)
