@@ -6,7 +6,7 @@ encoder: every format gets the same samples, and timing is untouched (no delay a
 
 The clip is cut into blocks of BLOCK samples. A block whose peak, after the gain, would pass
 the ceiling needs the gain ceiling/peak; the gain at each block edge is at most what both
-neighbouring blocks need (so it is already down when a peak arrives: about 3 ms of look-ahead)
+neighbouring blocks need (so it is already down when a peak arrives: about 6 ms of look-ahead)
 and rises by at most 1/RELEASE_BLOCKS per block after it (about 60 ms to recover). Inside a
 block the gain moves linearly from edge to edge in steps of STEP samples. Both edges of a block
 are at most what the block needs, so no sample passes the ceiling. Finding the loud blocks
@@ -18,10 +18,10 @@ from __future__ import annotations
 import audioop
 from dataclasses import dataclass, field
 
-BLOCK = 64
-STEP = 16
-RELEASE_BLOCKS = 20
-_SCAN = (4096, 1024, 256, BLOCK)
+BLOCK = 128
+STEP = 32
+RELEASE_BLOCKS = 10
+_SCAN = (8192, 2048, 512, BLOCK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +39,19 @@ class Levelling:
 
 def level(raw: bytes, gain: float, ceiling: int | None) -> bytes:
     """`raw` times `gain`, with peaks held at or under `ceiling` (None: no limiter)."""
-    if ceiling is None or audioop.max(raw, 2) * gain <= ceiling:
-        return raw if gain == 1.0 else audioop.mul(raw, 2, gain)
+    if ceiling is None:
+        return _times(raw, gain)
     blocks = (len(raw) // 2 + BLOCK - 1) // BLOCK
-    edges = _edges(_needs(raw, gain, ceiling, blocks), blocks)
+    need = _needs(memoryview(raw), gain, ceiling, blocks)
+    if not need:
+        return _times(raw, gain)
+    edges = _edges(need, blocks)
     touched = sorted({k for e in edges for k in (e - 1, e) if 0 <= k < blocks})
     out: list[bytes] = []
     done = 0  # blocks written
     for block in touched:
         if block > done:  # untouched stretch: the plain gain
-            out.append(audioop.mul(raw[2 * done * BLOCK:2 * block * BLOCK], 2, gain))
+            out.append(_times(raw[2 * done * BLOCK:2 * block * BLOCK], gain))
         a, b = edges.get(block, 1.0), edges.get(block + 1, 1.0)
         start = 2 * block * BLOCK
         if a == b:
@@ -59,11 +62,15 @@ def level(raw: bytes, gain: float, ceiling: int | None) -> bytes:
                 out.append(audioop.mul(raw[start + 2 * step:start + 2 * (step + STEP)], 2,
                                        gain * g))
         done = block + 1
-    out.append(audioop.mul(raw[2 * done * BLOCK:], 2, gain))
+    out.append(_times(raw[2 * done * BLOCK:], gain))
     return b"".join(out)
 
 
-def _needs(raw: bytes, gain: float, ceiling: int, blocks: int) -> dict[int, float]:
+def _times(raw: bytes, gain: float) -> bytes:
+    return raw if gain == 1.0 else audioop.mul(raw, 2, gain)
+
+
+def _needs(raw: memoryview, gain: float, ceiling: int, blocks: int) -> dict[int, float]:
     """Gain each loud block needs (blocks not listed need none), found coarse to fine."""
     need: dict[int, float] = {}
     spans = [(0, blocks)]  # in blocks

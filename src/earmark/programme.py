@@ -177,6 +177,12 @@ class Feed:
                  levelling: Levelling | None = None) -> None:
         self.segments, self.chunks, self.keys = segments, list(chunks), keys
         self.pauses, self.levelling = pauses, levelling
+        spoken: dict[str, int] = {}
+        for segment in segments:
+            spoken[segment.voice] = spoken.get(segment.voice, 0) + len(segment.text)
+        main = max(spoken, key=spoken.__getitem__) if spoken else ""
+        self.scale = (levelling or Levelling()).gain(main)
+        """The gain of the voice heard most (an encoder can apply it for free)."""
         self._clips: list[Spoken | None] = [None] * len(segments)
         self._ready = threading.Condition()
         self._abandoned = False
@@ -230,7 +236,9 @@ class Programme:
         return describe(self.pieces, start, end)
 
 
-def stream(pieces: Sequence[Piece], start: int, end: int) -> Iterator[bytes]:
+def stream(pieces: Sequence[Piece], start: int, end: int, scale: float = 1.0) -> Iterator[bytes]:
+    """The samples [start, end) of the pieces, levelled; divided by `scale` for an encoder
+    that multiplies by it (clips of a voice whose gain is `scale` then pass untouched)."""
     starts = [p.start for p in pieces]
     index = max(0, bisect_right(starts, start) - 1)
     position = start
@@ -245,7 +253,8 @@ def stream(pieces: Sequence[Piece], start: int, end: int) -> Iterator[bytes]:
                 raw = AudioSegment.from_wav(piece.path).raw_data
                 if len(raw) != piece.frames * 2:  # never shift the timeline
                     raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
-                raw = level(raw, piece.gain, piece.ceiling)
+                ceiling = None if piece.ceiling is None else int(piece.ceiling / scale)
+                raw = level(raw, piece.gain / scale, ceiling)
                 yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
             position = b
         index += 1

@@ -68,14 +68,16 @@ class Mp3Chunks:
         for number in range(len(self.results)):
             self.results[number] = self.pool.submit(self._encode, feed, number)
 
-    def _key(self, pieces: Sequence[Piece], length: int, last: bool) -> str:
-        return key_of("mp3-chunk/3", self.codec, last, describe(pieces, 0, length))
+    def _key(self, pieces: Sequence[Piece], length: int, last: bool, scale: float) -> str:
+        return key_of("mp3-chunk/3", self.codec, f"{scale:.6f}", last,
+                      describe(pieces, 0, length))
 
     def _encode(self, feed: Feed, number: int) -> Path:
         last = feed.is_last(number)
         if feed.complete(number):  # all its audio was cached: so may the chunk be
             pieces = list(feed.walk(number))
-            hit = self.cache.get("chunks", self._key(pieces, _end(pieces), last), ".mp3")
+            key = self._key(pieces, _end(pieces), last, feed.scale)
+            hit = self.cache.get("chunks", key, ".mp3")
             if hit is not None:
                 return hit
         scratch = self.cache.scratch("chunks", "00streaming", ".mp3")
@@ -84,15 +86,16 @@ class Mp3Chunks:
         def pcm() -> Iterator[bytes]:
             for piece in feed.walk(number):
                 pieces.append(piece)
-                yield from stream((piece,), piece.start, piece.start + piece.frames)
+                yield from stream((piece,), piece.start, piece.start + piece.frames, feed.scale)
 
         try:
             lame.encode(pcm(), scratch, self.settings.sample_rate,
-                        kbps(self.settings.mp3_bitrate), QUALITY)
+                        kbps(self.settings.mp3_bitrate), QUALITY, feed.scale)
             length = _end(pieces)
             if not last:
                 _check_frames(scratch, length + GAP)
-            return self.cache.put("chunks", self._key(pieces, length, last), ".mp3", scratch)
+            key = self._key(pieces, length, last, feed.scale)
+            return self.cache.put("chunks", key, ".mp3", scratch)
         finally:
             scratch.unlink(missing_ok=True)
 

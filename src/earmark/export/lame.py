@@ -42,6 +42,8 @@ def _lame() -> ctypes.CDLL:
                 function = getattr(lib, f"lame_set_{setter}")
                 function.argtypes = [handle, ctypes.c_int]
                 function.restype = ctypes.c_int
+            lib.lame_set_scale.argtypes = [handle, ctypes.c_float]
+            lib.lame_set_scale.restype = ctypes.c_int
             lib.lame_init_params.argtypes = [handle]
             lib.lame_init_params.restype = ctypes.c_int
             lib.lame_encode_buffer.argtypes = [handle, ctypes.c_char_p, ctypes.c_char_p,
@@ -66,8 +68,9 @@ def available() -> bool:
 
 
 def encode(pcm: Iterable[bytes], out: Path, sample_rate: int, kbps: int,
-           quality: int = 7) -> None:
-    """16-bit mono PCM (any block sizes) -> a CBR MP3 file with LAME's Info tag."""
+           quality: int = 7, scale: float = 1.0) -> None:
+    """16-bit mono PCM (any block sizes) -> a CBR MP3 file with LAME's Info tag. LAME
+    multiplies the samples by `scale` as it reads them (a gain that costs nothing)."""
     lib = _lame()
     handle = lib.lame_init()
     if not handle:
@@ -78,6 +81,7 @@ def encode(pcm: Iterable[bytes], out: Path, sample_rate: int, kbps: int,
                               ("quality", quality), ("mode", MONO), ("VBR", VBR_OFF),
                               ("bWriteVbrTag", 1)):
             getattr(lib, f"lame_set_{setter}")(handle, value)
+        lib.lame_set_scale(handle, scale)
         if lib.lame_init_params(handle) < 0:
             raise EarmarkError(f"libmp3lame refused {kbps} kbps at {sample_rate} Hz")
         buffer = ctypes.create_string_buffer(7200)
