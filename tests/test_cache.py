@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import run_cli
 from earmark.cache import Cache, key_of
 from earmark.casting import VoiceSettings
-from earmark.synth import Job, cached, segment_key
+from earmark.synth import Job, _append_voice, cached, segment_key
 
 
 def test_keys_change_with_everything_the_audio_depends_on() -> None:
@@ -47,8 +47,12 @@ def test_a_corrupt_segment_is_not_used(tmp_path: Path) -> None:
         wav.setsampwidth(2)
         wav.setframerate(22050)
         wav.writeframes(b"\1\0" * 22050 * 2)
-    cache.path("segments", job.key, ".voice").write_text("gmw/en-us")
-    assert cached(cache, job) is not None
+    assert cached(cache, job) is None  # no record of the voice that spoke it
+    _append_voice(wav_path, "gmw/en-us")
+    hit = cached(cache, job)
+    assert hit is not None and hit.engine_voice == "gmw/en-us" and hit.frames == 22050 * 2
+    with wave.open(str(wav_path), "rb") as wav:  # still a well-formed WAV
+        assert wav.getnframes() == 22050 * 2
     with wav_path.open("r+b") as handle:  # truncated, as by a crash of another writer
         handle.truncate(os.path.getsize(wav_path) // 2)
     assert cached(cache, job) is None

@@ -215,7 +215,8 @@ def _register_driver() -> None:
                     if self._text_to_say:
                         self._start_synthesis(self._text_to_say)
                 self.iterate()
-                time.sleep(0.0002)
+                if self._looping:  # (synthesis is synchronous: usually done by now)
+                    time.sleep(0.0002)
 
     module = types.ModuleType(name)
     module.buildDriver = SynchronousDriver  # type: ignore[attr-defined]
@@ -256,8 +257,9 @@ class Engine:
 
     def speak(self, text: str, settings: VoiceSettings, path: Path) -> Spoken:
         problem = ""
-        for _attempt in range(2):
-            path.unlink(missing_ok=True)
+        for attempt in range(2):
+            if attempt:  # the first time `path` is a fresh empty file, which it overwrites
+                path.unlink(missing_ok=True)
             used = self._run(text, settings, path)
             if not voice_matches(settings.engine_voice, used):
                 raise EngineError(

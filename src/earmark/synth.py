@@ -13,6 +13,7 @@ import os
 import wave
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from earmark.cache import Cache, key_of
 from earmark.casting import VoiceSettings
@@ -30,7 +31,37 @@ class Job:
 
 
 def segment_key(engine_id: str, settings: VoiceSettings, text: str) -> str:
-    return key_of("segment/1", engine_id, dataclasses.asdict(settings), text)
+    return key_of("segment/2", engine_id, dataclasses.asdict(settings), text)
+
+
+VOICE_CHUNK = b"emvo"
+"""A RIFF chunk after the audio holding the voice espeak-ng used (one file per segment)."""
+
+
+def _append_voice(path: Path, voice: str) -> None:
+    name = voice.encode("utf-8")
+    chunk = VOICE_CHUNK + len(name).to_bytes(4, "little") + name + b"\0" * (len(name) % 2)
+    with path.open("r+b") as wav:
+        wav.seek(4)
+        riff = int.from_bytes(wav.read(4), "little")
+        wav.seek(4)
+        wav.write((riff + len(chunk)).to_bytes(4, "little"))
+        wav.seek(0, os.SEEK_END)
+        wav.write(chunk)
+
+
+def _read_voice(path: Path, frames: int) -> str | None:
+    """The voice chunk right after `frames` of audio, if the file ends with it."""
+    with path.open("rb") as wav:
+        wav.seek(44 + frames * 2)
+        head = wav.read(8)
+        if len(head) != 8 or head[:4] != VOICE_CHUNK:
+            return None
+        size = int.from_bytes(head[4:], "little")
+        name = wav.read(size + size % 2)
+        if len(name) != size + size % 2 or wav.read(1):
+            return None
+    return name[:size].decode("utf-8", "replace")
 
 
 _worker: tuple[Engine, Cache] | None = None
@@ -51,9 +82,7 @@ def _speak(job: Job, cache: Cache | None = None) -> Spoken:
     scratch = cache.scratch("segments", job.key, SUFFIX)
     try:
         spoken = engine.speak(job.text, job.settings, scratch)
-        voice_file = cache.scratch("segments", job.key, ".voice")
-        voice_file.write_text(spoken.engine_voice, encoding="utf-8")
-        cache.put("segments", job.key, ".voice", voice_file)  # before the audio: never missing
+        _append_voice(scratch, spoken.engine_voice)
         path = cache.put("segments", job.key, SUFFIX, scratch)
     finally:
         scratch.unlink(missing_ok=True)
@@ -63,21 +92,19 @@ def _speak(job: Job, cache: Cache | None = None) -> Spoken:
 def cached(cache: Cache, job: Job) -> Spoken | None:
     """The cached audio of a job, if present and sound."""
     path = cache.get("segments", job.key, SUFFIX)
-    voice = cache.get("segments", job.key, ".voice")
-    if path is None or voice is None:
+    if path is None:
         return None
     try:
         with wave.open(str(path), "rb") as wav:
             shape = (wav.getframerate(), wav.getnchannels(), wav.getsampwidth())
             frames = wav.getnframes()
-        if shape != (SAMPLE_RATE, 1, 2) or path.stat().st_size != 44 + frames * 2:
-            return None
+        voice = _read_voice(path, frames) if shape == (SAMPLE_RATE, 1, 2) else None
     except (OSError, EOFError, wave.Error):
         return None
     low, high = plausible_frames(job.text, job.settings.rate)
-    if not low <= frames <= high:
+    if voice is None or not low <= frames <= high:
         return None
-    return Spoken(str(path), frames, voice.read_text(encoding="utf-8").strip())
+    return Spoken(str(path), frames, voice)
 
 
 def default_jobs() -> int:
