@@ -7,7 +7,7 @@ MP3 settings> out.mp3`. earmark: `earmark render TEXT --quiet` with a cold cache
 folder per run, holding only the per-machine voice loudness calibration), everything on
 (voices, loudness, chapters, sidecars). Runs alternate; medians are shown.
 Then the same book re-rendered after editing one paragraph, with the cache of the last run.
-Without TEXT it uses a generated book (benchmarks/booktext.py) and the bundled sample article.
+Without TEXT it uses a generated book (benchmarks/booktext.py) and a 403-word sample article.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def main() -> None:
         if not texts:
             book_path = scratch / "book.txt"
             book_path.write_text(book(args.book_words), encoding="utf-8")
-            texts = [book_path, ROOT / "samples" / "library-vote.md"]
+            texts = [book_path, ROOT / "samples" / "harbour-ferry.md"]  # 403 words
         for text in texts:
             base, full, cache = compare(text.stem, text, args.runs, scratch)
             ours = audio_seconds(scratch / "out", text.stem)

