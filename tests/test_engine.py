@@ -15,9 +15,7 @@ from earmark.errors import EngineError, VoiceNotFoundError
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    engine = Engine()
-    engine.warm_up(VoiceSettings(), tmp_path_factory.mktemp("warm") / "w.wav")
-    return engine
+    return Engine()
 
 
 def test_engine_lists_english_voices() -> None:

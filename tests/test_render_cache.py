@@ -39,29 +39,33 @@ def test_no_cache_leaves_the_cache_untouched(tmp_path: Path, recipe, casting) ->
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["library-vote"]
 
 
-def test_one_worker_and_many_agree(tmp_path: Path) -> None:
-    """espeak-ng's output depends slightly on what its process said before (measured: up to
-    ~10 ms per sentence), so cold renders with different worker counts agree to within that,
-    not to the sample; a warm cache makes them identical."""
+def test_one_worker_and_many_give_the_same_audio(tmp_path: Path) -> None:
+    """espeak-ng's output depends on what its process said before; each chunk is spoken from a
+    freshly loaded engine, so one process and a pool of workers give the same file."""
+    source = tmp_path / "long.md"
+    words = ["harbour", "council", "library", "river", "station", "market", "garden", "bridge"]
+    paragraphs = [f"# Part {n}" if n % 6 == 0 else " ".join(
+        f"The {words[(n + i) % 8]} near the {words[(n * 3 + i) % 8]} was closed on day {n + i}."
+        for i in range(4)) for n in range(24)]
+    source.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     results = []
-    for jobs in ("1", "4"):
+    for jobs in ("1", "2"):  # in this process / in a pool of two workers (>= 48 segments)
         out = tmp_path / f"out-{jobs}"
         env = {"EARMARK_CACHE_DIR": str(tmp_path / f"cache-{jobs}")}
-        done = run_cli_env(env, "render", str(SAMPLE), "-o", str(out), "--jobs", jobs, "--quiet")
+        done = run_cli_env(env, "render", str(source), "-o", str(out), "--jobs", jobs, "--quiet")
         assert done.returncode == 0, done.stderr
-        results.append(json.loads((out / "library-vote" / "library-vote.json").read_text()))
-    one, many = results
-    assert [s["text"] for s in one["segments"]] == [s["text"] for s in many["segments"]]
-    for a, b in zip(one["segments"], many["segments"], strict=True):
-        assert abs((a["end_ms"] - a["start_ms"]) - (b["end_ms"] - b["start_ms"])) <= 15
-    for a, b in zip(one["chapters"], many["chapters"], strict=True):
-        assert abs(a["start_ms"] - b["start_ms"]) <= 50
-    # warm: the same cache gives the same output to the millisecond, whatever the workers
+        manifest = json.loads((out / "long" / "long.json").read_text())
+        assert len(manifest["segments"]) >= 48 and len(manifest["chapters"]) >= 2
+        results.append((manifest, (out / "long" / "long.mp3").read_bytes()))
+    (one, one_mp3), (many, many_mp3) = results
+    assert [(s["start_ms"], s["end_ms"]) for s in one["segments"]] == [
+        (s["start_ms"], s["end_ms"]) for s in many["segments"]]
+    assert one["chapters"] == many["chapters"]
+    assert one_mp3 == many_mp3
+    # warm: another worker count reads the same cache and gives the same file again
     env = {"EARMARK_CACHE_DIR": str(tmp_path / "cache-1")}
-    run_cli_env(env, "render", str(SAMPLE), "-o", str(tmp_path / "warm"), "--jobs", "3", "--quiet")
-    warm = json.loads((tmp_path / "warm" / "library-vote" / "library-vote.json").read_text())
-    assert [(s["start_ms"], s["end_ms"]) for s in warm["segments"]] == [
-        (s["start_ms"], s["end_ms"]) for s in one["segments"]]
+    run_cli_env(env, "render", str(source), "-o", str(tmp_path / "warm"), "--jobs", "3", "--quiet")
+    assert (tmp_path / "warm" / "long" / "long.mp3").read_bytes() == one_mp3
 
 
 def run_cli_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

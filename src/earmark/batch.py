@@ -83,20 +83,23 @@ def up_to_date(folder: Path, print_: str) -> bool:
 
 
 def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards: int) -> int:
-    """Speak every shards-th segment of a long document into the shared cache (a Dask task),
+    """Speak every shards-th chunk of a long document into the shared cache (a Dask task),
     so one huge book is spoken by all workers; its render then finds them cached."""
     from earmark.cache import Cache, default_root
     from earmark.casting import load_casting
     from earmark.recipe import load_recipe
-    from earmark.render import _for_profile, prepare
+    from earmark.render import _for_profile, chunk_plan, prepare
     from earmark.synth import synthesize
 
     try:
         recipe = _for_profile(load_recipe(pipeline))
-        _, _, speech = prepare(Path(source), recipe, load_casting(voices))
+        plan, _, speech = prepare(Path(source), recipe, load_casting(voices))
     except EarmarkError:
         return 0  # the render task reports the problem, once
-    _, spoken = synthesize(speech[shard::shards], Cache(default_root()), 1)
+    # whole chunks, each spoken from a fresh engine as render would: the same audio
+    mine = [range(c.first, c.last + 1) for c in chunk_plan(plan, recipe)][shard::shards]
+    jobs = [job for group in mine for job in speech[group.start:group.stop]]
+    _, spoken = synthesize(jobs, Cache(default_root()), 1, groups=mine)
     return spoken
 
 

@@ -6,9 +6,10 @@
   engine's list first, and the voice actually used is read back after every segment.
 - pyttsx3 runs espeak-ng asynchronously, and runAndWait returns before the file is written
   (the cause of "the first long utterance lands under the next file name"): a small driver
-  subclass runs it synchronously, so the file is complete when runAndWait returns. Each engine
-  still speaks a short warm-up first, and every file is checked (exists, is new, and its
-  duration fits its text) before it is used; a bad file is synthesised once more, then fails.
+  subclass runs it synchronously, so the file is complete when runAndWait returns. Every file
+  is checked (readable, and its duration fits its text) before it is used; a bad file is
+  synthesised once more, then fails.
+- espeak-ng's output depends on what the process said before: Engine.reset clears that.
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ class Engine:
         _initialise()
         self._tts = pyttsx3.init(DRIVER)
         self._settings: VoiceSettings | None = None
+        self._spoken = False
         atexit.register(self.close)
 
     def close(self) -> None:
@@ -246,14 +248,40 @@ class Engine:
             tts.setProperty("pitch", settings.pitch)
             tts.setProperty("volume", settings.volume)
             self._settings = settings
+        self._spoken = True
         tts.save_to_file(text, str(path))
         with contextlib.redirect_stdout(io.StringIO()):
             tts.runAndWait()  # synchronous driver: the file is written when this returns
         return str(tts.getProperty("voice") or "")
 
-    def warm_up(self, settings: VoiceSettings, scratch: Path) -> None:
-        self._run("Ready.", settings, scratch)
-        scratch.unlink(missing_ok=True)
+    def reset(self) -> None:
+        """Back to the state of a freshly started espeak-ng.
+
+        espeak-ng keeps state from one utterance to the next that no call resets (the phase
+        of its pitch flutter, a static variable in wavegen.c), so the same text comes out a
+        few milliseconds longer or shorter depending on what the process said before, and a
+        render would depend on how its segments were shared among workers. Unloading and
+        reloading the library clears it (3-4 ms here); render resets before each chunk, so
+        any number of workers gives the same audio."""
+        if not self._spoken:
+            return
+        import _ctypes
+        import importlib
+
+        import pyttsx3
+        from pyttsx3.drivers import _espeak
+        from pyttsx3.drivers.espeak import EspeakDriver
+
+        self._tts = None
+        pyttsx3._activeEngines.pop(DRIVER, None)
+        _espeak.Terminate()
+        _ctypes.dlclose(_espeak.dll._handle)
+        importlib.reload(_espeak)  # loads the library afresh and binds its functions again
+        EspeakDriver._moduleInitialized = False
+        _initialise()
+        self._tts = pyttsx3.init(DRIVER)
+        self._settings = None
+        self._spoken = False
 
     def speak(self, text: str, settings: VoiceSettings, path: Path) -> Spoken:
         problem = ""

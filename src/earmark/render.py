@@ -67,7 +67,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.export.ffmpeg import binary
     from earmark.export.sidecars import write_sidecars
     from earmark.loudness import levels
-    from earmark.programme import Feed, layout, plan_chunks
+    from earmark.programme import Feed, layout
     from earmark.synth import synthesize
 
     progress = progress or Silent()
@@ -89,8 +89,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         engine_id = engine_version()
         keys = [job.key for job in speech]
         encoders = max(1, os.cpu_count() or 1)
-        chunks = plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds,
-                             at_least=encoders)
+        chunks = chunk_plan(plan, recipe)
         voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
         level = levels(recipe.loudness.profile, voices, engine_id, cache)
         exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
@@ -100,7 +99,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         # encoders start now and take each segment as it is spoken (cached ones come first)
         spoken, synthesised = synthesize(
             speech, cache, jobs, progress.spoke, feed.put,
-            lambda: [exporter.begin(feed) for exporter in exporters])
+            lambda: [exporter.begin(feed) for exporter in exporters],
+            [range(c.first, c.last + 1) for c in chunks])  # one engine reset per chunk
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
                                      chunks, level.levelling)
         audio = []
@@ -164,6 +164,19 @@ def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-
                   segment_key(engine_id, castings[s.language].settings(s.voice), s.text))
               for s in plan.segments]
     return plan, castings, speech
+
+
+def chunk_plan(plan: Plan, recipe: Recipe):  # type: ignore[no-untyped-def]
+    """The chunks a document is encoded (and, each from a fresh engine, spoken) in. They
+    depend on the document and recipe only, never on the machine: the audio must not."""
+    from earmark.programme import plan_chunks
+
+    return plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds,
+                       at_least=MIN_CHUNKS)
+
+
+MIN_CHUNKS = 2
+"""Even a short text is cut in two where paragraphs allow, so both halves encode at once."""
 
 
 def _for_profile(recipe: Recipe) -> Recipe:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import wave
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,12 +77,17 @@ def preload_engine() -> None:
         _preloaded = Engine()
 
 
-def _init_worker(cache: Cache, warm: VoiceSettings) -> None:
+def _init_worker(cache: Cache) -> None:
     global _worker, _preloaded
     engine, _preloaded = _preloaded or Engine(), None
-    scratch = cache.scratch("segments", "warm-up", SUFFIX)
-    engine.warm_up(warm, scratch)
     _worker = (engine, cache)
+
+
+def _speak_batch(jobs: list[Job], cache: Cache | None = None) -> list[Spoken]:
+    """Speak jobs in order, starting from a fresh engine (the same audio in any process)."""
+    assert _worker is not None, "worker not initialised"
+    _worker[0].reset()
+    return [_speak(job, cache) for job in jobs]
 
 
 def _speak(job: Job, cache: Cache | None = None) -> Spoken:
@@ -132,12 +138,15 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
                progress: Callable[[int, int], None] | None = None,
                on_ready: Callable[[int, Spoken], None] | None = None,
                on_cached: Callable[[], object] | None = None,
+               groups: Sequence[range] | None = None,
                ) -> tuple[list[Spoken], int]:
     """Speak every job (cache first); results in job order, and how many were synthesised.
 
     `on_ready(index, spoken)` is called for every job as soon as its audio exists (cached
     ones first, then the others in job order), so encoding can start before synthesis
-    ends; `on_cached()` once the cached ones have been reported, before any synthesis."""
+    ends; `on_cached()` once the cached ones have been reported, before any synthesis.
+    `groups` (ranges of job indexes; default: one) are what a worker speaks in one go, from a
+    fresh engine: the audio then does not depend on the number of workers."""
     by_key: dict[str, Spoken] = {}
     todo: dict[str, Job] = {}  # one synthesis per distinct key: "said Ruiz." recurs
     for job in jobs:
@@ -168,26 +177,39 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
     if on_cached:
         on_cached()
     pending = list(todo.values())
-    if len(pending) < IN_PROCESS or processes <= 1:
-        for job in pending:
-            arrived(job.key, _speak_here(cache, job))
+    batches = _batches(pending, groups or [range(len(jobs))])
+    if len(pending) < IN_PROCESS or processes <= 1 or len(batches) < 2:
+        if pending and _worker is None:
+            _init_worker(cache)
+        for batch in batches:
+            _worker[0].reset()  # type: ignore[index]
+            for job in batch:
+                arrived(job.key, _speak(job, cache))
     else:
-        processes = max(1, min(processes, len(pending)))
+        processes = max(1, min(processes, len(batches)))
         import multiprocessing  # only here: 25 ms to import, and short texts never need it
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("spawn")
-        chunk = max(1, min(8, len(pending) // (processes * 8)))
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
-                                 initargs=(cache, pending[0].settings)) as pool:
-            for job, spoken in zip(pending, pool.map(_speak, pending, chunksize=chunk),
-                                   strict=True):
-                arrived(job.key, spoken)
+                                 initargs=(cache,)) as pool:
+            for batch, spoken in zip(batches, pool.map(_speak_batch, batches), strict=True):
+                for job, one in zip(batch, spoken, strict=True):
+                    arrived(job.key, one)
     return [by_key[job.key] for job in jobs], len(todo)
 
 
+def _batches(pending: list[Job], groups: Sequence[range]) -> list[list[Job]]:
+    """The jobs to speak, in order, cut where the groups start (empty batches left out)."""
+    starts = [group.start for group in groups]
+    batches: list[list[Job]] = [[] for _ in groups]
+    for job in pending:
+        batches[max(0, bisect_right(starts, job.index) - 1)].append(job)
+    return [batch for batch in batches if batch]
+
+
 def _speak_here(cache: Cache, job: Job) -> Spoken:
-    """Speak one job in this process (its engine started and warmed up on first use)."""
+    """Speak one job in this process (its engine started on first use)."""
     if _worker is None:
-        _init_worker(cache, job.settings)
+        _init_worker(cache)
     return _speak(job, cache)
