@@ -101,3 +101,28 @@ def test_a_missing_espeak_library_is_one_clear_error(monkeypatch) -> None:
                           check=True)
     assert "espeak-ng is not installed" in done.stdout
     assert "apt-get install espeak-ng" in done.stdout
+
+
+def test_reset_gives_back_a_fresh_engine_that_keeps_working(engine: Engine, tmp_path: Path) -> None:
+    """espeak-ng's output depends on what it said before; a reset makes it speak as if just
+    started, even after pyttsx3's old driver is garbage-collected, for every Engine."""
+    import gc
+
+    def audio(name: str, who: Engine) -> bytes:
+        path = tmp_path / name
+        path.touch()
+        who.speak("The council met on Tuesday night.", VoiceSettings(), path)
+        with wave.open(str(path), "rb") as wav:
+            return wav.readframes(wav.getnframes())
+
+    engine.reset()
+    fresh = audio("a.wav", engine)
+    engine.speak("Something else entirely, said to move its state along.", VoiceSettings(),
+                 tmp_path / "b.wav")
+    assert audio("c.wav", engine) != fresh  # the state carried over
+    other = Engine()  # a second engine of the same process
+    engine.reset()
+    gc.collect()  # pyttsx3's old driver goes now: it must not touch the reloaded library
+    assert audio("d.wav", engine) == fresh
+    engine.reset()
+    assert audio("e.wav", other) == fresh and audio("f.wav", engine) != fresh

@@ -224,23 +224,71 @@ def _register_driver() -> None:
     sys.modules[name] = module
 
 
+class _Library:
+    """espeak-ng's state in this process: loaded how many times, spoken since."""
+
+    generation = 0
+    spoken = False
+
+
+def reset_engine() -> None:
+    """Back to the state of a freshly started espeak-ng, for every Engine of this process.
+
+    espeak-ng keeps state from one utterance to the next that no call resets (the phase of its
+    pitch flutter, a static variable in wavegen.c), so the same text comes out a few
+    milliseconds longer or shorter depending on what the process said before, and a render
+    would depend on how its segments were shared among workers. Unloading and reloading the
+    library clears it (3-4 ms here); synthesis resets before each chunk, so any number of
+    workers gives the same audio. Engines notice the new library and rebuild their pyttsx3
+    engine before they next speak."""
+    if not _Library.spoken:
+        return
+    import _ctypes
+    import importlib
+
+    import pyttsx3
+    from pyttsx3.drivers import _espeak
+    from pyttsx3.drivers.espeak import EspeakDriver
+
+    old = pyttsx3._activeEngines.pop(DRIVER, None)
+    proxy = getattr(old, "proxy", None)
+    if proxy is not None:
+        # pyttsx3's driver and its proxy refer to each other, so the garbage collector runs
+        # the proxy's __del__ later, whose driver.destroy() would clear the callback of the
+        # *reloaded* library (pyttsx3 2.99's fails with a TypeError it swallows; a fixed one
+        # would not): it finds no driver
+        proxy._driver = None
+    _espeak.Terminate()
+    _ctypes.dlclose(_espeak.dll._handle)
+    importlib.reload(_espeak)  # loads the library afresh and binds its functions again
+    EspeakDriver._moduleInitialized = False
+    _initialise()
+    _Library.generation += 1
+    _Library.spoken = False
+
+
 class Engine:
-    """One pyttsx3 engine; one per process."""
+    """A pyttsx3 engine (pyttsx3 keeps one per process and driver)."""
 
     def __init__(self) -> None:
+        _initialise()
+        self._tts = self._start()
+        atexit.register(self.close)
+
+    def _start(self):  # type: ignore[no-untyped-def]
         import pyttsx3
 
-        _initialise()
-        self._tts = pyttsx3.init(DRIVER)
+        self._generation = _Library.generation
         self._settings: VoiceSettings | None = None
-        self._spoken = False
-        atexit.register(self.close)
+        return pyttsx3.init(DRIVER)
 
     def close(self) -> None:
         """Drop pyttsx3's engine while the interpreter is whole (its __del__ fails later)."""
         self._tts = None
 
     def _run(self, text: str, settings: VoiceSettings, path: Path) -> str:
+        if self._generation != _Library.generation:  # the library was reloaded
+            self._tts = self._start()
         tts = self._tts
         if settings != self._settings:  # selecting a voice reloads espeak's voice files
             tts.setProperty("voice", settings.engine_voice)
@@ -248,40 +296,14 @@ class Engine:
             tts.setProperty("pitch", settings.pitch)
             tts.setProperty("volume", settings.volume)
             self._settings = settings
-        self._spoken = True
+        _Library.spoken = True
         tts.save_to_file(text, str(path))
         with contextlib.redirect_stdout(io.StringIO()):
             tts.runAndWait()  # synchronous driver: the file is written when this returns
         return str(tts.getProperty("voice") or "")
 
     def reset(self) -> None:
-        """Back to the state of a freshly started espeak-ng.
-
-        espeak-ng keeps state from one utterance to the next that no call resets (the phase
-        of its pitch flutter, a static variable in wavegen.c), so the same text comes out a
-        few milliseconds longer or shorter depending on what the process said before, and a
-        render would depend on how its segments were shared among workers. Unloading and
-        reloading the library clears it (3-4 ms here); render resets before each chunk, so
-        any number of workers gives the same audio."""
-        if not self._spoken:
-            return
-        import _ctypes
-        import importlib
-
-        import pyttsx3
-        from pyttsx3.drivers import _espeak
-        from pyttsx3.drivers.espeak import EspeakDriver
-
-        self._tts = None
-        pyttsx3._activeEngines.pop(DRIVER, None)
-        _espeak.Terminate()
-        _ctypes.dlclose(_espeak.dll._handle)
-        importlib.reload(_espeak)  # loads the library afresh and binds its functions again
-        EspeakDriver._moduleInitialized = False
-        _initialise()
-        self._tts = pyttsx3.init(DRIVER)
-        self._settings = None
-        self._spoken = False
+        reset_engine()
 
     def speak(self, text: str, settings: VoiceSettings, path: Path) -> Spoken:
         problem = ""
