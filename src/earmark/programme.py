@@ -174,8 +174,11 @@ class Feed:
 
     def __init__(self, segments: Sequence[Segment], chunks: Sequence[Chunk],
                  keys: Sequence[str], pauses: PauseSettings,
-                 levelling: Levelling | None = None) -> None:
+                 levelling: Levelling | None = None,
+                 on_encoded: Callable[[int], None] | None = None) -> None:
         self.segments, self.chunks, self.keys = segments, list(chunks), keys
+        self.encoded = on_encoded or (lambda frames: None)
+        """Encoders report here the samples they have taken (for the progress display)."""
         self.pauses, self.levelling = pauses, levelling
         spoken: dict[str, int] = {}
         for segment in segments:
@@ -226,10 +229,21 @@ class Programme:
     total: int
     """Length in samples."""
     chunks: tuple[Chunk, ...]
+    on_pcm: Callable[[int], None] | None = None
+    """Told how many samples each block `pcm` yields (the progress display)."""
 
     def pcm(self, start: int = 0, end: int | None = None) -> Iterator[bytes]:
         """The samples [start, end) as little-endian 16-bit PCM, in pieces."""
-        return stream(self.pieces, start, self.total if end is None else min(end, self.total))
+        blocks = stream(self.pieces, start, self.total if end is None else min(end, self.total))
+        if self.on_pcm is None:
+            return blocks
+        return self._counted(blocks, self.on_pcm)
+
+    @staticmethod
+    def _counted(blocks: Iterator[bytes], tell: Callable[[int], None]) -> Iterator[bytes]:
+        for block in blocks:
+            yield block
+            tell(len(block) // 2)
 
     def layout_of(self, start: int, end: int) -> list[tuple[int, int, str | None]]:
         """What [start, end) is made of: (offset, frames, clip key): a chunk's identity."""

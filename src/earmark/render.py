@@ -94,7 +94,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         level = levels(recipe.loudness.profile, voices, engine_id, cache)
         exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
                      for fmt in formats]
-        feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.levelling)
+        feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.levelling,
+                    progress.encoded)
         progress.start(len(speech))
         # encoders start now and take each segment as it is spoken (cached ones come first)
         spoken, synthesised = synthesize(
@@ -103,11 +104,13 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
             [range(c.first, c.last + 1) for c in chunks])  # one engine reset per chunk
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
                                      chunks, level.levelling)
+        progress.planned(programme.total)
+        counted = dataclasses.replace(programme, on_pcm=progress.encoded)
         audio = []
-        for fmt, exporter in zip(formats, exporters, strict=True):
-            progress.stage(f"encoding {fmt.upper()}")
+        for number, (fmt, exporter) in enumerate(zip(formats, exporters, strict=True)):
+            progress.stage(f"encoding {fmt.upper()}", restart=number > 0)
             audio.append(staging / f"{slug}.{FORMATS[fmt].extension}")
-            exporter.finish(programme, plan, timeline, audio[-1])
+            exporter.finish(counted, plan, timeline, audio[-1])
         manifest = staging / f"{slug}.json"
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
         data = manifest_to_dict(plan, timeline, entries)

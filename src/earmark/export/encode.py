@@ -87,6 +87,7 @@ class Mp3Chunks:
             for piece in feed.walk(number):
                 pieces.append(piece)
                 yield from stream((piece,), piece.start, piece.start + piece.frames, feed.scale)
+                feed.encoded(piece.frames)
 
         try:
             lame.encode(pcm(), scratch, self.settings.sample_rate,
