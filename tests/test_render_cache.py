@@ -97,6 +97,36 @@ def test_progress_is_silent_when_not_a_terminal(tmp_path: Path) -> None:
     assert done.returncode == 0 and done.stderr == ""
 
 
+def test_progress_on_a_terminal_shows_synthesis_and_encoding(tmp_path: Path) -> None:
+    """On a terminal (a pseudo-terminal here): both bars, with segments and minutes."""
+    import os
+    import pty
+    import re
+
+    env = {**os.environ, "EARMARK_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "120"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: earmark with the pseudo-terminal as its stderr
+        os.execvpe(sys.executable, [sys.executable, "-m", "earmark", "render", str(SAMPLE), "-o",
+                                    str(tmp_path / "out"), "--format", "mp3", "--format", "wav"],
+                   env)
+    shown = b""
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        shown += data
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, shown[-2000:]
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+    assert re.search(r"Synthesising .* \d+/24 segments, \d+\.\d min", text)
+    assert re.search(r"Encoding mp3 .* \d+\.\d min of audio", text, re.IGNORECASE)
+    assert re.search(r"Encoding wav .* \d+\.\d min of audio", text, re.IGNORECASE)
+    assert "library-vote.mp3" in text  # the summary line at the end
+
+
 def test_a_document_in_another_language_is_read_by_that_languages_voices(tmp_path: Path) -> None:
     source = tmp_path / "bonjour.txt"
     source.write_text("Bonjour à tous. Le conseil a voté mardi soir.\n", encoding="utf-8")
