@@ -84,7 +84,10 @@ def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run,
     print(f"\n{label}: {text.name}, {words} words, {runs} runs each (medians)")
     print(f"  baseline  wall {b.wall:7.2f} s  cpu {b.cpu:7.2f} s  peak {b.peak_mb:6.0f} MB")
     print(f"  earmark   wall {e.wall:7.2f} s  cpu {e.cpu:7.2f} s  peak {e.peak_mb:6.0f} MB")
-    print(f"  ratio     wall {e.wall / b.wall:7.2f}x")
+    pairs = sorted(o.wall / r.wall for r, o in zip(base, ours, strict=True))
+    print(f"  ratio     wall {e.wall / b.wall:7.2f}x  (run by run, each against the baseline "
+          f"run just before it: median {statistics.median(pairs):.2f}x, "
+          f"range {pairs[0]:.2f}-{pairs[-1]:.2f}x; this machine is shared)")
     return b, e, cache
 
 
