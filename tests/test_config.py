@@ -55,6 +55,9 @@ def test_a_name_is_looked_up_in_the_working_directory_first(tmp_path: Path, monk
         ("[ingest.drop]\nbad = '('\n", "bad pattern"),
         ("[chapters]\nparagraphs_per_chapter = 0\n", "at least 1"),
         ("[loudness]\nprofile = 'loud'\n", "profile must be web, podcast, acx or none"),
+        ("[export]\nmp3_bitrate = '64000'\n", "mp3_bitrate must be kbit/s such as \"64k\""),
+        ("[export]\nmp3_bitrate = '65k'\n", "one of MP3's constant bitrates"),
+        ("[export]\nopus_bitrate = 'lots'\n", "opus_bitrate must be kbit/s"),
         ("not toml at all", "invalid TOML"),
     ],
 )

@@ -211,3 +211,17 @@ def _validate(recipe: Recipe, path: Path) -> None:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
     if recipe.chapters.paragraphs_per_chapter < 1:
         raise ConfigError(f"{path}: [chapters] paragraphs_per_chapter must be at least 1")
+    for key in ("mp3_bitrate", "m4b_bitrate", "opus_bitrate"):
+        value = getattr(recipe.export, key)
+        if not re.fullmatch(r"[1-9]\d{0,2}k", value):
+            raise ConfigError(f"{path}: [export] {key} must be kbit/s such as \"64k\", "
+                              f"got {value!r}")
+    if recipe.export.mp3_bitrate not in MP3_BITRATES:
+        raise ConfigError(f"{path}: [export] mp3_bitrate must be one of MP3's constant "
+                          f"bitrates ({', '.join(MP3_BITRATES)}), got "
+                          f"{recipe.export.mp3_bitrate!r}")
+
+
+MP3_BITRATES = ("8k", "16k", "24k", "32k", "40k", "48k", "56k", "64k", "80k", "96k", "112k",
+                "128k", "144k", "160k")
+"""Layer III at 22.05 kHz (MPEG-2); ACX's 192k is set by its profile, at 44.1 kHz."""
