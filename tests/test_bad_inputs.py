@@ -82,3 +82,30 @@ def test_ffmpeg_missing_from_path_is_one_line_with_the_install_command(tmp_path:
     assert done.stderr == ("earmark: ffmpeg is not installed or not on PATH; on Debian: "
                            "apt-get install ffmpeg\n")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_missing_mp3_encoder_library_is_one_line_before_any_work(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SAMPLE
+
+    code = ("import ctypes, sys\n"
+            "real = ctypes.CDLL\n"
+            "def lookup(name, *args, **kwargs):\n"
+            "    if 'mp3lame' in str(name):\n"
+            "        raise OSError(f'{name}: cannot open shared object file')\n"
+            "    return real(name, *args, **kwargs)\n"
+            "ctypes.CDLL = lookup\n"
+            "from earmark.cli import main\n"
+            f"sys.argv = ['earmark', 'render', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'out')!r}]\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "EARMARK_CACHE_DIR": str(tmp_path / "cache")},
+                          check=False)
+    assert done.returncode == 1
+    assert done.stderr == ("earmark: libmp3lame is not installed; on Debian: "
+                           "apt-get install libmp3lame0\n")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert not (tmp_path / "cache" / "segments").exists()  # nothing was spoken

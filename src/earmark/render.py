@@ -74,6 +74,10 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     recipe = _for_profile(recipe)
     plan, castings, speech = prepare(source, recipe, casting)
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
+    if "mp3" in formats:
+        from earmark.export import lame
+
+        lame.require()
     casting = castings[None]
     slug = slug or slug_for(source, plan.document.title)
     out_root.mkdir(parents=True, exist_ok=True)

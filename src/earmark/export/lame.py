@@ -59,12 +59,9 @@ def _lame() -> ctypes.CDLL:
         return _library
 
 
-def available() -> bool:
-    try:
-        _lame()
-    except EarmarkError:
-        return False
-    return True
+def require() -> None:
+    """Fail now, with the apt-get line, if libmp3lame cannot be loaded."""
+    _lame()
 
 
 def encode(pcm: Iterable[bytes], out: Path, sample_rate: int, kbps: int,
