@@ -1,9 +1,10 @@
 """Segments -> one verified WAV file each, from the cache or from worker processes.
 
-espeak-ng initialises once per process and pyttsx3's run loop sleeps between polls, so
-several processes keep the CPU busy. Each worker owns one Engine and warms it up first, then
-writes each segment to a temporary name, verifies it and moves it into the cache. A cached
-entry that does not read back as sound audio of a plausible length is synthesised again.
+Short texts are spoken in this process; longer ones by worker processes (one per core), each
+owning one Engine and taking whole chunks, each chunk from a freshly loaded engine (see
+engine.reset_engine), so the audio is the same whatever the number of workers. Each segment
+is written to a temporary name, verified, given its voice chunk and moved into the cache. A
+cached entry that does not read back as sound audio of a plausible length is spoken again.
 """
 
 from __future__ import annotations
