@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import ctypes
 import difflib
 import io
 import re
@@ -186,11 +187,18 @@ def _register_driver() -> None:
     flags = _espeak.ENDPAUSE | _espeak.CHARS_UTF8 | PHONEMES
 
     class SynchronousDriver(EspeakDriver):
+        def _onSynth(self, wav, numsamples, events):  # type: ignore[no-untyped-def]
+            # only the samples: this driver writes the file itself when Synth returns, and
+            # nothing listens for pyttsx3's per-word events (nor re-copies a growing buffer)
+            if self._speaking and numsamples > 0:
+                self._samples.append(ctypes.string_at(wav, numsamples * 2))
+            return 0
+
         def _start_synthesis(self, text: str) -> None:
             self._proxy.setBusy(True)
             self._proxy.notify("started-utterance")
             self._speaking = True
-            self._data_buffer = b""
+            self._samples: list[bytes] = []
             # synchronous: returns when espeak-ng has spoken it all; PHONEMES lets a lexicon's
             # [[...]] reach espeak-ng as phonemes (pyttsx3 passes only the first two flags)
             _espeak.Synth(str(text).encode("utf-8"), flags=flags)
@@ -199,8 +207,8 @@ def _register_driver() -> None:
                     out.setnchannels(1)
                     out.setsampwidth(2)
                     out.setframerate(SAMPLE_RATE)
-                    out.writeframes(self._data_buffer)
-                self._data_buffer = b""
+                    out.writeframes(b"".join(self._samples))
+                self._samples = []
                 self._speaking = False
                 self._proxy.notify("finished-utterance", completed=True)
                 self._proxy.setBusy(False)
