@@ -20,10 +20,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-with warnings.catch_warnings():  # pydub warns at import when ffmpeg is missing; we say it
-    warnings.simplefilter("ignore", RuntimeWarning)
-    from pydub import AudioSegment
-
 from earmark.engine import SAMPLE_RATE, Spoken
 from earmark.limiter import Levelling, level
 from earmark.model import Chapter, Segment, Timeline, Timing
@@ -264,7 +260,7 @@ def stream(pieces: Sequence[Piece], start: int, end: int, scale: float = 1.0) ->
                 for offset in range(a, b, BLOCK):
                     yield b"\0\0" * (min(b, offset + BLOCK) - offset)
             else:
-                raw = AudioSegment.from_wav(piece.path).raw_data
+                raw = _pydub().AudioSegment.from_wav(piece.path).raw_data
                 if len(raw) != piece.frames * 2:  # never shift the timeline
                     raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
                 ceiling = None if piece.ceiling is None else int(piece.ceiling / scale)
@@ -272,6 +268,18 @@ def stream(pieces: Sequence[Piece], start: int, end: int, scale: float = 1.0) ->
                 yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
             position = b
         index += 1
+
+
+_IMPORTING = threading.Lock()
+
+
+def _pydub():  # type: ignore[no-untyped-def]
+    """pydub, imported by the first encoder that reads a clip (while synthesis runs)."""
+    with _IMPORTING, warnings.catch_warnings():  # pydub warns at import without ffmpeg
+        warnings.simplefilter("ignore", RuntimeWarning)
+        import pydub
+
+    return pydub
 
 
 def describe(pieces: Sequence[Piece], start: int, end: int) -> list[tuple[int, int, str | None]]:

@@ -65,7 +65,6 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.engine import engine_version
     from earmark.export import EXPORTERS
     from earmark.export.ffmpeg import binary
-    from earmark.export.sidecars import write_sidecars
     from earmark.loudness import levels
     from earmark.programme import Feed, layout
     from earmark.synth import synthesize
@@ -106,6 +105,9 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
             speech, cache, jobs, progress.spoke, feed.put,
             lambda: [exporter.begin(feed) for exporter in exporters],
             [range(c.first, c.last + 1) for c in chunks])  # one engine reset per chunk
+        # the encoders are still at work: load what finishing needs meanwhile
+        from earmark.export.sidecars import write_sidecars
+
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
                                      chunks, level.levelling)
         progress.planned(programme.total)

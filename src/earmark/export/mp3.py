@@ -7,8 +7,7 @@ tags, because ffmpeg writes CHAP frames without the CTOC frame that many players
 from __future__ import annotations
 
 from pathlib import Path
-
-from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TSSE, CTOCFlags
+from typing import TYPE_CHECKING
 
 from earmark import __version__
 from earmark.cache import Cache
@@ -16,6 +15,9 @@ from earmark.export.encode import Mp3Chunks, encode_stream
 from earmark.model import Plan, Timeline
 from earmark.programme import Feed, Programme
 from earmark.recipe import ExportSettings
+
+if TYPE_CHECKING:
+    from mutagen.id3 import ID3
 
 NO_OFFSET = 0xFFFFFFFF
 
@@ -34,6 +36,7 @@ class Mp3Export:
             self.chunks.begin(feed)
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        import mutagen.id3  # noqa: F401 - loaded while the encoders still run, not after
         if self.chunks is not None:
             self.chunks.finish(out)
         else:
@@ -46,6 +49,8 @@ class Mp3Export:
 
 
 def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
+    from mutagen.id3 import ID3
+
     tags = ID3()
     add_chapter_frames(tags, plan, timeline)
     tags.save(str(path), v2_version=3)
@@ -53,6 +58,8 @@ def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
 
 def add_chapter_frames(tags: ID3, plan: Plan, timeline: Timeline) -> None:
     """Title, language, and one CHAP frame per chapter under a CTOC table of contents."""
+    from mutagen.id3 import CHAP, CTOC, TIT2, TLAN, TSSE, CTOCFlags
+
     tags.add(TIT2(encoding=3, text=[plan.document.title]))
     tags.add(TLAN(encoding=3, text=[plan.document.language]))
     tags.add(TSSE(encoding=3, text=[f"earmark {__version__}"]))
