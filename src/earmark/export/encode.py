@@ -79,6 +79,7 @@ class Mp3Chunks:
             key = self._key(pieces, _end(pieces), last, feed.scale)
             hit = self.cache.get("chunks", key, ".mp3")
             if hit is not None:
+                feed.encoded(_end(pieces))
                 return hit
         scratch = self.cache.scratch("chunks", "00streaming", ".mp3")
         pieces = []
