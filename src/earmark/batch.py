@@ -97,7 +97,7 @@ def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards
     except EarmarkError:
         return 0  # the render task reports the problem, once
     # whole chunks, each spoken from a fresh engine as render would: the same audio
-    mine = [range(c.first, c.last + 1) for c in chunk_plan(plan, recipe)][shard::shards]
+    mine = [c.indexes for c in chunk_plan(plan, recipe)][shard::shards]
     jobs = [job for group in mine for job in speech[group.start:group.stop]]
     _, spoken = synthesize(jobs, Cache(default_root()), 1, groups=mine)
     return spoken

@@ -57,6 +57,10 @@ class Chunk:
     length: int = 0
     """Where the chunk's samples are in the programme."""
 
+    @property
+    def indexes(self) -> range:
+        return range(self.first, self.last + 1)
+
 
 def _ms(frames: int) -> int:
     return round(frames * 1000 / SAMPLE_RATE)
@@ -124,7 +128,12 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
         return clip
 
     pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, levelling))
-    return pieces, (pieces[-1].start + pieces[-1].frames if pieces else 0)
+    return pieces, end_of(pieces)
+
+
+def end_of(pieces: Sequence[Piece]) -> int:
+    """Where the last piece ends (the length of a chunk's pieces)."""
+    return pieces[-1].start + pieces[-1].frames if pieces else 0
 
 
 def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int], Spoken],
@@ -133,6 +142,7 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
     """The chunk's pieces in order, asking `clip_at` for each clip only when it is reached
     (so an encoder can take a chunk's start while its end is still being spoken)."""
     position = 0
+    levels = levelling or Levelling()
 
     def silence(frames: int) -> Iterator[Piece]:
         nonlocal position
@@ -150,7 +160,6 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
             pause = pause_before(segments[index - 1], segments[index], pauses)
             yield from silence(pause * SAMPLE_RATE // 1000)
         clip = clip_at(index)
-        levels = levelling or Levelling()
         yield Piece(position, clip.frames, clip.path, keys[index],
                     levels.gain(segments[index].voice), levels.ceiling)
         position += clip.frames

@@ -104,7 +104,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         spoken, synthesised = synthesize(
             speech, cache, jobs, progress.spoke, feed.put,
             lambda: [exporter.begin(feed) for exporter in exporters],
-            [range(c.first, c.last + 1) for c in chunks])  # one engine reset per chunk
+            [c.indexes for c in chunks])  # one engine reset per chunk
         # the encoders are still at work: load what finishing needs meanwhile
         from earmark.export.sidecars import write_sidecars
 

@@ -20,7 +20,7 @@ from earmark.cache import Cache, key_of
 from earmark.errors import EarmarkError, ToolError
 from earmark.export import lame
 from earmark.export.ffmpeg import FFMPEG, binary, codec_args
-from earmark.programme import FRAME, GAP, Feed, Piece, Programme, describe, stream
+from earmark.programme import FRAME, GAP, Feed, Piece, Programme, describe, end_of, stream
 from earmark.recipe import ExportSettings
 
 RAW_INPUT = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
@@ -76,10 +76,10 @@ class Mp3Chunks:
         last = feed.is_last(number)
         if feed.complete(number):  # all its audio was cached: so may the chunk be
             pieces = list(feed.walk(number))
-            key = self._key(pieces, _end(pieces), last, feed.scale)
+            key = self._key(pieces, end_of(pieces), last, feed.scale)
             hit = self.cache.get("chunks", key, ".mp3")
             if hit is not None:
-                feed.encoded(_end(pieces))
+                feed.encoded(end_of(pieces))
                 return hit
         scratch = self.cache.scratch("chunks", "00streaming", ".mp3")
         pieces = []
@@ -93,7 +93,7 @@ class Mp3Chunks:
         try:
             lame.encode(pcm(), scratch, self.settings.sample_rate,
                         kbps(self.settings.mp3_bitrate), QUALITY, feed.scale)
-            length = _end(pieces)
+            length = end_of(pieces)
             if not last:
                 _check_frames(scratch, length + GAP)
             key = self._key(pieces, length, last, feed.scale)
@@ -123,10 +123,6 @@ def _check_frames(path: Path, samples: int) -> None:
     if frames * FRAME != samples:
         raise EarmarkError(f"MP3 chunk {path.name} has {frames} frames where "
                            f"{samples // FRAME} were planned: the join would be off")
-
-
-def _end(pieces: Sequence[Piece]) -> int:
-    return pieces[-1].start + pieces[-1].frames if pieces else 0
 
 
 def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSettings,
