@@ -246,9 +246,9 @@ def reset_engine() -> None:
     pitch flutter, a static variable in wavegen.c), so the same text comes out a few
     milliseconds longer or shorter depending on what the process said before, and a render
     would depend on how its segments were shared among workers. Unloading and reloading the
-    library clears it (3-4 ms here); synthesis resets before each chunk, so any number of
-    workers gives the same audio. Engines notice the new library and rebuild their pyttsx3
-    engine before they next speak."""
+    library clears it (2.6 ms: benchmarks/engine_state.py); synthesis resets before each
+    chunk, so any number of workers gives the same audio. Engines notice the new library and
+    rebuild their pyttsx3 engine before they next speak."""
     if not _Library.spoken:
         return
     import _ctypes
