@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from conftest import run_cli
@@ -33,6 +34,20 @@ def test_entries_appear_whole_or_not_at_all(tmp_path: Path) -> None:
     assert cache.info()["chunks"] == (1, 4)
     assert cache.clear() == 4 and cache.get("chunks", "ab12", ".mp3") is None
     assert Cache(tmp_path, enabled=False).get("chunks", "ab12", ".mp3") is None
+
+
+def test_scratch_files_are_fresh_and_survive_a_cleared_cache(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    first, second = (cache.scratch("segments", "cd34", ".wav") for _ in range(2))
+    assert first != second and first.parent == second.parent
+    assert first.read_bytes() == b"" and second.read_bytes() == b""
+    assert (first.stat().st_mode & 0o777) == 0o600  # private until moved into place
+    cache.clear()  # the folders are gone: the next entry makes them again
+    third = cache.scratch("segments", "cd34", ".wav")
+    third.write_bytes(b"x")
+    assert cache.put("segments", "cd34", ".wav", third).read_bytes() == b"x"
+    shutil.rmtree(tmp_path / "segments")  # by another process (`earmark cache clear`)
+    assert cache.scratch("segments", "cd34", ".wav").exists()
 
 
 def test_a_corrupt_segment_is_not_used(tmp_path: Path) -> None:

@@ -11,10 +11,10 @@ Location: $EARMARK_CACHE_DIR, else $XDG_CACHE_HOME/earmark, else ~/.cache/earmar
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,18 @@ def key_of(*parts: object) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+_SERIAL = itertools.count()
+_MADE: set[Path] = set()
+"""Cache folders this process has made (or found): a segment costs no mkdir."""
+
+
+def _folder(folder: Path) -> Path:
+    if folder not in _MADE:
+        folder.mkdir(parents=True, exist_ok=True)
+        _MADE.add(folder)
+    return folder
+
+
 @dataclass(frozen=True, slots=True)
 class Cache:
     root: Path
@@ -49,18 +61,25 @@ class Cache:
         return path if path.is_file() and path.stat().st_size > 0 else None
 
     def scratch(self, kind: str, key: str, suffix: str) -> Path:
-        """A fresh temporary path next to where the entry will live (same file system)."""
-        folder = self.path(kind, key, suffix).parent
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=f"{suffix}.partial",
-                                        dir=folder)
-        os.close(handle)
-        return Path(name)
+        """A fresh empty file next to where the entry will live (same file system), named for
+        this process (concurrent renders never share one)."""
+        folder = _folder(self.path(kind, key, suffix).parent)
+        while True:
+            name = folder / f".{key[:16]}.{os.getpid()}.{next(_SERIAL)}{suffix}.partial"
+            try:
+                os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:  # left by a killed process whose pid this one reuses
+                continue
+            except FileNotFoundError:  # the cache was cleared meanwhile
+                _MADE.discard(folder)
+                _folder(folder)
+                continue
+            return name
 
     def put(self, kind: str, key: str, suffix: str, produced: Path) -> Path:
         """Move a finished file into the cache atomically; return its cached path."""
         target = self.path(kind, key, suffix)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _folder(target.parent)
         os.replace(produced, target)
         return target
 
@@ -78,4 +97,5 @@ class Cache:
         freed = sum(size for _, size in self.info().values())
         for kind in KINDS:
             shutil.rmtree(self.root / kind, ignore_errors=True)
+        _MADE.clear()
         return freed
