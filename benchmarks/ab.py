@@ -52,7 +52,7 @@ def main() -> None:
                  enumerate((args.a, args.b))}
         plain_text = scratch / "plain.txt"
         plain_text.write_text(plain(args.text.read_text(encoding="utf-8")), encoding="utf-8")
-        calibration = calibrated(scratch)
+        calibration = calibrated(scratch, [args.text])
         walls: dict[str, list[float]] = {rev: [] for rev in trees}
         pipe = []
         for number in range(args.runs):

@@ -4,8 +4,8 @@
 
 Baseline: `espeak-ng -v <narrator voice> -s <rate> --stdout -f TEXT | ffmpeg -i - <earmark's
 MP3 settings> out.mp3`. earmark: `earmark render TEXT --quiet` with a cold cache (a fresh cache
-folder per run, holding only the per-machine voice loudness calibration), everything on
-(voices, loudness, chapters, sidecars). Runs alternate; medians are shown.
+folder per run, holding only the per-machine loudness calibration of the voices TEXT
+uses), everything on (voices, loudness, chapters, sidecars). Runs alternate; medians are shown.
 Then the same book re-rendered after editing one paragraph, with the cache of the last run.
 Without TEXT it uses a generated book (benchmarks/booktext.py) and a 403-word sample article.
 """
@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run,
     base: list[Run] = []
     ours: list[Run] = []
     cache = scratch
-    calibration = calibrated(scratch)
+    calibration = calibrated(scratch, [text])
     for number in range(runs):
         base.append(measure(baseline_command(plain_text, scratch / "baseline.mp3"), shell=True))
         cache = scratch / f"cache-{label}-{number}"
@@ -91,16 +92,27 @@ def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run,
     return b, e, cache
 
 
-def calibrated(scratch: Path) -> Path:
-    """A cache holding only the voices' loudness calibration (done once per machine)."""
+def calibrated(scratch: Path, texts: Sequence[Path] = ()) -> Path:
+    """A cache holding only the loudness calibration of the voices the sample and `texts` use
+    (what a machine does once per voice, not a cost of each render)."""
     template = scratch / "calibration"
     if not template.exists():
         env = {**os.environ, "EARMARK_CACHE_DIR": str(template)}
         measure([*EARMARK, "render", str(ROOT / "samples" / "library-vote.md"), "-o",
                  str(scratch / "warm-up"), "--quiet"], env=env)
-        for path in template.rglob("*"):
-            if path.is_file() and path.suffix != ".gain":
-                path.unlink()
+    from earmark.cache import Cache
+    from earmark.engine import engine_version
+    from earmark.loudness import levels
+    from earmark.plan import plan_file
+
+    recipe, casting = load_recipe("article"), load_casting("default")
+    for text in texts:
+        plan = plan_file(text, recipe, casting)
+        voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
+        levels(recipe.loudness.profile, voices, engine_version(), Cache(template))
+    for path in template.rglob("*"):
+        if path.is_file() and path.suffix != ".gain":
+            path.unlink()
     return template
 
 
