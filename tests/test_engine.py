@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from earmark.casting import VoiceSettings
-from earmark.engine import Engine, check_casting, list_voices, plausible_frames, voice_matches
+from earmark.engine import (
+    Engine,
+    Spoken,
+    check_casting,
+    list_voices,
+    plausible_frames,
+    voice_matches,
+)
 from earmark.errors import EngineError, VoiceNotFoundError
 
 
@@ -126,3 +133,31 @@ def test_reset_gives_back_a_fresh_engine_that_keeps_working(engine: Engine, tmp_
     assert audio("d.wav", engine) == fresh
     engine.reset()
     assert audio("e.wav", other) == fresh and audio("f.wav", engine) != fresh
+
+
+def test_workers_report_each_segment_as_soon_as_it_is_spoken(tmp_path: Path) -> None:
+    """With worker processes, a segment reaches the encoders when it is spoken, not when its
+    whole chunk is: at the first report, the end of that chunk is not spoken yet."""
+    from earmark.cache import Cache
+    from earmark.casting import VoiceSettings
+    from earmark.synth import IN_PROCESS, Job, segment_key, synthesize
+
+    cache = Cache(tmp_path / "cache")
+    settings = VoiceSettings()
+    count = IN_PROCESS + 12
+    jobs = [Job(i, f"Sentence number {i} of the test.", settings,
+                segment_key("test", settings, f"Sentence number {i} of the test."))
+            for i in range(count)]
+    groups = [range(0, count // 2), range(count // 2, count)]
+    first: list[tuple[int, bool]] = []
+
+    def ready(index: int, spoken: Spoken) -> None:
+        if not first:
+            group = next(g for g in groups if index in g)
+            last_of_group = jobs[group[-1]].key
+            first.append((index, cache.get("segments", last_of_group, ".wav") is None))
+
+    spoken, synthesised = synthesize(jobs, cache, 2, on_ready=ready, groups=groups)
+    assert synthesised == count and len(spoken) == count
+    assert first and first[0][0] in (groups[0][0], groups[1][0])  # each group from its start
+    assert first[0][1], "the first segment was only reported once its whole chunk was spoken"

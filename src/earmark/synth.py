@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from earmark.cache import Cache, key_of
 from earmark.casting import VoiceSettings
@@ -78,17 +79,28 @@ def preload_engine() -> None:
         _preloaded = Engine()
 
 
-def _init_worker(cache: Cache) -> None:
-    global _worker, _preloaded
+_announce: Any = None
+"""A worker process's queue to the render: each segment is reported the moment it is
+spoken, not when its whole chunk is (so the encoders start right away)."""
+
+
+def _init_worker(cache: Cache, announce: Any = None) -> None:
+    global _worker, _preloaded, _announce
     engine, _preloaded = _preloaded or Engine(), None
     _worker = (engine, cache)
+    _announce = announce
 
 
 def _speak_batch(jobs: list[Job], cache: Cache | None = None) -> list[Spoken]:
     """Speak jobs in order, starting from a fresh engine (the same audio in any process)."""
     assert _worker is not None, "worker not initialised"
     _worker[0].reset()
-    return [_speak(job, cache) for job in jobs]
+    out = []
+    for job in jobs:
+        out.append(_speak(job, cache))
+        if _announce is not None:
+            _announce.put((job.key, out[-1]))
+    return out
 
 
 def _speak(job: Job, cache: Cache | None = None) -> Spoken:
@@ -144,8 +156,9 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
     """Speak every job (cache first); results in job order, and how many were synthesised.
 
     `on_ready(index, spoken)` is called for every job as soon as its audio exists (cached
-    ones first, then the others in job order), so encoding can start before synthesis
-    ends; `on_cached()` once the cached ones have been reported, before any synthesis.
+    ones first, then the others as they are spoken: in job order within a group, groups
+    side by side in workers), so encoding can start before synthesis ends; `on_cached()`
+    once the cached ones have been reported, before any synthesis.
     `groups` (ranges of job indexes; default: one) are what a worker speaks in one go, from a
     fresh engine: the audio then does not depend on the number of workers."""
     by_key: dict[str, Spoken] = {}
@@ -187,17 +200,46 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
             for job in batch:
                 arrived(job.key, _speak(job, cache))
     else:
-        processes = max(1, min(processes, len(batches)))
-        import multiprocessing  # only here: 25 ms to import, and short texts never need it
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
-                                 initargs=(cache,)) as pool:
-            for batch, spoken in zip(batches, pool.map(_speak_batch, batches), strict=True):
-                for job, one in zip(batch, spoken, strict=True):
-                    arrived(job.key, one)
+        _in_workers(batches, cache, max(1, min(processes, len(batches))), arrived)
     return [by_key[job.key] for job in jobs], len(todo)
+
+
+def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
+                arrived: Callable[[str, Spoken], None]) -> None:
+    """Speak the batches in worker processes; `arrived` hears of each segment as soon as a
+    worker has spoken it (through a queue), and of every segment of a finished batch (its
+    result, which also carries a worker's error or death)."""
+    import multiprocessing  # only here: 25 ms to import, and short texts never need it
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    # a SimpleQueue's put writes to the pipe before it returns (no feeder thread), so a worker
+    # never exits with reports unsent, and one blocked on a full pipe cannot finish its batch
+    # while this loop, which reads until every batch is finished, stops reading
+    announce = context.SimpleQueue()
+    heard: set[str] = set()
+
+    def hear(key: str, spoken: Spoken) -> None:
+        if key not in heard:
+            heard.add(key)
+            arrived(key, spoken)
+
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
+                             initargs=(cache, announce)) as pool:
+        results = [pool.submit(_speak_batch, batch) for batch in batches]
+        finished = 0
+        while finished < len(results):
+            if not announce.empty():
+                hear(*announce.get())
+            elif results[finished].done():
+                for job, spoken in zip(batches[finished], results[finished].result(),
+                                       strict=True):  # .result() raises a worker's error
+                    hear(job.key, spoken)
+                finished += 1
+            else:
+                time.sleep(0.005)
+    announce.close()
 
 
 def _batches(pending: list[Job], groups: Sequence[range]) -> list[list[Job]]:
