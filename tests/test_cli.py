@@ -99,3 +99,20 @@ def test_slug_never_escapes_the_output_folder() -> None:
 def test_plan_shows_language_loudness_and_pauses() -> None:
     result = run_cli("plan", str(SAMPLE))
     assert "language en; loudness web; pauses (ms): sentence 250, paragraph 700" in result.stdout
+
+
+def test_a_worker_re_running_the_command_script_loads_no_command_line() -> None:
+    """Synthesis workers are spawned: each re-runs the parent's main script under the name
+    __mp_main__ (multiprocessing.spawn uses runpy.run_path). The installed `earmark` script
+    must then load neither typer nor the command line (~60 ms a worker)."""
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "earmark"
+    if not script.exists():
+        pytest.skip("the earmark script is not installed next to this Python")
+    probe = (f"import runpy, sys; runpy.run_path({str(script)!r}, run_name='__mp_main__'); "
+             "print(sorted(m for m in ('typer', 'earmark.cli') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
