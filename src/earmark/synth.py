@@ -16,11 +16,14 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from earmark.cache import Cache, key_of
 from earmark.casting import VoiceSettings
 from earmark.engine import SAMPLE_RATE, Engine, Spoken, plausible_frames
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import SimpleQueue
 
 SUFFIX = ".wav"
 
@@ -79,12 +82,13 @@ def preload_engine() -> None:
         _preloaded = Engine()
 
 
-_announce: Any = None
+_announce: SimpleQueue[tuple[str, Spoken]] | None = None
 """A worker process's queue to the render: each segment is reported the moment it is
 spoken, not when its whole chunk is (so the encoders start right away)."""
 
 
-def _init_worker(cache: Cache, announce: Any = None) -> None:
+def _init_worker(cache: Cache, announce: SimpleQueue[tuple[str, Spoken]] | None = None,
+                 ) -> None:
     global _worker, _preloaded, _announce
     engine, _preloaded = _preloaded or Engine(), None
     _worker = (engine, cache)
