@@ -161,3 +161,44 @@ def test_workers_report_each_segment_as_soon_as_it_is_spoken(tmp_path: Path) -> 
     assert synthesised == count and len(spoken) == count
     assert first and first[0][0] in (groups[0][0], groups[1][0])  # each group from its start
     assert first[0][1], "the first segment was only reported once its whole chunk was spoken"
+
+
+def test_a_worker_error_ends_synthesis_promptly_whatever_the_other_worker_says(
+    tmp_path: Path,
+) -> None:
+    """One worker fails at once while the other has hundreds of segments to report: the
+    error reaches the render (no later batch starts) and nothing hangs on a full pipe."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = '''
+import sys
+from pathlib import Path
+from earmark.cache import Cache
+from earmark.casting import VoiceSettings
+from earmark.errors import EngineError
+from earmark.synth import Job, segment_key, synthesize
+
+cache = Cache(Path(sys.argv[1]))
+good, bad = VoiceSettings(), VoiceSettings(engine_voice="no-such-voice")
+texts = [f"Line {i}." for i in range(400)]
+jobs = [Job(0, "This one fails.", bad, segment_key("t", bad, "This one fails."))]
+jobs += [Job(i + 1, t, good, segment_key("t", good, t)) for i, t in enumerate(texts)]
+try:
+    synthesize(jobs, cache, 2, groups=[range(0, 1), range(1, 401)])
+except EngineError as error:
+    print("failed:", error)
+'''
+    process = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "cache")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        out, errors = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the workers too
+        process.communicate()
+        pytest.fail("synthesis hung after a worker's error")
+    assert process.returncode == 0, errors
+    assert out.startswith("failed: engine used voice"), out

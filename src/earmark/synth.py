@@ -233,16 +233,29 @@ def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
                              initargs=(cache, announce)) as pool:
         results = [pool.submit(_speak_batch, batch) for batch in batches]
         finished = 0
-        while finished < len(results):
-            if not announce.empty():
-                hear(*announce.get())
-            elif results[finished].done():
-                for job, spoken in zip(batches[finished], results[finished].result(),
-                                       strict=True):  # .result() raises a worker's error
-                    hear(job.key, spoken)
-                finished += 1
-            else:
-                time.sleep(0.005)
+        try:
+            while finished < len(results):
+                if not announce.empty():
+                    hear(*announce.get())
+                elif results[finished].done():
+                    for job, spoken in zip(batches[finished], results[finished].result(),
+                                           strict=True):  # .result() raises a worker's error
+                        hear(job.key, spoken)
+                    finished += 1
+                else:
+                    time.sleep(0.005)
+        except BaseException:
+            # a worker failed, or the render was interrupted: no further batch starts, and the
+            # ones under way are read to their end (a worker blocked on a full pipe would
+            # never finish, and the pool waits for it)
+            for result in results:
+                result.cancel()
+            while not all(result.done() for result in results):
+                if announce.empty():
+                    time.sleep(0.005)
+                else:
+                    announce.get()
+            raise
     announce.close()
 
 
