@@ -26,11 +26,7 @@ def earmark(*args: str, env: dict[str, str]) -> subprocess.Popen:
 
 def test_sigkill_midway_leaves_nothing_partial_and_a_rerun_reuses_the_cache(tmp_path: Path
                                                                            ) -> None:
-    source = tmp_path / "long.txt"
-    sentences = [f"Sentence number {n} tells part {n % 7} of a long story about bridges."
-                 for n in range(400)]
-    source.write_text("\n\n".join(" ".join(sentences[i:i + 4]) for i in range(0, 400, 4)),
-                      encoding="utf-8")
+    source = long_story(tmp_path)
     out, cache = tmp_path / "out", tmp_path / "cache"
     env = {"EARMARK_CACHE_DIR": str(cache)}
     process = earmark("render", str(source), "-o", str(out), "--jobs", "2", env=env)
@@ -50,6 +46,38 @@ def test_sigkill_midway_leaves_nothing_partial_and_a_rerun_reuses_the_cache(tmp_
     assert from_cache >= 50
     assert run_cli("check", str(out / "long")).returncode == 0
     assert [p.name for p in out.iterdir()] == ["long"]  # the killed render's staging is gone
+
+
+def long_story(folder: Path) -> Path:
+    source = folder / "long.txt"
+    sentences = [f"Sentence number {n} tells part {n % 7} of a long story about bridges."
+                 for n in range(400)]
+    source.write_text("\n\n".join(" ".join(sentences[i:i + 4]) for i in range(0, 400, 4)),
+                      encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])  # spoken in this process / in worker processes
+def test_ctrl_c_midway_stops_with_one_line_and_nothing_written(tmp_path: Path, jobs: str
+                                                               ) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    process = earmark("render", str(long_story(tmp_path)), "-o", str(out), "--jobs", jobs,
+                      env={"EARMARK_CACHE_DIR": str(cache)})
+    deadline = time.monotonic() + 120
+    while len(list(cache.rglob("*.wav"))) < 20:
+        assert process.poll() is None, "the render ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends
+    try:
+        _, errors = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the render went on after Ctrl-C")
+    assert process.returncode == 130
+    assert errors == "earmark: interrupted\n"  # no traceback from the engine or the workers
+    assert not out.exists() or not any(out.iterdir())
 
 
 def run_cli_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

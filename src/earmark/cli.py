@@ -386,6 +386,8 @@ def main() -> None:
     gc.set_threshold(50_000, 20, 100)
     try:
         code = app(standalone_mode=False)
+        if code == 130:  # Ctrl-C: typer returns click's "aborted" code without a word
+            typer.echo("earmark: interrupted", err=True)
         if isinstance(code, int) and code:  # typer.Exit(n) comes back as a return value
             sys.exit(code)
     except typer.Abort:

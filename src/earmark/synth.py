@@ -90,6 +90,10 @@ spoken, not when its whole chunk is (so the encoders start right away)."""
 def _init_worker(cache: Cache, announce: SimpleQueue[tuple[str, Spoken]] | None = None,
                  ) -> None:
     global _worker, _preloaded, _announce
+    if announce is not None:  # a worker process: Ctrl-C is the render's to handle (it stops
+        import signal  # the workers), not a traceback from each of them
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     engine, _preloaded = _preloaded or Engine(), None
     _worker = (engine, cache)
     _announce = announce
