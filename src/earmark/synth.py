@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import wave
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -91,9 +92,7 @@ def _init_worker(cache: Cache, announce: SimpleQueue[tuple[str, Spoken]] | None 
                  ) -> None:
     global _worker, _preloaded, _announce
     if announce is not None:  # a worker process: Ctrl-C is the render's to handle (it stops
-        import signal  # the workers), not a traceback from each of them
-
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the workers), not a traceback each
     engine, _preloaded = _preloaded or Engine(), None
     _worker = (engine, cache)
     _announce = announce
