@@ -28,9 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book, plain
-from render import baseline_command, measure
+from render import audio_seconds, baseline_command, measure, narrator_voice
 
-from earmark.casting import load_casting
 from earmark.export import lame
 from earmark.export.encode import QUALITY, kbps
 from earmark.recipe import load_recipe
@@ -40,11 +39,10 @@ RATE = 22050
 
 
 def espeak_cpu(text: Path, wav: Path) -> float:
-    narrator = load_casting("default")
-    voice = narrator.settings(narrator.narrator)
+    voice, rate = narrator_voice()
     with wav.open("wb") as sink:
-        process = subprocess.Popen(["espeak-ng", "-v", voice.engine_voice, "-s",
-                                    str(voice.rate), "--stdout", "-f", str(text)], stdout=sink)
+        process = subprocess.Popen(["espeak-ng", "-v", voice, "-s", str(rate), "--stdout",
+                                    "-f", str(text)], stdout=sink)
         _, status, usage = os.wait4(process.pid, 0)
     if status:
         raise SystemExit("espeak-ng failed")
@@ -61,14 +59,11 @@ def lame_cpu(pcm: bytes, out: Path) -> float:
 
 def earmark_seconds(text: Path, scratch: Path) -> float:
     """Length of earmark's render of the text (speech and its pauses)."""
-    import json
-
     out = scratch / "earmark"
     env = {**os.environ, "EARMARK_CACHE_DIR": str(scratch / "cache")}
     subprocess.run([sys.executable, "-m", "earmark", "render", str(text), "-o", str(out),
                     "--quiet"], env=env, check=True)
-    manifest = json.loads((out / text.stem / f"{text.stem}.json").read_text(encoding="utf-8"))
-    return manifest["audio"]["duration_ms"] / 1000
+    return audio_seconds(out, text.stem)
 
 
 def main() -> None:

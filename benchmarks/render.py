@@ -58,11 +58,17 @@ def measure(argv: list[str], env: dict[str, str] | None = None, shell: bool = Fa
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
+def narrator_voice() -> tuple[str, int]:
+    """The default narrator's espeak-ng voice and rate (what the pipe is given)."""
+    casting = load_casting("default")
+    voice = casting.settings(casting.narrator)
+    return voice.engine_voice, voice.rate
+
+
 def baseline_command(text: Path, out: Path) -> str:
-    narrator = load_casting("default")
-    voice = narrator.settings(narrator.narrator)
+    voice, rate = narrator_voice()
     codec = " ".join(codec_args("mp3", load_recipe("article").export))
-    return (f"espeak-ng -v {voice.engine_voice} -s {voice.rate} --stdout -f {text} | "
+    return (f"espeak-ng -v {voice} -s {rate} --stdout -f {text} | "
             f"ffmpeg -nostdin -v error -y -i - {codec} {out}")
 
 

@@ -71,8 +71,7 @@ class Cache:
             except FileExistsError:  # left by a killed process whose pid this one reuses
                 continue
             except FileNotFoundError:  # the cache was cleared meanwhile
-                _MADE.discard(folder)
-                _folder(folder)
+                folder.mkdir(parents=True, exist_ok=True)
                 continue
             return name
 

@@ -232,21 +232,26 @@ def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
             heard.add(key)
             arrived(key, spoken)
 
+    def report() -> tuple[str, Spoken] | None:
+        """A worker's report if one is waiting; else None, after a short wait."""
+        if announce.empty():
+            time.sleep(0.005)
+            return None
+        return announce.get()
+
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
                              initargs=(cache, announce)) as pool:
         results = [pool.submit(_speak_batch, batch) for batch in batches]
         finished = 0
         try:
             while finished < len(results):
-                if not announce.empty():
-                    hear(*announce.get())
+                if (one := report()) is not None:
+                    hear(*one)
                 elif results[finished].done():
                     for job, spoken in zip(batches[finished], results[finished].result(),
                                            strict=True):  # .result() raises a worker's error
                         hear(job.key, spoken)
                     finished += 1
-                else:
-                    time.sleep(0.005)
         except BaseException:
             # a worker failed, or the render was interrupted: no further batch starts, and the
             # ones under way are read to their end (a worker blocked on a full pipe would
@@ -254,10 +259,7 @@ def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
             for result in results:
                 result.cancel()
             while not all(result.done() for result in results):
-                if announce.empty():
-                    time.sleep(0.005)
-                else:
-                    announce.get()
+                report()
             raise
     announce.close()
 
