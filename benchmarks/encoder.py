@@ -7,7 +7,7 @@ has MINUTES of audio, then measures CPU seconds (median of 3) of
   - ffmpeg + libmp3lame, earmark's MP3 settings, from raw PCM (what earmark used before);
   - the same with the volume + alimiter chain earmark used for loudness;
   - libmp3lame called in-process (earmark.export.lame) with the same settings;
-  - earmark.limiter on the same audio cut into 5-second clips (a gain of +2.6 dB into a
+  - earmark.assemble.limiter on the same audio cut into 5-second clips (a gain of +2.6 dB into a
     -2 dBFS ceiling, what the web profile gives the default narrator).
 """
 
@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book, plain
 
+from earmark.assemble.limiter import level
 from earmark.export import lame
-from earmark.limiter import level
 
 RAW = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
 MP3 = ["-c:a", "libmp3lame", "-b:a", "64k", "-compression_level", "7", "-f", "mp3"]
@@ -74,7 +74,7 @@ def main() -> None:
                 [*ffmpeg, "-af", CHAIN, *MP3, str(out)], pcm),
             "libmp3lame in-process": lambda: own_cpu(
                 lambda: lame.encode(clips, out, 22050, 64, 7)),
-            "earmark.limiter (5 s clips)": lambda: own_cpu(
+            "earmark.assemble.limiter (5 s clips)": lambda: own_cpu(
                 lambda: [level(c, 10 ** (2.6 / 20), int(32767 * 10 ** (-2 / 20))) for c in clips]),
         }
         print(f"{seconds / 60:.1f} min of espeak-ng speech; CPU seconds, median of 3:")

@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book
 
-from earmark.casting import load_casting
-from earmark.engine import SAMPLE_RATE, Engine, reset_engine
-from earmark.sentences import split
+from earmark.config.casting import load_casting
+from earmark.speak.engine import SAMPLE_RATE, Engine, reset_engine
+from earmark.text.sentences import split
 
 TARGET = "The council met on Tuesday night to vote on the new library wing."
 QUIET = 300

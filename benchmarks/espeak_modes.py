@@ -24,7 +24,7 @@ def speak_all(mode: int, count: int) -> float:
     from booktext import book
     from pyttsx3.drivers import _espeak as es
 
-    from earmark.sentences import split
+    from earmark.text.sentences import split
 
     text = book(count * 15)
     sentences = [text[a:b] for a, b in split(text, 0, len(text))][:count]

@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book, plain
 from render import audio_seconds, baseline_command, measure, narrator_voice
 
+from earmark.config.recipe import load_recipe
 from earmark.export import lame
 from earmark.export.encode import QUALITY, kbps
-from earmark.recipe import load_recipe
 
 ROOT = Path(__file__).resolve().parents[1]
 RATE = 22050

@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from earmark.casting import load_casting
-from earmark.quote_eval import load_passages, score
-from earmark.recipe import load_recipe
+from earmark.config.casting import load_casting
+from earmark.config.recipe import load_recipe
+from quote_scoring import load_passages, score
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes" / "passages.toml"
 

@@ -27,9 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book, plain
 
-from earmark.casting import load_casting
-from earmark.export.ffmpeg import codec_args
-from earmark.recipe import load_recipe
+from earmark.config.casting import load_casting
+from earmark.config.recipe import load_recipe
+from earmark.tools import codec_args
 
 ROOT = Path(__file__).resolve().parents[1]
 EARMARK = [sys.executable, "-m", "earmark"]
@@ -106,10 +106,10 @@ def calibrated(scratch: Path, texts: Sequence[Path] = ()) -> Path:
         env = {**os.environ, "EARMARK_CACHE_DIR": str(template)}
         measure([*EARMARK, "render", str(ROOT / "samples" / "library-vote.md"), "-o",
                  str(scratch / "warm-up"), "--quiet"], env=env)
-    from earmark.cache import Cache
-    from earmark.engine import engine_version
-    from earmark.loudness import levels
-    from earmark.plan import plan_file
+    from earmark.assemble.loudness import levels
+    from earmark.planning.build import plan_file
+    from earmark.speak.cache import Cache
+    from earmark.speak.engine import engine_version
 
     recipe, casting = load_recipe("article"), load_casting("default")
     for text in texts:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from earmark.casting import Casting, load_casting
-from earmark.recipe import Recipe, load_recipe
+from earmark.config.casting import Casting, load_casting
+from earmark.config.recipe import Recipe, load_recipe
 
 ROOT = Path(__file__).resolve().parents[1]
 # the suite never touches the user's cache: one fresh cache for the whole session

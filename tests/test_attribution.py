@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from earmark.plan import plan_file
+from earmark.planning.build import plan_file
 
 
 def speakers(tmp_path: Path, text: str, recipe, casting, suffix: str = ".txt") -> list:

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 from conftest import run_cli
-from earmark.cache import Cache, key_of
-from earmark.casting import VoiceSettings
-from earmark.synth import Job, _append_voice, cached, segment_key
+from earmark.config.casting import VoiceSettings
+from earmark.speak.cache import Cache, key_of
+from earmark.speak.workers import Job, _append_voice, cached, segment_key
 
 
 def test_keys_change_with_everything_the_audio_depends_on() -> None:

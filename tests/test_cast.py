@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from earmark.cast import cast
-from earmark.speakers import Speaker
+from earmark.planning.voices import cast
+from earmark.quotes.speakers import Speaker
 
 
 def people(*names: str) -> list[Speaker]:

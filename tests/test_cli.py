@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, run_cli
-from earmark import render as render_module
+from earmark import rendering as render_module
 from earmark.errors import ToolError
 
 
@@ -111,6 +111,9 @@ def test_a_worker_re_running_the_command_script_loads_no_command_line() -> None:
     script = Path(sys.executable).parent / "earmark"
     if not script.exists():
         pytest.skip("the earmark script is not installed next to this Python")
+    import importlib.util
+
+    assert importlib.util.find_spec("typer") and importlib.util.find_spec("earmark.cli")
     probe = (f"import runpy, sys; runpy.run_path({str(script)!r}, run_name='__mp_main__'); "
              "print(sorted(m for m in ('typer', 'earmark.cli') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

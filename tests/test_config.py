@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from earmark.casting import load_casting
+from earmark.config.casting import load_casting
+from earmark.config.recipe import load_recipe
+from earmark.config.resources import packaged_dir
 from earmark.errors import ConfigError
-from earmark.recipe import load_recipe
-from earmark.resources import packaged_dir
 
 
 def test_defaults_load_and_carry_their_documented_values() -> None:

@@ -15,13 +15,13 @@ import pytest
 from mutagen.mp3 import MP3
 from pydub.generators import Sine, WhiteNoise
 
-from earmark.cache import Cache
-from earmark.engine import SAMPLE_RATE, Spoken
+from earmark.assemble.programme import Abandoned, Chunk, Feed, layout, plan_chunks
+from earmark.config.recipe import ExportSettings, PauseSettings
 from earmark.export import lame
 from earmark.export.encode import Mp3Chunks
 from earmark.model import Chapter, Segment
-from earmark.programme import Abandoned, Chunk, Feed, layout, plan_chunks
-from earmark.recipe import ExportSettings, PauseSettings
+from earmark.speak.cache import Cache
+from earmark.speak.engine import SAMPLE_RATE, Spoken
 
 pytestmark = pytest.mark.e2e
 PAUSES = PauseSettings(sentence_ms=300, paragraph_ms=700, chapter_ms=1200, head_ms=0,

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from earmark.casting import VoiceSettings
-from earmark.engine import (
+from earmark.config.casting import VoiceSettings
+from earmark.errors import EngineError, VoiceNotFoundError
+from earmark.speak.engine import (
     Engine,
     Spoken,
     check_casting,
@@ -17,7 +18,6 @@ from earmark.engine import (
     plausible_frames,
     voice_matches,
 )
-from earmark.errors import EngineError, VoiceNotFoundError
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,7 @@ def test_a_missing_espeak_library_is_one_clear_error(monkeypatch) -> None:
     import sys
 
     code = ("import sys; sys.modules['pyttsx3.drivers._espeak'] = None\n"
-            "from earmark.engine import list_voices\n"
+            "from earmark.speak.engine import list_voices\n"
             "try:\n    list_voices()\nexcept Exception as error:\n    print(error)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
@@ -138,9 +138,9 @@ def test_reset_gives_back_a_fresh_engine_that_keeps_working(engine: Engine, tmp_
 def test_workers_report_each_segment_as_soon_as_it_is_spoken(tmp_path: Path) -> None:
     """With worker processes, a segment reaches the encoders when it is spoken, not when its
     whole chunk is: at the first report, the end of that chunk is not spoken yet."""
-    from earmark.cache import Cache
-    from earmark.casting import VoiceSettings
-    from earmark.synth import IN_PROCESS, Job, segment_key, synthesize
+    from earmark.config.casting import VoiceSettings
+    from earmark.speak.cache import Cache
+    from earmark.speak.workers import IN_PROCESS, Job, segment_key, synthesize
 
     cache = Cache(tmp_path / "cache")
     settings = VoiceSettings()
@@ -176,10 +176,10 @@ def test_a_worker_error_ends_synthesis_promptly_whatever_the_other_worker_says(
     script = '''
 import sys
 from pathlib import Path
-from earmark.cache import Cache
-from earmark.casting import VoiceSettings
+from earmark.speak.cache import Cache
+from earmark.config.casting import VoiceSettings
 from earmark.errors import EngineError
-from earmark.synth import Job, segment_key, synthesize
+from earmark.speak.workers import Job, segment_key, synthesize
 
 cache = Cache(Path(sys.argv[1]))
 good, bad = VoiceSettings(), VoiceSettings(engine_voice="no-such-voice")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, run_cli
-from earmark.export.ffmpeg import probe
+from earmark.tools import probe
 
 pytestmark = pytest.mark.e2e
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
 from earmark.ingest import read_document
-from earmark.recipe import IngestSettings
 
 NO_CHROME = IngestSettings()
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, run_cli
+from earmark.config.lexicon import load_lexicons
 from earmark.errors import ConfigError
-from earmark.lexicon import load_lexicons
-from earmark.plan import spoken_text
+from earmark.planning.build import spoken_text
 
 LEXICONS = DATA / "lexicons"
 
@@ -66,7 +66,7 @@ def test_a_lexicon_changes_the_spoken_text_and_the_audio(tmp_path: Path) -> None
 
 
 def test_a_lexicon_changes_the_cache_key(casting) -> None:
-    from earmark.synth import segment_key
+    from earmark.speak.workers import segment_key
 
     lexicon = load_lexicons([LEXICONS / "names.toml"])
     settings = casting.settings(casting.narrator)

@@ -10,7 +10,7 @@ import struct
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from earmark.limiter import BLOCK, RELEASE_BLOCKS, level
+from earmark.assemble.limiter import BLOCK, RELEASE_BLOCKS, level
 
 
 def tone(frames: int, amplitude: int, seed: int = 1) -> bytes:

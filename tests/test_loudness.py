@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE, run_cli
-from earmark.loudness import PROFILES, measure
+from earmark.assemble.loudness import PROFILES, measure
 
 pytestmark = pytest.mark.e2e
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT, SAMPLE
-from earmark.coverage import coverage_problems
 from earmark.errors import InputError
-from earmark.plan import plan_file, spoken_text
-from earmark.planjson import SCHEMA_FILE, plan_to_dict
+from earmark.planning.build import plan_file, spoken_text
+from earmark.planning.schema import SCHEMA_FILE, plan_to_dict
+from earmark.text.coverage import coverage_problems
 
 FIXTURES = sorted(p for p in (DATA / "plans").iterdir() if not p.name.endswith(".json"))
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from earmark.preview import make_server
+from earmark.finished.preview import make_server
 
 
 @pytest.fixture

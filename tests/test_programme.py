@@ -5,11 +5,11 @@ from __future__ import annotations
 import wave
 from pathlib import Path
 
-from earmark.engine import SAMPLE_RATE, Spoken
+from earmark.assemble.pauses import pause_before
+from earmark.assemble.programme import layout
+from earmark.config.recipe import PauseSettings
 from earmark.model import Chapter, Segment
-from earmark.pauses import pause_before
-from earmark.programme import layout
-from earmark.recipe import PauseSettings
+from earmark.speak.engine import SAMPLE_RATE, Spoken
 
 PAUSES = PauseSettings(sentence_ms=200, paragraph_ms=600, voice_change_ms=100, chapter_ms=1000,
                        head_ms=50, tail_ms=300)
@@ -83,7 +83,7 @@ def test_an_ellipsis_or_a_dash_inside_a_sentence_gets_a_short_pause() -> None:
 
 def test_sentences_are_cut_after_ellipses_and_spaced_dashes(tmp_path: Path, recipe,
                                                            casting) -> None:
-    from earmark.plan import plan_file
+    from earmark.planning.build import plan_file
 
     path = tmp_path / "d.txt"
     path.write_text("It will endure – but not only endure. Wait… then go. A well-known case.",

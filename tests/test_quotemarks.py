@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from earmark.ingest import markdown, txt
-from earmark.quotemarks import find_quotes
+from earmark.quotes.marks import find_quotes
 
 
 def quoted(text: str, reader=txt.read) -> tuple[list[str], tuple[str, ...]]:

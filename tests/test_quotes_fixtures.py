@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
-from earmark.quote_eval import load_passages, score
+from quote_scoring import load_passages, score
 
 PASSAGES = load_passages(DATA / "quotes" / "passages.toml")
 

@@ -12,9 +12,9 @@ from mutagen.id3 import ID3, CTOCFlags
 from pydub import AudioSegment
 
 from conftest import SAMPLE, run_cli
-from earmark.engine import voice_matches
-from earmark.export.ffmpeg import probe
-from earmark.planjson import SCHEMA_FILE
+from earmark.planning.schema import SCHEMA_FILE
+from earmark.speak.engine import voice_matches
+from earmark.tools import probe
 
 pytestmark = pytest.mark.e2e
 

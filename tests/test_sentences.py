@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from earmark.sentences import split
+from earmark.text.sentences import split
 
 
 def sentences(text: str, extra: tuple[str, ...] = ()) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from earmark.speech import for_speech
+from earmark.text.speech import for_speech
 
 
 @pytest.mark.parametrize(

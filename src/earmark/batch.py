@@ -21,7 +21,7 @@ from pathlib import Path
 from earmark import __version__
 from earmark.errors import EarmarkError, InputError
 from earmark.ingest import READERS
-from earmark.render import slug_for
+from earmark.rendering import slug_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ def unique_slugs(paths: list[Path]) -> list[str]:
 
 
 def fingerprint(path: Path, pipeline: str, voices: str) -> str:
-    from earmark.resources import locate
+    from earmark.config.resources import locate
 
     digest = hashlib.sha256(__version__.encode())
     for part in (path, locate("pipeline", pipeline), locate("voices", voices)):
@@ -85,11 +85,11 @@ def up_to_date(folder: Path, print_: str) -> bool:
 def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards: int) -> int:
     """Speak every shards-th chunk of a long document into the shared cache (a Dask task),
     so one huge book is spoken by all workers; its render then finds them cached."""
-    from earmark.cache import Cache, default_root
-    from earmark.casting import load_casting
-    from earmark.recipe import load_recipe
-    from earmark.render import _for_profile, chunk_plan, prepare
-    from earmark.synth import synthesize
+    from earmark.config.casting import load_casting
+    from earmark.config.recipe import load_recipe
+    from earmark.rendering import _for_profile, chunk_plan, prepare
+    from earmark.speak.cache import Cache, default_root
+    from earmark.speak.workers import synthesize
 
     try:
         recipe = _for_profile(load_recipe(pipeline))
@@ -106,9 +106,9 @@ def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards
 def render_one(source: str, out: str, slug: str, pipeline: str, voices: str,
                formats: tuple[str, ...], print_: str, *shards: int) -> DocResult:
     """One document (runs on a Dask worker): rendered, or skipped when up to date."""
-    from earmark.casting import load_casting
-    from earmark.recipe import load_recipe
-    from earmark.render import render
+    from earmark.config.casting import load_casting
+    from earmark.config.recipe import load_recipe
+    from earmark.rendering import render
 
     if up_to_date(Path(out) / slug, print_):
         return DocResult(source, slug, "skipped")

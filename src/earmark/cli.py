@@ -20,8 +20,8 @@ try:  # typer >= 0.25 carries its own copy of click
 except ImportError:  # pragma: no cover - older typer depends on click itself
     from click import exceptions as click  # type: ignore[no-redef]
 
+from earmark.config.formats import FORMATS, describe
 from earmark.errors import EarmarkError
-from earmark.formats import FORMATS, describe
 
 app = typer.Typer(
     add_completion=False,
@@ -61,8 +61,8 @@ LanguageOpt = Annotated[str | None, typer.Option(
 def _settings(pipeline: str, voices: str, language: str | None = None):
     import dataclasses
 
-    from earmark.casting import load_casting
-    from earmark.recipe import load_recipe
+    from earmark.config.casting import load_casting
+    from earmark.config.recipe import load_recipe
 
     recipe = load_recipe(pipeline)
     if language:
@@ -110,7 +110,7 @@ def render(
     ] = False,
 ) -> None:
     """Render a document to narrated audio with chapters, and its manifest."""
-    from earmark.render import render as do_render
+    from earmark.rendering import render as do_render
 
     recipe, casting = _settings(pipeline, voices, language)
     chosen = tuple(dict.fromkeys(f.lower() for f in fmt or [recipe.export.format]))
@@ -120,7 +120,7 @@ def render(
                 f"'{name}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
             )
     from earmark.progress import for_terminal
-    from earmark.synth import default_jobs
+    from earmark.speak.workers import default_jobs
 
     workers = jobs or default_jobs()
     result = do_render(source, out, recipe, casting, chosen, workers, for_terminal(quiet),
@@ -146,15 +146,15 @@ def plan(
     language: LanguageOpt = None,
 ) -> None:
     """Show the narration plan (chapters, segments, voices) without making audio."""
-    from earmark.plan import plan_file
-    from earmark.planjson import dumps, plan_to_dict
+    from earmark.planning.build import plan_file
+    from earmark.planning.schema import dumps, plan_to_dict
 
     recipe, casting = _settings(pipeline, voices, language)
     result = plan_file(source, recipe, casting)
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))
         return
-    from earmark.render import describe as describe_plan
+    from earmark.rendering import describe as describe_plan
 
     typer.echo(describe_plan(result))
     pauses = recipe.pauses
@@ -182,8 +182,8 @@ def plan(
 @app.command(epilog="Example:  earmark voices --voices voices/my-cast.toml")
 def voices(voices: VoicesOpt = "default") -> None:
     """List the engine's voices and the casting in use (checked against the engine)."""
-    from earmark.casting import load_casting
-    from earmark.engine import check_casting, list_variants, list_voices
+    from earmark.config.casting import load_casting
+    from earmark.speak.engine import check_casting, list_variants, list_voices
 
     casting = load_casting(voices)
     typer.echo(f"Casting '{casting.name}' ({casting.path}):")
@@ -266,7 +266,7 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("info", epilog="Example:  earmark cache info")
 def cache_info() -> None:
     """Where the cache is and how much it holds."""
-    from earmark.cache import Cache, default_root
+    from earmark.speak.cache import Cache, default_root
 
     cache = Cache(default_root())
     typer.echo(f"cache: {cache.root} (set EARMARK_CACHE_DIR to move it)")
@@ -277,7 +277,7 @@ def cache_info() -> None:
 @cache_app.command("clear", epilog="Example:  earmark cache clear")
 def cache_clear() -> None:
     """Delete every cached segment and chunk."""
-    from earmark.cache import Cache, default_root
+    from earmark.speak.cache import Cache, default_root
 
     cache = Cache(default_root())
     typer.echo(f"freed {cache.clear() / 1e6:.1f} MB in {cache.root}")
@@ -307,7 +307,7 @@ def clip(
     all_quotes: Annotated[bool, typer.Option("--all-quotes", help="One clip per quote.")] = False,
 ) -> None:
     """Cut embeddable clips: audio, captions and an HTML snippet each, in FOLDER/clips/."""
-    from earmark import clips
+    from earmark.finished import clips
 
     chosen = [
         chapter is not None,
@@ -339,7 +339,7 @@ def check(
                                            show_default=False)],
 ) -> None:
     """Check a rendered folder: audio, chapters, tracks and manifest agree (exit 0 if so)."""
-    from earmark.check import check as run_check
+    from earmark.finished.check import check as run_check
 
     problems = run_check(folder)
     for problem in problems:
@@ -358,7 +358,7 @@ def preview(
 ) -> None:
     """Serve the listening page on 127.0.0.1, with HTTP Range support so seeking works."""
     from earmark.errors import InputError
-    from earmark.preview import make_server
+    from earmark.finished.preview import make_server
 
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")

@@ -1,6 +1,6 @@
 """Audio formats: each can start encoding while synthesis runs, then finishes its file.
 
-EXPORTERS is keyed like earmark.formats.FORMATS; each module writes one format, and is only
+EXPORTERS is keyed like earmark.config.formats.FORMATS; each module writes one format, and is only
 imported when its format is asked for (their tag libraries are slow to import).
 """
 

@@ -16,12 +16,12 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from earmark.cache import Cache, key_of
+from earmark.assemble.programme import FRAME, GAP, Feed, Piece, Programme, describe, end_of, stream
+from earmark.config.recipe import ExportSettings
 from earmark.errors import EarmarkError, ToolError
 from earmark.export import lame
-from earmark.export.ffmpeg import FFMPEG, binary, codec_args
-from earmark.programme import FRAME, GAP, Feed, Piece, Programme, describe, end_of, stream
-from earmark.recipe import ExportSettings
+from earmark.speak.cache import Cache, key_of
+from earmark.tools import FFMPEG, binary, codec_args
 
 RAW_INPUT = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
 QUALITY = 7  # LAME's -q 7 ("fast"): measured as fast as -q 9 here, without its artefacts

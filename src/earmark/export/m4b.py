@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from earmark import __version__
+from earmark.assemble.programme import Programme
 from earmark.export.encode import StreamExport, encode_stream
 from earmark.model import Plan, Timeline
-from earmark.programme import Programme
 
 
 def _escape(value: str) -> str:

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from earmark import __version__
-from earmark.cache import Cache
+from earmark.assemble.programme import Feed, Programme
+from earmark.config.recipe import ExportSettings
 from earmark.export.encode import Mp3Chunks, encode_stream
 from earmark.model import Plan, Timeline
-from earmark.programme import Feed, Programme
-from earmark.recipe import ExportSettings
+from earmark.speak.cache import Cache
 
 if TYPE_CHECKING:
     from mutagen.id3 import ID3

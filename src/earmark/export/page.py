@@ -14,7 +14,7 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
-from earmark.formats import FORMATS
+from earmark.config.formats import FORMATS
 
 
 def h(text: object) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from earmark.assemble.programme import Programme
 from earmark.export.encode import StreamExport, encode_stream
 from earmark.export.mp3 import add_chapter_frames
 from earmark.model import Plan, Timeline
-from earmark.programme import Programme
 
 
 class WavExport(StreamExport):

@@ -10,10 +10,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
 from earmark.ingest.chrome import drop_chrome
 from earmark.model import Document
-from earmark.recipe import IngestSettings
 
 # extension -> reader module (imported when first needed: bs4 alone takes 0.1 s to import)
 READERS: dict[str, str] = {

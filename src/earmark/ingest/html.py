@@ -7,10 +7,10 @@ import warnings
 
 from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 
+from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
-from earmark.recipe import IngestSettings
 
 _SKIP = {
     "script",

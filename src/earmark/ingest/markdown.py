@@ -9,9 +9,9 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from earmark.config.recipe import IngestSettings
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
-from earmark.recipe import IngestSettings
 
 
 def _inline_text(token: Token) -> str:

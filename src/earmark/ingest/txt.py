@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from earmark.config.recipe import IngestSettings
 from earmark.model import Block, Document, Dropped
-from earmark.recipe import IngestSettings
 
 _LINE = re.compile(r"[^\n]*\n?")
 _HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")

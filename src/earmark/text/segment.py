@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from earmark import sentences
 from earmark.model import Document, Dropped, Span
+from earmark.text import sentences
 
 
 @dataclass(frozen=True, slots=True)

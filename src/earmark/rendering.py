@@ -16,14 +16,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from earmark.cache import Cache, default_root
-from earmark.casting import Casting
-from earmark.formats import FORMATS
+from earmark.config.casting import Casting
+from earmark.config.formats import FORMATS
+from earmark.config.recipe import Recipe
 from earmark.model import Plan
-from earmark.plan import plan_file
-from earmark.planjson import dumps, manifest_to_dict
+from earmark.planning.build import plan_file
+from earmark.planning.schema import dumps, manifest_to_dict
 from earmark.progress import Silent
-from earmark.recipe import Recipe
+from earmark.speak.cache import Cache, default_root
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +62,12 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 
     `slug` overrides the folder name (batch makes them unique); `fingerprint` is recorded in
     the manifest's source entry, so a batch can tell an up-to-date output."""
-    from earmark.engine import engine_version
+    from earmark.assemble.loudness import levels
+    from earmark.assemble.programme import Feed, layout
     from earmark.export import EXPORTERS
-    from earmark.export.ffmpeg import binary
-    from earmark.loudness import levels
-    from earmark.programme import Feed, layout
-    from earmark.synth import synthesize
+    from earmark.speak.engine import engine_version
+    from earmark.speak.workers import synthesize
+    from earmark.tools import binary
 
     progress = progress or Silent()
     recipe = _for_profile(recipe)
@@ -146,9 +146,9 @@ def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-
     jobs, checked against the engine. Shared by render and batch's synthesis shards."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from earmark.casting import for_language
-    from earmark.engine import check_casting, engine_version, list_voices, selectable_names
-    from earmark.synth import Job, preload_engine, segment_key
+    from earmark.config.casting import for_language
+    from earmark.speak.engine import check_casting, engine_version, list_voices, selectable_names
+    from earmark.speak.workers import Job, preload_engine, segment_key
 
     def engine_side():  # type: ignore[no-untyped-def]
         voices = list_voices()
@@ -178,7 +178,7 @@ def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-
 def chunk_plan(plan: Plan, recipe: Recipe):  # type: ignore[no-untyped-def]
     """The chunks a document is encoded (and, each from a fresh engine, spoken) in. They
     depend on the document and recipe only, never on the machine: the audio must not."""
-    from earmark.programme import plan_chunks
+    from earmark.assemble.programme import plan_chunks
 
     return plan_chunks(plan.segments, plan.chapters, recipe.export.chunk_seconds,
                        at_least=MIN_CHUNKS)

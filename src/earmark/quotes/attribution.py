@@ -19,11 +19,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from earmark import cues
+from earmark.config.recipe import QuoteSettings
 from earmark.model import Document, Span
-from earmark.quotemarks import QuoteMarks
-from earmark.recipe import QuoteSettings
-from earmark.speakers import Registry, Speaker, parse_name
+from earmark.quotes import cues
+from earmark.quotes.marks import QuoteMarks
+from earmark.quotes.speakers import Registry, Speaker, parse_name
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)

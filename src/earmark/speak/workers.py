@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from earmark.cache import Cache, key_of
-from earmark.casting import VoiceSettings
-from earmark.engine import SAMPLE_RATE, Engine, Spoken, plausible_frames
+from earmark.config.casting import VoiceSettings
+from earmark.speak.cache import Cache, key_of
+from earmark.speak.engine import SAMPLE_RATE, Engine, Spoken, plausible_frames
 
 if TYPE_CHECKING:
     from multiprocessing.queues import SimpleQueue

@@ -6,18 +6,18 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 
-from earmark.attribution import Attributed, attribute
-from earmark.cast import cast
-from earmark.casting import Casting
-from earmark.chapters import build_chapters, chapter_of_blocks, dense_chapters
+from earmark.config.casting import Casting
+from earmark.config.lexicon import Lexicon
+from earmark.config.recipe import Recipe
 from earmark.errors import InputError
 from earmark.ingest import read_document
-from earmark.lexicon import Lexicon
 from earmark.model import Document, Plan, Quote, Segment, Speaker
-from earmark.quotemarks import find_quotes
-from earmark.recipe import Recipe
-from earmark.segment import segment_document, sentence_spans
-from earmark.speech import for_speech
+from earmark.planning.chapters import build_chapters, chapter_of_blocks, dense_chapters
+from earmark.planning.voices import cast
+from earmark.quotes.attribution import Attributed, attribute
+from earmark.quotes.marks import find_quotes
+from earmark.text.segment import segment_document, sentence_spans
+from earmark.text.speech import for_speech
 
 _SPACE = re.compile(r"\s+")
 # control characters (but whitespace) and zero-width/format characters: not for the engine

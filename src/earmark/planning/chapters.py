@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from earmark.config.recipe import ChapterSettings
 from earmark.model import Chapter, Document
-from earmark.recipe import ChapterSettings
-from earmark.segment import Piece
+from earmark.text.segment import Piece
 
 
 def chapter_of_blocks(document: Document, settings: ChapterSettings) -> list[int]:

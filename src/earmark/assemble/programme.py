@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from earmark.engine import SAMPLE_RATE, Spoken
-from earmark.limiter import Levelling, level
+from earmark.assemble.limiter import Levelling, level
+from earmark.assemble.pauses import pause_before
+from earmark.config.recipe import PauseSettings
 from earmark.model import Chapter, Segment, Timeline, Timing
-from earmark.pauses import pause_before
-from earmark.recipe import PauseSettings
+from earmark.speak.engine import SAMPLE_RATE, Spoken
 
 FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
 LAME_DELAY = 1105

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from earmark.config.recipe import PauseSettings
 from earmark.model import Segment
-from earmark.recipe import PauseSettings
 
 CLAUSE_MARKS = ("…", "...", "—", "–", "-")
 

@@ -7,8 +7,8 @@ import shutil
 import subprocess
 from typing import Any
 
+from earmark.config.recipe import ExportSettings
 from earmark.errors import EarmarkError, ToolError
-from earmark.recipe import ExportSettings
 
 
 def binary(name: str) -> str:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from earmark.casting import Casting, VoiceSettings
+from earmark.config.casting import Casting, VoiceSettings
 from earmark.errors import EngineError, VoiceNotFoundError
 
 SAMPLE_RATE = 22050

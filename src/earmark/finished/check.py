@@ -17,8 +17,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from earmark.clips import load_manifest
-from earmark.export.ffmpeg import binary, probe
+from earmark.finished.clips import load_manifest
+from earmark.tools import binary, probe
 
 TOLERANCE_MS = 50
 _TIMING = re.compile(r"(\d+):(\d{2}):(\d{2})\.(\d{3}) --> (\d+):(\d{2}):(\d{2})\.(\d{3})")

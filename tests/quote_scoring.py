@@ -13,10 +13,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from earmark.casting import Casting
+from earmark.config.casting import Casting
+from earmark.config.recipe import Recipe
 from earmark.ingest import read_document
-from earmark.plan import build_plan
-from earmark.recipe import Recipe
+from earmark.planning.build import build_plan
 
 UNKNOWN = "?"
 

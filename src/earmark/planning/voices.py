@@ -9,8 +9,8 @@ warns which speakers share a voice. An empty pool gives everyone the default quo
 
 from __future__ import annotations
 
-from earmark.casting import Casting
-from earmark.speakers import Speaker
+from earmark.config.casting import Casting
+from earmark.quotes.speakers import Speaker
 
 
 def cast(speakers: list[Speaker], casting: Casting) -> tuple[dict[int, str], list[str]]:

@@ -2,8 +2,8 @@
 
 A voice's loudness is measured once on a calibration paragraph (ffmpeg's ebur128) and cached
 by voice settings and profile. Each clip then gets its voice's gain and the look-ahead limiter
-of earmark.limiter (no delay, so timing is untouched) under the profile's true-peak ceiling,
-in the PCM every encoder reads. The gains are corrected once with the limiter in place and an
+of earmark.assemble.limiter (no delay, so timing is untouched) under the profile's true-peak
+ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter in place and an
 MP3 round trip, so the programme lands on target.
 """
 
@@ -15,10 +15,10 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-from earmark.cache import Cache, key_of
-from earmark.casting import VoiceSettings
-from earmark.export.ffmpeg import binary
-from earmark.limiter import Levelling, level
+from earmark.assemble.limiter import Levelling, level
+from earmark.config.casting import VoiceSettings
+from earmark.speak.cache import Cache, key_of
+from earmark.tools import binary
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
     """The calibration paragraph in one voice, as PCM (spoken in this process)."""
     import wave
 
-    from earmark.synth import Job, _speak_here
+    from earmark.speak.workers import Job, _speak_here
 
     job = Job(-1, CALIBRATION, settings, key_of("calibration/1", dataclasses.asdict(settings)))
     spoken = _speak_here(cache, job)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from earmark.config.formats import FORMATS
+from earmark.config.resources import load_toml, locate
 from earmark.errors import ConfigError
-from earmark.formats import FORMATS
-from earmark.resources import load_toml, locate
 
 
 @dataclass(frozen=True, slots=True)

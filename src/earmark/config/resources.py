@@ -12,7 +12,7 @@ from typing import Any
 
 from earmark.errors import ConfigError
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # src/earmark (or the installed earmark/)
 
 
 def packaged_dir(kind: str) -> Path:

@@ -15,10 +15,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from earmark.config.lexicon import Lexicon, load_lexicons
+from earmark.config.recipe import build
+from earmark.config.resources import load_toml, locate
 from earmark.errors import ConfigError
-from earmark.lexicon import Lexicon, load_lexicons
-from earmark.recipe import build
-from earmark.resources import load_toml, locate
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,7 +147,7 @@ def _kind(subject: str) -> str:
 
 def _titles_only(subject: str) -> bool:
     """ "The Prime Minister": a title with no name (the name may follow in an appositive)."""
-    from earmark.speakers import TITLES
+    from earmark.quotes.speakers import TITLES
 
     words = [w.lower().strip(".") for w in subject.split() if w.lower() not in ("the", "of")]
     return bool(words) and all(w in TITLES for w in words)

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from earmark.config.formats import FORMATS
+from earmark.config.recipe import ExportSettings
 from earmark.errors import InputError
 from earmark.export import webvtt
-from earmark.export.ffmpeg import FFMPEG, codec_args, run
 from earmark.export.page import clock, h
-from earmark.formats import FORMATS
-from earmark.recipe import ExportSettings
-from earmark.render import slugify
+from earmark.rendering import slugify
+from earmark.tools import FFMPEG, codec_args, run
 
 
 @dataclass(frozen=True, slots=True)

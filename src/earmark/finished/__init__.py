@@ -1,0 +1,1 @@
+"""What works on a finished render folder: clips, check, preview."""
