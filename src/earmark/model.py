@@ -35,6 +35,21 @@ class Dropped:
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the input says about itself (front matter, an EPUB's package, a Gutenberg header);
+    it feeds the audio files' tags. Every field may be unknown."""
+
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    """As the source gives it (a year, or an ISO date)."""
+    genre: str | None = None
+    cover: bytes | None = None
+    """The cover image's bytes (JPEG or PNG)."""
+    cover_mime: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """What a reader extracted from an input file."""
 
@@ -45,6 +60,9 @@ class Document:
     language: str
     blocks: tuple[Block, ...]
     dropped: tuple[Dropped, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
+    warnings: tuple[str, ...] = ()
+    """What the reader chose and the user should know (e.g. the encoding it decoded)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def spoken_text(source: str, lexicon: Lexicon | None = None) -> str:
 
 def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     sentences = sentence_spans(document, recipe.segment.abbreviations)
-    warnings: list[str] = []
+    warnings: list[str] = list(document.warnings)
     speech: list[Attributed] = []
     voices: dict[int, str] = {}
     speakers = []
