@@ -119,3 +119,30 @@ def test_a_worker_re_running_the_command_script_loads_no_command_line() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("target", "stage"), [
+    ("earmark.text.sentences.split", "text"),            # called from text/segment.py
+    ("earmark.planning.build.segment_document", "planning"),
+    ("earmark.ingest.drop_chrome", "ingest"),              # called from ingest/__init__.py
+])
+def test_an_unexpected_failure_names_its_stage(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str],
+                                               target: str, stage: str) -> None:
+    """An exception nobody planned for is one line naming the stage it came from, exit 1."""
+    import sys
+
+    from earmark import cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(target, broken)
+    monkeypatch.delenv("EARMARK_DEBUG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["earmark", "plan", str(SAMPLE)])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err == (
+        f"earmark: internal error in {stage}: RuntimeError: boom "
+        "(set EARMARK_DEBUG=1 for the traceback)\n")

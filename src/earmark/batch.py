@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from earmark import __version__
-from earmark.errors import EarmarkError, InputError
+from earmark.errors import EarmarkError, InputError, stage_of
 from earmark.ingest import READERS
 from earmark.rendering import slug_for
 
@@ -122,7 +122,7 @@ def render_one(source: str, out: str, slug: str, pipeline: str, voices: str,
         return DocResult(source, slug, "failed", time.perf_counter() - started, 0, str(error))
     except Exception as error:
         return DocResult(source, slug, "failed", time.perf_counter() - started, 0,
-                         f"internal error: {type(error).__name__}: {error}")
+                         f"internal error in {stage_of(error)}: {type(error).__name__}: {error}")
     return DocResult(source, slug, "rendered", time.perf_counter() - started,
                      result.duration_ms, synthesised=result.synthesised)
 

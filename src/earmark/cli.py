@@ -412,8 +412,10 @@ def main() -> None:
     except Exception as exc:  # an internal failure: one line, or the traceback when asked
         if os.environ.get("EARMARK_DEBUG"):
             raise
+        from earmark.errors import stage_of
+
         typer.echo(
-            f"earmark: internal error: {type(exc).__name__}: {exc} "
+            f"earmark: internal error in {stage_of(exc)}: {type(exc).__name__}: {exc} "
             "(set EARMARK_DEBUG=1 for the traceback)",
             err=True,
         )

@@ -40,3 +40,23 @@ class ToolError(EarmarkError):
         self.stderr = stderr
         last = stderr.strip().splitlines()[-1] if stderr.strip() else "no output"
         super().__init__(f"{argv[0]} exited with {returncode}: {last}")
+
+
+STAGE_PACKAGES = ("config", "ingest", "text", "quotes", "planning", "speak", "assemble",
+                  "export", "finished")
+"""The stage subpackages of earmark, in pipeline order (what runs on a finished render last)."""
+
+
+def stage_of(exc: BaseException) -> str:
+    """The stage an exception came from: the innermost earmark frame of its traceback names
+    it ("speak", "export", "finished.clips" ...; a top-level module by its own name, e.g.
+    "rendering"). An exception raised outside any earmark frame is "cli"."""
+    stage = "cli"
+    traceback = exc.__traceback__
+    while traceback is not None:
+        module = traceback.tb_frame.f_globals.get("__name__", "")
+        parts = module.split(".")
+        if parts[0] == "earmark" and len(parts) > 1:
+            stage = ".".join(parts[1:3]) if parts[1] == "finished" else parts[1]
+        traceback = traceback.tb_next
+    return stage
