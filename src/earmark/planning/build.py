@@ -13,7 +13,7 @@ from earmark.errors import InputError
 from earmark.ingest import read_document
 from earmark.model import Document, Plan, Quote, Segment, Speaker
 from earmark.planning.chapters import build_chapters, chapter_of_blocks, dense_chapters
-from earmark.planning.voices import cast
+from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
 from earmark.text.segment import segment_document, sentence_spans
@@ -37,14 +37,14 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     sentences = sentence_spans(document, recipe.segment.abbreviations)
     warnings: list[str] = list(document.warnings)
     speech: list[Attributed] = []
-    voices: dict[int, str] = {}
+    voices: dict[str, str] = {}
     speakers = []
     if recipe.quotes.enabled:
         scan = find_quotes(document)
         warnings.extend(scan.warnings)
         attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes)
         speech = [a for a in attributed if a.speech]
-        voices, cast_warnings = cast(speakers, casting)
+        voices, cast_warnings = assign_voices(speakers, casting)
         warnings.extend(cast_warnings)
     seg = segment_document(document, sentences, [a.quote.span for a in speech])
     piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters))
@@ -57,7 +57,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         if piece.kind == "quote":
             said = speech[bisect_right(starts, piece.span[0]) - 1]
             speaker = said.speaker.canonical if said.speaker else None
-            voice = voices[id(said.speaker)] if said.speaker else casting.quote
+            voice = voices[said.speaker.canonical] if said.speaker else casting.quote
         segments.append(
             Segment(
                 index=index,
@@ -81,7 +81,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         chapters=chapters,
         speakers=(
             Speaker("narrator", casting.narrator),
-            *(Speaker(s.canonical, voices[id(s)], tuple(s.aliases)) for s in speakers),
+            *(Speaker(s.canonical, voices[s.canonical], tuple(s.aliases)) for s in speakers),
         ),
         quotes=tuple(
             Quote(

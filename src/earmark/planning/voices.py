@@ -10,22 +10,23 @@ warns which speakers share a voice. An empty pool gives everyone the default quo
 from __future__ import annotations
 
 from earmark.config.casting import Casting
-from earmark.quotes.speakers import Speaker
+from earmark.quotes.speakers import Entity
 
 
-def cast(speakers: list[Speaker], casting: Casting) -> tuple[dict[int, str], list[str]]:
-    """Voice per speaker (keyed by id()), and warnings about shared voices."""
+def assign_voices(speakers: list[Entity], casting: Casting) -> tuple[dict[str, str], list[str]]:
+    """The voice of each speaker, keyed by its canonical name, and warnings about shared
+    voices."""
     fixed = {name.lower(): voice for name, voice in casting.speakers.items()}
-    voices: dict[int, str] = {}
+    voices: dict[str, str] = {}
     holders: dict[str, list[str]] = {}
-    pending: list[Speaker] = []
+    pending: list[Entity] = []
     for speaker in speakers:
         names = [speaker.canonical, *speaker.aliases]
         voice = next((fixed[n.lower()] for n in names if n.lower() in fixed), None)
         if voice is None:
             pending.append(speaker)
         else:
-            voices[id(speaker)] = voice
+            voices[speaker.canonical] = voice
             holders.setdefault(voice, []).append(speaker.canonical)
     free = [v for v in casting.pool if v not in holders]
     order = free + [v for v in casting.pool if v in holders]
@@ -40,6 +41,6 @@ def cast(speakers: list[Speaker], casting: Casting) -> tuple[dict[int, str], lis
                     f"voice pool exhausted: {speaker.canonical!r} shares voice {voice!r} with "
                     f"{', '.join(repr(h) for h in holders[voice])}"
                 )
-        voices[id(speaker)] = voice
+        voices[speaker.canonical] = voice
         holders.setdefault(voice, []).append(speaker.canonical)
     return voices, warnings

@@ -23,7 +23,7 @@ from earmark.config.recipe import QuoteSettings
 from earmark.model import Document, Span
 from earmark.quotes import cues
 from earmark.quotes.marks import QuoteMarks
-from earmark.quotes.speakers import Registry, Speaker, parse_name
+from earmark.quotes.speakers import Entity, Registry, parse_name
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
@@ -33,7 +33,7 @@ _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
 class Attributed:
     quote: QuoteMarks
     speech: bool
-    speaker: Speaker | None
+    speaker: Entity | None
     surface: str | None
     """The words the text used for the speaker in this quotation's cue."""
     cue: Span | None
@@ -51,10 +51,10 @@ class _Context:
         self.settings = settings
         self.verbs = cues.SPEECH_VERBS | frozenset(v.lower() for v in settings.speech_verbs)
         self.registry = Registry(frozenset(t.lower() for t in settings.titles))
-        self.block_speakers: dict[int, Speaker | None] = {}
-        self.chain: tuple[Speaker, str, Span] | None = None
+        self.block_speakers: dict[int, Entity | None] = {}
+        self.chain: tuple[Entity, str, Span] | None = None
 
-    def speaker_for(self, cue: cues.Cue) -> Speaker | None:
+    def speaker_for(self, cue: cues.Cue) -> Entity | None:
         if cue.kind == "pronoun":
             if cue.subject.lower() in ("i", "we"):
                 return None
@@ -69,7 +69,7 @@ def attribute(
     quotes: tuple[QuoteMarks, ...],
     sentences: list[list[Span]],
     settings: QuoteSettings,
-) -> tuple[list[Attributed], list[Speaker]]:
+) -> tuple[list[Attributed], list[Entity]]:
     """Attribute every quotation; also return the speakers, in order of first speech."""
     ctx = _Context(document, sentences, settings)
     mentions = _mentions(document, quotes)
@@ -98,7 +98,7 @@ def attribute(
                     result.speaker.spoke = True
                     result.speaker.seen("", result.quote.span[1])
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
-    speakers: dict[int, Speaker] = {}
+    speakers: dict[int, Entity] = {}
     for result in results:
         if result.speech and result.speaker is not None:
             speakers.setdefault(id(result.speaker), result.speaker)
@@ -187,7 +187,7 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
     return Attributed(quote, True, speaker, cue.subject, cue.span)
 
 
-def _from_neighbours(ctx: _Context, number: int) -> Speaker | None:
+def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
     """The speaker of a paragraph of quotation without a cue, from the paragraphs before."""
     if number - 1 in ctx.block_speakers:
         last = ctx.block_speakers[number - 1]
@@ -231,7 +231,7 @@ def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:
         ctx.chain = None
 
 
-def _last_person_named(ctx: _Context, start: int, end: int) -> tuple[Speaker, str, Span] | None:
+def _last_person_named(ctx: _Context, start: int, end: int) -> tuple[Entity, str, Span] | None:
     for position, surface in reversed(cues.names_in(ctx.text, start, end)):
         parsed = parse_name(surface)
         if (

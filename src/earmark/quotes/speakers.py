@@ -60,8 +60,9 @@ today yesterday also earlier later asked according this that these those if as t
 
 
 @dataclass(eq=False)
-class Speaker:
-    """One canonical speaker and everything known about it."""
+class Entity:
+    """One person, group or organisation that may speak (the quote stage's view of a speaker:
+    every name it goes by, and what is known of it); the plan's model.Speaker is its result."""
 
     canonical: str
     kind: str
@@ -136,17 +137,17 @@ class Registry:
     """All speakers and people mentioned so far, in reading order."""
 
     def __init__(self, extra_titles: frozenset[str] = frozenset()) -> None:
-        self.speakers: list[Speaker] = []
-        self.people: list[Speaker] = []
+        self.speakers: list[Entity] = []
+        self.people: list[Entity] = []
         self.extra_titles = extra_titles
 
-    def _add(self, speaker: Speaker) -> Speaker:
+    def _add(self, speaker: Entity) -> Entity:
         self.speakers.append(speaker)
         if speaker.kind == "person":
             self.people.append(speaker)
         return speaker
 
-    def name(self, surface: str, position: int) -> Speaker | None:
+    def name(self, surface: str, position: int) -> Entity | None:
         """The speaker a proper name refers to, created when new."""
         parsed = parse_name(surface, self.extra_titles)
         if parsed is None:
@@ -154,7 +155,7 @@ class Registry:
         if parsed.organisation:
             return self._organisation(parsed, position)
         name = parsed.name
-        found: Speaker | None = None
+        found: Entity | None = None
         if len(name) >= 2:
             first, last = name[0], name[-1]
             for person in self.people:
@@ -162,7 +163,7 @@ class Registry:
                     found = person
                     break
             if found is None:
-                found = Speaker(" ".join(name), "person", first, last)
+                found = Entity(" ".join(name), "person", first, last)
                 self._add(found)
             elif found.first is None or len(" ".join(name)) > len(found.canonical):
                 found.first = first
@@ -177,7 +178,7 @@ class Registry:
         found.seen(surface, position)
         return found
 
-    def known(self, surface: str) -> Speaker | None:
+    def known(self, surface: str) -> Entity | None:
         """The person a name refers to, only if already known (nothing is created)."""
         parsed = parse_name(surface, self.extra_titles)
         if parsed is None or parsed.organisation:
@@ -191,29 +192,29 @@ class Registry:
         ]
         return max(found, key=lambda p: p.last_seen) if found else None
 
-    def _one_word(self, word: str, titles: frozenset[str]) -> Speaker:
+    def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
         candidates = [p for p in self.people if word in (p.last, p.first)]
         if len(candidates) > 1 and titles:
             titled = [p for p in candidates if p.titles & titles]
             candidates = titled or candidates
         if candidates:
             return max(candidates, key=lambda p: p.last_seen)
-        person = Speaker(word, "person", None, word)
+        person = Entity(word, "person", None, word)
         self._add(person)
         return person
 
-    def _organisation(self, parsed: ParsedName, position: int) -> Speaker:
+    def _organisation(self, parsed: ParsedName, position: int) -> Entity:
         key = parsed.surface.lower()
         for speaker in self.speakers:
             if speaker.kind == "organisation" and speaker.canonical.lower() == key:
                 speaker.seen(parsed.surface, position)
                 return speaker
-        speaker = Speaker(parsed.surface, "organisation")
+        speaker = Entity(parsed.surface, "organisation")
         self._add(speaker)
         speaker.seen(parsed.surface, position)
         return speaker
 
-    def description(self, surface: str, position: int) -> Speaker:
+    def description(self, surface: str, position: int) -> Entity:
         """ "the mayor" is the person titled Mayor when there is one, else its own speaker."""
         words = [_word(w) for w in surface.split()]
         head = words[-1]
@@ -228,13 +229,13 @@ class Registry:
             if speaker.kind == "description" and speaker.canonical == canonical:
                 speaker.seen(surface, position)
                 return speaker
-        speaker = Speaker(canonical, "description")
+        speaker = Entity(canonical, "description")
         speaker.learn_gender(set(words))
         self._add(speaker)
         speaker.seen(surface, position)
         return speaker
 
-    def pronoun(self, position: int, pronoun: str = "") -> Speaker | None:
+    def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
         """The person a "he" or "she" most likely refers to: the latest speaker or titled
         person seen before `position` whose gender (when known) fits, else the latest person."""
         clash = {"he": "female", "she": "male"}.get(pronoun.lower())
