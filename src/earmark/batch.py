@@ -93,7 +93,8 @@ def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards
 
     try:
         recipe = _for_profile(load_recipe(pipeline))
-        plan, _, speech = prepare(Path(source), recipe, load_casting(voices))
+        prepared = prepare(Path(source), recipe, load_casting(voices))
+        plan, speech = prepared.plan, prepared.speech
     except EarmarkError:
         return 0  # the render task reports the problem, once
     # whole chunks, each spoken from a fresh engine as render would: the same audio

@@ -154,9 +154,9 @@ def plan(
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))
         return
-    from earmark.rendering import describe as describe_plan
+    from earmark.planning.build import summary
 
-    typer.echo(describe_plan(result))
+    typer.echo(summary(result))
     pauses = recipe.pauses
     typer.echo(f"language {result.document.language}; loudness {recipe.loudness.profile}; "
                f"pauses (ms): sentence {pauses.sentence_ms}, paragraph {pauses.paragraph_ms}, "

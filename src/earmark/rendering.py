@@ -15,6 +15,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from earmark.config.casting import Casting
 from earmark.config.formats import FORMATS
@@ -23,6 +24,9 @@ from earmark.model import Plan
 from earmark.planning.build import plan_file
 from earmark.planning.schema import dumps, manifest_to_dict
 from earmark.progress import Silent
+
+if TYPE_CHECKING:
+    from earmark.speak.workers import Job
 from earmark.speak.cache import Cache, default_root
 
 
@@ -71,7 +75,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 
     progress = progress or Silent()
     recipe = _for_profile(recipe)
-    plan, castings, speech = prepare(source, recipe, casting)
+    prepared = prepare(source, recipe, casting)
+    plan, castings, speech = prepared.plan, prepared.castings, prepared.speech
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
     if "mp3" in formats:
         from earmark.export import lame
@@ -141,9 +146,20 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
                     timeline.duration_ms, len(plan.segments), len(plan.chapters), synthesised)
 
 
-def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-untyped-def]
-    """The plan, the casting for each language in it (None: the document's) and the speech
-    jobs, checked against the engine. Shared by render and batch's synthesis shards."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What synthesis needs, checked against the engine before any audio is made."""
+
+    plan: Plan
+    castings: dict[str | None, Casting]
+    """The casting for each language of the plan's segments (None: the document's)."""
+    speech: list[Job]
+    """One job per segment, in segment order."""
+
+
+def prepare(source: Path, recipe: Recipe, casting: Casting) -> Prepared:
+    """The plan, its casting per language and its speech jobs, checked against the engine.
+    Shared by render and batch's synthesis shards."""
     from concurrent.futures import ThreadPoolExecutor
 
     from earmark.config.casting import for_language
@@ -172,7 +188,7 @@ def prepare(source: Path, recipe: Recipe, casting: Casting):  # type: ignore[no-
     speech = [Job(s.index, s.text, castings[s.language].settings(s.voice),
                   segment_key(engine_id, castings[s.language].settings(s.voice), s.text))
               for s in plan.segments]
-    return plan, castings, speech
+    return Prepared(plan, castings, speech)
 
 
 def chunk_plan(plan: Plan, recipe: Recipe):  # type: ignore[no-untyped-def]
@@ -238,8 +254,3 @@ def _replace_dir(staging: Path, final: Path) -> None:
     else:
         staging.rename(final)
 
-
-def describe(plan: Plan) -> str:
-    quotes = sum(1 for s in plan.segments if s.kind == "quote")
-    return (f"{plan.document.title}: {len(plan.chapters)} chapters, {len(plan.segments)} segments "
-            f"({quotes} quoted), {len(plan.dropped)} dropped")

@@ -106,3 +106,10 @@ def _other_language(block: str | None, document: str) -> str | None:
 
 def plan_file(path: Path, recipe: Recipe, casting: Casting) -> Plan:
     return build_plan(read_document(path, recipe.ingest), recipe, casting)
+
+
+def summary(plan: Plan) -> str:
+    """One line about a plan: title, chapters, segments, quoted segments, dropped passages."""
+    quotes = sum(1 for s in plan.segments if s.kind == "quote")
+    return (f"{plan.document.title}: {len(plan.chapters)} chapters, {len(plan.segments)} segments "
+            f"({quotes} quoted), {len(plan.dropped)} dropped")
