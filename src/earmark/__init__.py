@@ -1,6 +1,24 @@
-"""earmark: accessible narrated audio from written articles."""
+"""earmark: accessible narrated audio from written articles and books.
+
+The Python API (see earmark.api): `earmark.plan(path)` returns the narration plan,
+`earmark.render(path, out)` renders it. Both load on first use, so importing earmark stays
+cheap (a synthesis worker process imports this package too).
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __version__ = "0.1.0"
+__all__ = ["main", "plan", "render"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("plan", "render"):
+        from earmark import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'earmark' has no attribute {name!r}")
 
 
 def main() -> None:

@@ -58,19 +58,6 @@ LanguageOpt = Annotated[str | None, typer.Option(
     help="The document's language (e.g. fr); default: the recipe, HTML's lang, else en.")]
 
 
-def _settings(pipeline: str, voices: str, language: str | None = None):
-    import dataclasses
-
-    from earmark.config.casting import load_casting
-    from earmark.config.recipe import load_recipe
-
-    recipe = load_recipe(pipeline)
-    if language:
-        recipe = dataclasses.replace(
-            recipe, ingest=dataclasses.replace(recipe.ingest, language=language))
-    return recipe, load_casting(voices)
-
-
 @app.command(
     epilog="Example:  earmark render samples/library-vote.md -o output --format mp3 --format m4b"
 )
@@ -110,21 +97,17 @@ def render(
     ] = False,
 ) -> None:
     """Render a document to narrated audio with chapters, and its manifest."""
-    from earmark.rendering import render as do_render
-
-    recipe, casting = _settings(pipeline, voices, language)
-    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or [recipe.export.format]))
-    for name in chosen:
-        if name not in FORMATS:
-            raise click.BadParameter(
-                f"'{name}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
-            )
+    from earmark import api
     from earmark.progress import for_terminal
-    from earmark.speak.workers import default_jobs
 
-    workers = jobs or default_jobs()
-    result = do_render(source, out, recipe, casting, chosen, workers, for_terminal(quiet),
-                       use_cache=not no_cache)
+    for name in fmt or []:
+        if name.lower() not in FORMATS:
+            raise click.BadParameter(
+                f"'{name.lower()}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
+            )
+    result = api.render(source, out, formats=fmt, pipeline=pipeline, voices=voices,
+                        language=language, jobs=jobs, use_cache=not no_cache,
+                        progress=for_terminal(quiet))
     if not quiet:
         seconds = result.duration_ms / 1000
         cached = result.segments - result.synthesised
@@ -146,10 +129,11 @@ def plan(
     language: LanguageOpt = None,
 ) -> None:
     """Show the narration plan (chapters, segments, voices) without making audio."""
+    from earmark import api
     from earmark.planning.build import plan_file
     from earmark.planning.schema import dumps, plan_to_dict
 
-    recipe, casting = _settings(pipeline, voices, language)
+    recipe, casting = api.settings(pipeline, voices, language)
     result = plan_file(source, recipe, casting)
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))
@@ -229,9 +213,10 @@ def batch(
     import json
     import time
 
+    from earmark import api
     from earmark.batch import report, run_batch
 
-    _settings(pipeline, voices)  # a bad recipe or casting fails here, once
+    api.settings(pipeline, voices)  # a bad recipe or casting fails here, once
     chosen = tuple(dict.fromkeys(f.lower() for f in fmt or []))
     for name in chosen:
         if name not in FORMATS:
