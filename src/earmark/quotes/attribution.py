@@ -49,7 +49,7 @@ class _Context:
         self.text = document.text
         self.sentences = sentences
         self.settings = settings
-        self.verbs = cues.SPEECH_VERBS | frozenset(v.lower() for v in settings.speech_verbs)
+        self.verbs = cues.ENGLISH.speech_verbs | frozenset(v.lower() for v in settings.speech_verbs)
         self.registry = Registry(frozenset(t.lower() for t in settings.titles))
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None

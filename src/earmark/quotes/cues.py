@@ -15,44 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SPEECH_VERBS = frozenset(
-    """
-say says said saying add adds added tell tells told warn warns warned stress stresses stressed
-note notes noted explain explains explained argue argues argued ask asks asked reply replies
-replied answer answers answered continue continues continued insist insists insisted claim
-claims claimed declare declares declared announce announces announced write writes wrote recall
-recalls recalled observe observes observed remark remarks remarked emphasise emphasises
-emphasised emphasize emphasizes emphasized urge urges urged suggest suggests suggested
-acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded caution
-cautions cautioned predict predicts predicted promise promises promised vow vows vowed pledge
-pledges pledged state states stated comment comments commented respond responds responded shout
-shouts shouted yell yells yelled whisper whispers whispered cry cries cried mutter mutters
-muttered murmur murmurs murmured call calls called describe describes described tweet tweets
-tweeted post posts posted confirm confirms confirmed deny denies denied agree agrees agreed
-disagree disagrees disagreed complain complains complained joke jokes joked laugh laughs laughed
-sigh sighs sighed exclaim exclaims exclaimed boast boasts boasted maintain maintains maintained
-conclude concludes concluded demand demands demanded protest protests protested repeat repeats
-repeated snap snaps snapped counter counters countered object objects objected wonder wonders
-wondered hiss hisses hissed interrupt interrupts interrupted offer offers offered report reports
-reported testify testifies testified returned rejoined retorted resumed inquired enquired
-interposed persisted pursued began thought mused gasped groaned sobbed screamed roared growled
-stammered blurted drawled chuckled giggled pleaded begged lied conceded grumbled
-""".split()
-)
-# Verbs that are speech only in a phrase: "went on", "put it", "pointed out".
-SPEECH_PHRASES = (
-    "went on",
-    "goes on",
-    "go on",
-    "put it",
-    "puts it",
-    "pointed out",
-    "points out",
-    "wrote back",
-    "shot back",
-    "fired back",
-    "called out",
-)
+from earmark.quotes.words import for_language
+
+ENGLISH = for_language("en")
+
 
 _DESC_STOP = (
     "at|in|on|of|for|to|from|with|by|and|or|but|who|which|that|after|before|during|as|when|"
@@ -86,7 +52,7 @@ class Patterns:
     """The cue patterns for one set of speech verbs (compiled once per set)."""
 
     def __init__(self, verbs: frozenset[str]) -> None:
-        words = sorted([*SPEECH_PHRASES, *verbs], key=len, reverse=True)
+        words = sorted([*ENGLISH.speech_phrases, *verbs], key=len, reverse=True)
         verb = "(?P<verb>" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
         lead = r"[\s,]*(?:[—–-]\s*)?"
         appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
@@ -147,10 +113,9 @@ def _kind(subject: str) -> str:
 
 def _titles_only(subject: str) -> bool:
     """ "The Prime Minister": a title with no name (the name may follow in an appositive)."""
-    from earmark.quotes.speakers import TITLES
 
     words = [w.lower().strip(".") for w in subject.split() if w.lower() not in ("the", "of")]
-    return bool(words) and all(w in TITLES for w in words)
+    return bool(words) and all(w in ENGLISH.titles for w in words)
 
 
 def _cue(match: re.Match[str], offset: int) -> Cue:

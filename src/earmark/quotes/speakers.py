@@ -12,51 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-TITLES = frozenset(
-    """
-secretary minister president vice prime premier mayor governor gov senator sen representative rep
-congressman congresswoman councillor councilor councilman councilwoman commissioner chief
-inspector detective officer constable sergeant sgt captain capt commander cmdr general gen colonel
-col lieutenant lt major admiral judge justice professor prof doctor dr mr mrs ms mx miss sir dame
-lord lady baroness baron king queen prince princess pope cardinal bishop archbishop rabbi imam
-rev reverend father sister coach chairman chairwoman chair chairperson director deputy ambassador
-chancellor speaker leader spokesman spokeswoman spokesperson ceo cfo chancellor superintendent
-supt sheriff marshal attorney solicitor barrister dean principal headteacher president-elect
-engineer farmer builder drummer guitarist singer economist analyst teacher nurse lawyer driver
-pilot manager owner resident worker student activist author writer novelist actor actress artist
-historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
-journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
-""".split()
-)
+from earmark.quotes.words import for_language
 
-ORGANISATION_WORDS = frozenset(
-    """
-ministry department council company corporation corp inc ltd plc llc agency police service office
-bank group university college school committee commission union association party government
-court board authority foundation house institute trust club network news post times water
-airlines airways hospital army navy force federation league organisation organization
-""".split()
-)
+ENGLISH = for_language("en")
 
-MALE_WORDS = frozenset(
-    """
-mr sir lord king prince father duke baron earl count husband son man boy brother uncle
-grandfather gentleman nephew monsieur señor herr
-""".split()
-)
-FEMALE_WORDS = frozenset(
-    """
-mrs ms miss dame lady queen princess sister duchess baroness countess wife daughter woman girl
-mother aunt grandmother niece madam madame señora frau actress
-""".split()
-)
 
-LEADING_STOPWORDS = frozenset(
-    """
-the a an but and or so yet in on at when while after before then meanwhile however still now
-today yesterday also earlier later asked according this that these those if as though although
-""".split()
-)
+
+
 
 
 @dataclass(eq=False)
@@ -77,9 +39,9 @@ class Entity:
     """"male" or "female" when a title or description says so ("Mrs", "his wife")."""
 
     def learn_gender(self, words: set[str] | frozenset[str]) -> None:
-        if words & MALE_WORDS:
+        if words & ENGLISH.male_words:
             self.gender = "male"
-        elif words & FEMALE_WORDS:
+        elif words & ENGLISH.female_words:
             self.gender = "female"
 
     def seen(self, surface: str, position: int) -> None:
@@ -103,15 +65,15 @@ def _word(token: str) -> str:
 @lru_cache(maxsize=65536)
 def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> ParsedName | None:
     """Split "Secretary of State Antony Blinken" into titles and the personal name."""
-    titles_known = TITLES | extra_titles
+    titles_known = ENGLISH.titles | extra_titles
     tokens = surface.split()
     organisation = False
-    while tokens and _word(tokens[0]) in LEADING_STOPWORDS:
+    while tokens and _word(tokens[0]) in ENGLISH.leading_stopwords:
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
     if not tokens:
         return None
-    if organisation or any(_word(t) in ORGANISATION_WORDS for t in tokens):
+    if organisation or any(_word(t) in ENGLISH.organisation_words for t in tokens):
         return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
     last_title = -1
     i = 0

@@ -1,0 +1,78 @@
+"""English: the words the quote stage knows, as one table (earmark.quotes.words.WordLists).
+
+Another language gets a module of its own beside this one, named in words.LANGUAGES.
+"""
+
+from __future__ import annotations
+
+from earmark.quotes.words import WordLists, split
+
+WORDS = WordLists(
+    speech_verbs=split("""
+say says said saying add adds added tell tells told warn warns warned stress stresses stressed
+note notes noted explain explains explained argue argues argued ask asks asked reply replies
+replied answer answers answered continue continues continued insist insists insisted claim
+claims claimed declare declares declared announce announces announced write writes wrote recall
+recalls recalled observe observes observed remark remarks remarked emphasise emphasises
+emphasised emphasize emphasizes emphasized urge urges urged suggest suggests suggested
+acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded caution
+cautions cautioned predict predicts predicted promise promises promised vow vows vowed pledge
+pledges pledged state states stated comment comments commented respond responds responded shout
+shouts shouted yell yells yelled whisper whispers whispered cry cries cried mutter mutters
+muttered murmur murmurs murmured call calls called describe describes described tweet tweets
+tweeted post posts posted confirm confirms confirmed deny denies denied agree agrees agreed
+disagree disagrees disagreed complain complains complained joke jokes joked laugh laughs laughed
+sigh sighs sighed exclaim exclaims exclaimed boast boasts boasted maintain maintains maintained
+conclude concludes concluded demand demands demanded protest protests protested repeat repeats
+repeated snap snaps snapped counter counters countered object objects objected wonder wonders
+wondered hiss hisses hissed interrupt interrupts interrupted offer offers offered report reports
+reported testify testifies testified returned rejoined retorted resumed inquired enquired
+interposed persisted pursued began thought mused gasped groaned sobbed screamed roared growled
+stammered blurted drawled chuckled giggled pleaded begged lied conceded grumbled
+"""),
+    speech_phrases=(
+        "went on",
+        "goes on",
+        "go on",
+        "put it",
+        "puts it",
+        "pointed out",
+        "points out",
+        "wrote back",
+        "shot back",
+        "fired back",
+        "called out",
+    ),
+    titles=split("""
+secretary minister president vice prime premier mayor governor gov senator sen representative rep
+congressman congresswoman councillor councilor councilman councilwoman commissioner chief
+inspector detective officer constable sergeant sgt captain capt commander cmdr general gen colonel
+col lieutenant lt major admiral judge justice professor prof doctor dr mr mrs ms mx miss sir dame
+lord lady baroness baron king queen prince princess pope cardinal bishop archbishop rabbi imam
+rev reverend father sister coach chairman chairwoman chair chairperson director deputy ambassador
+chancellor speaker leader spokesman spokeswoman spokesperson ceo cfo chancellor superintendent
+supt sheriff marshal attorney solicitor barrister dean principal headteacher president-elect
+engineer farmer builder drummer guitarist singer economist analyst teacher nurse lawyer driver
+pilot manager owner resident worker student activist author writer novelist actor actress artist
+historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
+journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
+"""),
+    organisation_words=split("""
+ministry department council company corporation corp inc ltd plc llc agency police service office
+bank group university college school committee commission union association party government
+court board authority foundation house institute trust club network news post times water
+airlines airways hospital army navy force federation league organisation organization
+"""),
+    male_words=split("""
+mr sir lord king prince father duke baron earl count husband son man boy brother uncle
+grandfather gentleman nephew monsieur señor herr
+"""),
+    female_words=split("""
+mrs ms miss dame lady queen princess sister duchess baroness countess wife daughter woman girl
+mother aunt grandmother niece madam madame señora frau actress
+"""),
+    leading_stopwords=split("""
+the a an but and or so yet in on at when while after before then meanwhile however still now
+today yesterday also earlier later asked according this that these those if as though although
+"""),
+)

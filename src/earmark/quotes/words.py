@@ -1,0 +1,46 @@
+"""Word lists per language, apart from the rules that use them (as pySBD keeps its languages).
+
+LANGUAGES maps a language tag to the module that holds its WORDS; each is imported when first
+asked for. A language without a table falls back to English (the rules are English-shaped).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cache
+
+LANGUAGES: dict[str, str] = {"en": "earmark.quotes.english"}
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The words of one language that attribution and speaker rules look for (lower case)."""
+
+    speech_verbs: frozenset[str]
+    """Verbs of speaking in every form ("say says said saying ...")."""
+    speech_phrases: tuple[str, ...]
+    """Verbs that are speech only in a phrase ("went on", "pointed out")."""
+    titles: frozenset[str]
+    """Words before a name that are not part of it ("Secretary", "Dr", "Captain")."""
+    organisation_words: frozenset[str]
+    """Words that make a name an organisation's ("ministry", "council")."""
+    male_words: frozenset[str]
+    """Titles and kinship words that say a person is male ("mr", "father")."""
+    female_words: frozenset[str]
+    """Titles and kinship words that say a person is female ("mrs", "mother")."""
+    leading_stopwords: frozenset[str]
+    """Sentence-opening words that are never the start of a name ("the", "meanwhile")."""
+
+
+def split(words: str) -> frozenset[str]:
+    """A word list written as whitespace-separated words."""
+    return frozenset(words.split())
+
+
+@cache
+def for_language(tag: str) -> WordLists:
+    """The word lists of a language (BCP 47 tag; "en-GB" uses "en"), English when none."""
+    module = LANGUAGES.get(tag.split("-")[0].lower(), LANGUAGES["en"])
+    words: WordLists = importlib.import_module(module).WORDS
+    return words
