@@ -50,6 +50,7 @@ def expand(inputs: list[Path]) -> list[Path]:
 
 
 def unique_slugs(paths: list[Path]) -> list[str]:
+    """One output folder name per input; two inputs with the same slug get a numbered suffix."""
     seen: dict[str, int] = {}
     slugs = []
     for path in paths:
@@ -72,6 +73,7 @@ def fingerprint(path: Path, pipeline: str, voices: str) -> str:
 
 
 def up_to_date(folder: Path, print_: str) -> bool:
+    """Whether OUT/<slug> holds a complete render of this fingerprint (then it is skipped)."""
     manifest = folder / f"{folder.name}.json"
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
@@ -132,6 +134,7 @@ def run_batch(inputs: list[Path], out: Path, pipeline: str, voices: str,
               formats: tuple[str, ...], scheduler: str | None,
               on_result=None,  # type: ignore[no-untyped-def]
               split_kb: int = 64) -> list[DocResult]:
+    """Render many documents on Dask (a local cluster, or the scheduler at `scheduler`)."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     paths = expand(inputs)
@@ -178,6 +181,7 @@ def run_batch(inputs: list[Path], out: Path, pipeline: str, voices: str,
 
 
 def report(results: list[DocResult], seconds: float) -> dict:
+    """The batch's results as a JSON-ready report."""
     return {
         "documents": len(results),
         "rendered": sum(r.status == "rendered" for r in results),

@@ -80,4 +80,5 @@ class Progress(Silent):
 
 
 def for_terminal(quiet: bool) -> Silent:
+    """A progress display on a terminal (rich), or a silent one when quiet or not a terminal."""
     return Silent() if quiet or not sys.stderr.isatty() else Progress()

@@ -43,6 +43,7 @@ class Rendered:
 
 
 def slugify(text: str) -> str:
+    """Text reduced to [a-z0-9-] (accents folded), at most 64 characters."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].strip("-")
 

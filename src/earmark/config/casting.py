@@ -54,6 +54,7 @@ _TOP_KEYS = {"narrator", "quote", "pool", "voices", "speakers", "lexicons"}
 
 
 def load_casting(name_or_path: str = "default") -> Casting:
+    """A casting (voices) file by name or path, validated, with its lexicons loaded."""
     path = locate("voices", name_or_path)
     data = load_toml(path)
     where = str(path)

@@ -62,6 +62,7 @@ class Lexicon:
 
 
 def load_lexicons(paths: list[Path]) -> Lexicon:
+    """The pronunciation lexicons a voices file names (TOML or PLS), in order."""
     entries: dict[str, str] = {}
     for path in paths:
         entries.update(_load_pls(path) if path.suffix.lower() in (".pls", ".xml")

@@ -46,6 +46,7 @@ def locate(kind: str, name_or_path: str) -> Path:
 
 
 def load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file, or ConfigError naming the file and the line of a syntax error."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

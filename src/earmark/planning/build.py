@@ -34,6 +34,8 @@ def spoken_text(source: str, lexicon: Lexicon | None = None) -> str:
 
 
 def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
+    """The planning stage: sentences, quotations attributed and cast, segments and chapters of
+    a document; raises InputError when nothing in it can be read aloud."""
     sentences = sentence_spans(document, recipe.segment.abbreviations)
     warnings: list[str] = list(document.warnings)
     speech: list[Attributed] = []
@@ -105,6 +107,7 @@ def _other_language(block: str | None, document: str) -> str | None:
 
 
 def plan_file(path: Path, recipe: Recipe, casting: Casting) -> Plan:
+    """Read a file (the ingest stage) and plan it: what `earmark plan` shows."""
     return build_plan(read_document(path, recipe.ingest), recipe, casting)
 
 

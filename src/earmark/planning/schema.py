@@ -13,6 +13,7 @@ SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as the JSON object of schema earmark.plan/1 (`earmark plan --json`)."""
     doc = plan.document
     spoken_by: dict[str | None, list[int]] = {}
     for segment in plan.segments:

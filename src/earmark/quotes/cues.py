@@ -84,6 +84,7 @@ _PATTERNS: dict[frozenset[str], Patterns] = {}
 
 
 def patterns(verbs: frozenset[str]) -> Patterns:
+    """The compiled cue patterns for a set of speech verbs (compiled once per set)."""
     if verbs not in _PATTERNS:
         _PATTERNS[verbs] = Patterns(verbs)
     return _PATTERNS[verbs]

@@ -90,6 +90,8 @@ class _Marks:
 
 
 def find_quotes(document: Document) -> Scan:
+    """The quote stage's first step: every quotation in a document by its marks (the
+    document's quote style found by evidence), with warnings about unbalanced marks."""
     text = document.text
     marks = _Marks(_uses_double(text))
     quotes: list[QuoteMarks] = []

@@ -22,6 +22,8 @@ KINDS = ("segments", "chunks")
 
 
 def default_root() -> Path:
+    """The segment cache's folder: $EARMARK_CACHE_DIR, else $XDG_CACHE_HOME/earmark, else
+    ~/.cache/earmark."""
     if os.environ.get("EARMARK_CACHE_DIR"):
         return Path(os.environ["EARMARK_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -90,6 +90,7 @@ def _initialise() -> None:
 
 
 def list_voices() -> list[EngineVoice]:
+    """The voices espeak-ng offers (through pyttsx3), as the engine lists them."""
     es = _espeak()
     genders = {1: "male", 2: "female"}
     voices = []
@@ -107,6 +108,7 @@ def list_voices() -> list[EngineVoice]:
 
 
 def list_variants() -> list[str]:
+    """The voice variants espeak-ng offers (+m1, +f3 ...), for `earmark voices`."""
     es = _espeak()
     spec = es.VOICE()
     spec.languages = b"variant"
@@ -114,6 +116,7 @@ def list_variants() -> list[str]:
 
 
 def selectable_names(voices: list[EngineVoice]) -> set[str]:
+    """The names that select a voice through pyttsx3 (language names with variants)."""
     names = set()
     for v in voices:
         names.update({v.name, v.identifier, v.description.lower()})
@@ -373,6 +376,7 @@ def _check_file(path: Path, text: str, rate: int) -> tuple[str, int]:
 
 
 def engine_version() -> str:
+    """The engine's identity for cache keys: espeak-ng's version (its audio differs by version)."""
     es = _espeak()
     info = getattr(es, "Info", None)
     if info is None:

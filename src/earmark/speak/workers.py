@@ -38,6 +38,7 @@ class Job:
 
 
 def segment_key(engine_id: str, settings: VoiceSettings, text: str) -> str:
+    """The cache key of one segment's audio: engine, voice settings and text."""
     return key_of("segment/2", engine_id, dataclasses.asdict(settings), text)
 
 

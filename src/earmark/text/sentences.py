@@ -90,6 +90,7 @@ def split(text: str, start: int, end: int, abbreviations: Iterable[str] = ()) ->
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
+    """The span with surrounding whitespace left out, or None when only whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -46,6 +46,8 @@ def _money(match: re.Match[str]) -> str:
 
 
 def for_speech(text: str) -> str:
+    """Text as the engine should read it: numbers, currency, dates and symbols written out
+    for the ear (captions keep what was written)."""
     text = _URL.sub(lambda m: m.group(1), text)
     text = _MONEY.sub(_money, text)
     text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
