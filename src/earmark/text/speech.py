@@ -8,12 +8,15 @@
   (years 1910-1999 and 2010-2099; "2005" and "1900" it already reads well);
 - decades: "the 1990s" as "nineteen hundred ninety s" -> "nineteen nineties".
 Percentages, ordinals, times ("11:40 p.m."), initialisms ("U.S.") and e-mail addresses it
-already reads well, and they are left alone.
+already reads well, and they are left alone. Ranges, scores, phone numbers, units, Roman
+numerals after names and slashes: earmark.text.numbers.
 """
 
 from __future__ import annotations
 
 import re
+
+from earmark.text.numbers import for_the_ear
 
 _URL = re.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
                   re.IGNORECASE)
@@ -50,5 +53,6 @@ def for_speech(text: str) -> str:
     for the ear (captions keep what was written)."""
     text = _URL.sub(lambda m: m.group(1), text)
     text = _MONEY.sub(_money, text)
+    text = for_the_ear(text)
     text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
     return _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)

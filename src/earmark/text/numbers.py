@@ -1,0 +1,138 @@
+"""Numbers and symbols for the ear: the forms a newsreader says differently from espeak-ng
+(each checked with `espeak-ng -q -x`, which reads the written form as shown):
+
+    voted 7-2            "seven dash two"              -> "7 to 2"
+    pages 10-20          "ten dash twenty"             -> "10 to 20"
+    in 2019-20           "two thousand nineteen dash twenty" -> "20 19 to 20" (twenty nineteen)
+    call 555-0134        "five hundred fifty-five dash ..." -> "5 5 5, 0 1 3 4"
+    Henry VIII           "Henry roman eight"           -> "Henry the Eighth"
+    World War II         "World War roman two"         -> "World War Two"
+    20°C                 "twenty degrees C"            -> "20 degrees Celsius"
+    5 km, 90 km/h        "five K M", "K M slash H"     -> "5 kilometres", "90 kilometres per hour"
+    and/or, his/her      "and slash or"                -> "and or", "his or her"
+    24/7                 "twenty-four slash seven"     -> "24 7"
+Percentages, ordinals ("3rd"), times ("10:30", "6 P.M."), "&" and "1,000,000" espeak-ng already
+says well; they are left alone. Captions keep what was written: only the engine's text changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a number that is not part of a longer token (a date 2024-01-15, a code COVID-19, an id)
+_NUM = r"(?<![\w.,/-])((?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?)"
+# a phone number: with its area code, or after a word that announces one ("call 555-0134");
+# a bare 100-1000 is a range
+_PHONE = re.compile(r"(?<![\w-])(?:\((\d{3})\)\s?|(\d{3})[-.])(\d{3})[-.](\d{4})(?![\w-])")
+_PHONE_CUED = re.compile(
+    r"\b((?i:call|phone|telephone|tel|fax|dial|text|number|hotline|line)\.?:?\s+)"
+    r"(\d{3})-(\d{4})(?![\w-])")
+_RANGE = re.compile(
+    rf"{_NUM}\s?[-–]\s?((?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})(?:\.\d+)?)(?![\w/-]|[.,]\d)")
+# seasons and spans of years: "2019-20", "1990-1995" (read as years: "twenty nineteen")
+_YEARS = re.compile(r"(?<![\w.,/-])(19[1-9]\d|20[1-9]\d)[-–](\d{2}|19[1-9]\d|20\d\d)"
+                    r"(?![\w/-]|[.,]\d)")
+_ANY_ROMAN = re.compile(r"\s[IVXLC]+\b")
+_ROMAN = r"(?:(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+_REGNAL = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
+_SERIES = ("War|Chapter|Part|Book|Volume|Vol\\.|Act|Scene|Phase|Stage|Class|Type|Grade|Level|"
+           "Article|Title|Section|Appendix|Schedule|Bowl|Vatican|Apollo|Mark|Mk|Episode|Season|"
+           "Series|Round|Division|Tier|Category|Zone|Step|Letter|Stave|Canto|Psalm|Figure|Table|"
+           "Plate|Form")
+_AFTER_SERIES = re.compile(rf"\b((?i:{_SERIES}))\s+({_ROMAN})\b(?!['’]\w|\.\w)")
+_AFTER_NAME = re.compile(
+    rf"\b([A-Z][a-z]+)\s+((?!I\b|V\b|X\b){_REGNAL}|I(?=[,;:)!?]|\.(?!\s+[A-Z])|$))\b"
+    r"(?!['’]\w|\.\w)")
+_UNITS = {
+    "km/h": ("kilometre per hour", "kilometres per hour"), "kph": ("kilometre per hour",
+                                                               "kilometres per hour"),
+    "mph": ("mile per hour", "miles per hour"), "m/s": ("metre per second",
+                                                      "metres per second"),
+    "km": ("kilometre", "kilometres"), "cm": ("centimetre", "centimetres"),
+    "mm": ("millimetre", "millimetres"), "kg": ("kilogram", "kilograms"),
+    "mg": ("milligram", "milligrams"), "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"),
+    "oz": ("ounce", "ounces"), "ft": ("foot", "feet"), "mi": ("mile", "miles"),
+    "kW": ("kilowatt", "kilowatts"), "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"), "kWh": ("kilowatt hour", "kilowatt hours"),
+    "GHz": ("gigahertz", "gigahertz"), "MHz": ("megahertz", "megahertz"),
+    "GB": ("gigabyte", "gigabytes"), "MB": ("megabyte", "megabytes"),
+    "TB": ("terabyte", "terabytes"), "ha": ("hectare", "hectares"),
+    "°C": ("degree Celsius", "degrees Celsius"), "°F": ("degree Fahrenheit",
+                                                     "degrees Fahrenheit"),
+    "℃": ("degree Celsius", "degrees Celsius"), "℉": ("degree Fahrenheit",
+                                                   "degrees Fahrenheit"),
+}
+_UNIT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?("
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    + r")(?![\w/])")
+_OR_PAIR = re.compile(r"\b(and/or|his/her|he/she|him/her|s/he|yes/no|either/or)\b",
+                      re.IGNORECASE)
+_SLASH_WORDS = {"and/or": "and or", "his/her": "his or her", "he/she": "he or she",
+                "him/her": "him or her", "s/he": "she or he", "yes/no": "yes or no",
+                "either/or": "either or"}
+_TWENTY_FOUR_SEVEN = re.compile(r"(?<![\w/])24/7(?![\w/])")
+
+_ORDINALS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
+             "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",
+             "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth"]
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral of I, V, X, L and C ("XIV" -> 14)."""
+    total = 0
+    for here, after in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[here]
+        total += -value if after and _ROMAN_VALUES[after] > value else value
+    return total
+
+
+def _ordinal(number: int) -> str:
+    if number < len(_ORDINALS):
+        return _ORDINALS[number]
+    tens = ["", "", "Twenty", "Thirty", "Forty", "Fifty"][number // 10]
+    return f"{tens}-{_ORDINALS[number % 10]}" if number % 10 else f"{tens[:-1]}ieth"
+
+
+def _digits(groups: tuple[str | None, ...]) -> str:
+    """Digit groups read digit by digit, a pause between groups ("5 5 5, 0 1 3 4")."""
+    return ", ".join(" ".join(group) for group in groups if group)
+
+
+def _year(year: str) -> str:
+    """A year as it is said: "2019" -> "20 19" (espeak-ng: "twenty nineteen"); 2000-2009 and
+    years ending in 00 are said well as they are."""
+    if len(year) == 4 and year[2] != "0" and not year.startswith("200"):
+        return f"{year[:2]} {year[2:]}"
+    return year
+
+
+def _years(match: re.Match[str]) -> str:
+    first, second = match.groups()
+    return f"{_year(first)} to {_year(second)}"
+
+
+def _unit(match: re.Match[str]) -> str:
+    amount, unit = match.groups()
+    singular, plural = _UNITS[unit]
+    return f"{amount} {singular if amount == '1' else plural}"
+
+
+def for_the_ear(text: str) -> str:
+    """The rewrites above, in an order that keeps them apart (phone numbers before ranges,
+    units before the slash words)."""
+    if any(ch.isdigit() or ch in "/°℃℉" for ch in text):
+        text = _PHONE.sub(lambda m: _digits(m.groups()), text)
+        text = _PHONE_CUED.sub(lambda m: m.group(1) + _digits(m.groups()[1:]), text)
+        text = _YEARS.sub(_years, text)
+        text = _RANGE.sub(r"\1 to \2", text)
+        text = _UNIT.sub(_unit, text)
+        text = _TWENTY_FOUR_SEVEN.sub("24 7", text)
+        text = _OR_PAIR.sub(lambda m: _SLASH_WORDS[m.group(1).lower()], text)
+    if _ANY_ROMAN.search(text):
+        text = _AFTER_SERIES.sub(lambda m: f"{m.group(1)} {roman_value(m.group(2))}"
+                                 if m.group(2) else m.group(0), text)
+        text = _AFTER_NAME.sub(lambda m: f"{m.group(1)} the {_ordinal(roman_value(m.group(2)))}"
+                               if m.group(2) else m.group(0), text)
+    return text
