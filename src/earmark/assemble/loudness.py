@@ -3,8 +3,8 @@
 A voice's loudness is measured once on a calibration paragraph (ffmpeg's ebur128) and cached
 by voice settings and profile. Each clip then gets its voice's gain and the look-ahead limiter
 of earmark.assemble.limiter (no delay, so timing is untouched) under the profile's true-peak
-ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter in place and an
-MP3 round trip, so the programme lands on target.
+ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter in place
+and an MP3 round trip, so the programme lands on target.
 """
 
 from __future__ import annotations
