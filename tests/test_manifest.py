@@ -123,3 +123,17 @@ def test_a_manifest_that_is_not_json_is_one_line(tmp_path: Path) -> None:
     done = run_cli("check", str(folder))
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert "doc.json: unreadable manifest" in done.stderr
+
+
+def test_the_schema_describes_the_manifest_only_keys(rendered: Path) -> None:
+    import jsonschema
+
+    from earmark.planning.schema import SCHEMA_FILE
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data = json.loads((rendered / "library-vote.json").read_text(encoding="utf-8"))
+    data["source"]["fingerprint"] = "abc123"
+    jsonschema.validate(data, schema)
+    data["loudness"]["profile"] = "loud"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
