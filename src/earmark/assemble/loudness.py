@@ -95,10 +95,10 @@ def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
     """The calibration paragraph in one voice, as PCM (spoken in this process)."""
     import wave
 
-    from earmark.speak.workers import Job, _speak_here
+    from earmark.speak.workers import Job, speak_here
 
     job = Job(-1, CALIBRATION, settings, key_of("calibration/1", dataclasses.asdict(settings)))
-    spoken = _speak_here(cache, job)
+    spoken = speak_here(cache, job)
     with wave.open(spoken.path, "rb") as wav:
         return wav.readframes(wav.getnframes())
 
