@@ -12,7 +12,6 @@ does not stop the others.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import asdict, dataclass
@@ -74,14 +73,14 @@ def fingerprint(path: Path, pipeline: str, voices: str) -> str:
 
 def up_to_date(folder: Path, print_: str) -> bool:
     """Whether OUT/<slug> holds a complete render of this fingerprint (then it is skipped)."""
-    manifest = folder / f"{folder.name}.json"
+    from earmark.planning.manifest import read_manifest
+
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    files = [folder / f["file"] for f in data.get("audio_files", [])]
-    return data.get("source", {}).get("fingerprint") == print_ and bool(files) and all(
-        f.is_file() for f in files)
+        manifest = read_manifest(folder / f"{folder.name}.json")
+    except InputError:
+        return False  # missing, unreadable or foreign: rendered again
+    return manifest.source.fingerprint == print_ and bool(manifest.audio_files) and all(
+        (folder / f.file).is_file() for f in manifest.audio_files)
 
 
 def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards: int) -> int:
@@ -89,12 +88,12 @@ def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards
     so one huge book is spoken by all workers; its render then finds them cached."""
     from earmark.config.casting import load_casting
     from earmark.config.recipe import load_recipe
-    from earmark.rendering import _for_profile, chunk_plan, prepare
+    from earmark.rendering import chunk_plan, for_profile, prepare
     from earmark.speak.cache import Cache, default_root
     from earmark.speak.workers import synthesize
 
     try:
-        recipe = _for_profile(load_recipe(pipeline))
+        recipe = for_profile(load_recipe(pipeline))
         prepared = prepare(Path(source), recipe, load_casting(voices))
         plan, speech = prepared.plan, prepared.speech
     except EarmarkError:

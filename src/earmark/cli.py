@@ -293,6 +293,7 @@ def clip(
 ) -> None:
     """Cut embeddable clips: audio, captions and an HTML snippet each, in FOLDER/clips/."""
     from earmark.finished import clips
+    from earmark.planning.manifest import load_manifest
 
     chosen = [
         chapter is not None,
@@ -302,13 +303,14 @@ def clip(
     ]
     if sum(chosen) != 1:
         raise click.UsageError("give one of --chapter N, --quote N, --from S --to S, --all-quotes")
-    manifest = clips.load_manifest(folder)
+    manifest = load_manifest(folder)
     if chapter is not None:
         specs = [clips.chapter_clip(manifest, chapter)]
     elif quote is not None:
         specs = [clips.quote_clip(manifest, quote)]
     elif all_quotes:
-        specs = [clips.quote_clip(manifest, n) for n in range(1, len(manifest["quotes"]) + 1)]
+        # quotes read within the narration ("“?” he asked.") have no clip of their own
+        specs = [clips.quote_clip(manifest, n) for n in clips.spoken_quotes(manifest)]
     else:
         if start is None or end is None:
             raise click.UsageError("--from and --to go together")

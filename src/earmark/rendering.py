@@ -22,7 +22,8 @@ from earmark.config.formats import FORMATS
 from earmark.config.recipe import Recipe
 from earmark.model import Plan
 from earmark.planning.build import plan_file
-from earmark.planning.schema import dumps, manifest_to_dict
+from earmark.planning.manifest import AudioFile, build_manifest
+from earmark.planning.schema import dumps
 from earmark.progress import Silent
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.tools import binary
 
     progress = progress or Silent()
-    recipe = _for_profile(recipe)
+    recipe = for_profile(recipe)
     prepared = prepare(source, recipe, casting)
     plan, castings, speech = prepared.plan, prepared.castings, prepared.speech
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
@@ -125,12 +126,9 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
             exporter.finish(counted, plan, timeline, audio[-1])
         manifest = staging / f"{slug}.json"
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
-        data = manifest_to_dict(plan, timeline, entries)
-        data["loudness"] = level.report
-        if fingerprint:
-            data["source"]["fingerprint"] = fingerprint
-        manifest.write_text(dumps(data), encoding="utf-8")
-        write_sidecars(staging, slug, data)
+        typed = build_manifest(plan, timeline, entries, level.report, fingerprint)
+        manifest.write_text(dumps(typed.to_dict()), encoding="utf-8")
+        write_sidecars(staging, slug, typed)
         shutil.rmtree(staging / ".cache", ignore_errors=True)
         final = out_root / slug
         _replace_dir(staging, final)
@@ -205,7 +203,7 @@ MIN_CHUNKS = 2
 """Even a short text is cut in two where paragraphs allow, so both halves encode at once."""
 
 
-def _for_profile(recipe: Recipe) -> Recipe:
+def for_profile(recipe: Recipe) -> Recipe:
     """ACX asks for 44.1 kHz 192 kbps MP3 and room tone at both ends: the profile sets them."""
     if recipe.loudness.profile != "acx":
         return recipe
@@ -240,8 +238,8 @@ def _umask() -> int:
     return mask
 
 
-def _audio_entry(audio: Path, fmt: str) -> dict[str, str]:
-    return {"file": audio.name, "format": fmt, "mime": FORMATS[fmt].mime}
+def _audio_entry(audio: Path, fmt: str) -> AudioFile:
+    return AudioFile(audio.name, fmt, FORMATS[fmt].mime)
 
 
 def _replace_dir(staging: Path, final: Path) -> None:

@@ -2,9 +2,9 @@
 
 A voice's loudness is measured once on a calibration paragraph (ffmpeg's ebur128) and cached
 by voice settings and profile. Each clip then gets its voice's gain and the look-ahead limiter
-of earmark.assemble.limiter (no delay, so timing is untouched) under the profile's
-true-peak ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter
-in place and an MP3 round trip, so the programme lands on target.
+of earmark.assemble.limiter (no delay, so timing is untouched) under the profile's true-peak
+ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter in place
+and an MP3 round trip, so the programme lands on target.
 """
 
 from __future__ import annotations
@@ -95,10 +95,10 @@ def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
     """The calibration paragraph in one voice, as PCM (spoken in this process)."""
     import wave
 
-    from earmark.speak.workers import Job, _speak_here
+    from earmark.speak.workers import Job, speak_here
 
     job = Job(-1, CALIBRATION, settings, key_of("calibration/1", dataclasses.asdict(settings)))
-    spoken = _speak_here(cache, job)
+    spoken = speak_here(cache, job)
     with wave.open(spoken.path, "rb") as wav:
         return wav.readframes(wav.getnframes())
 

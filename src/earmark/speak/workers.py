@@ -274,7 +274,7 @@ def _batches(pending: list[Job], groups: Sequence[range]) -> list[list[Job]]:
     return [batch for batch in batches if batch]
 
 
-def _speak_here(cache: Cache, job: Job) -> Spoken:
+def speak_here(cache: Cache, job: Job) -> Spoken:
     """Speak one job in this process (its engine started on first use)."""
     if _worker is None:
         _init_worker(cache)
