@@ -4,7 +4,7 @@ Each document is one task that renders exactly as `earmark render` would, into O
 (slugs made unique). Without a scheduler address a LocalCluster sized to the machine is
 started; with one, the client connects to it (workers need earmark, espeak-ng and ffmpeg, and
 must see OUT and the segment cache). A document whose output holds a manifest with the same
-fingerprint (input bytes, recipe, casting, earmark version) and all its audio is skipped, so a
+fingerprint (input bytes, recipe, voices file and its lexicons, earmark version) and all its audio is skipped, so a
 rerun after editing a few documents renders only those. A failing document is reported and
 does not stop the others.
 """
@@ -60,10 +60,13 @@ def unique_slugs(paths: list[Path]) -> list[str]:
 
 
 def fingerprint(path: Path, pipeline: str, voices: str) -> str:
+    """What a document's render depends on: earmark's version and the bytes of the input, the
+    recipe, the voices file and every lexicon that file lists."""
+    from earmark.config.casting import casting_files
     from earmark.config.resources import locate
 
     digest = hashlib.sha256(__version__.encode())
-    for part in (path, locate("pipeline", pipeline), locate("voices", voices)):
+    for part in (path, locate("pipeline", pipeline), *casting_files(voices)):
         try:
             digest.update(Path(part).read_bytes())
         except OSError:
