@@ -71,6 +71,16 @@ def _settings(pipeline: str, voices: str, language: str | None = None):
     return recipe, load_casting(voices)
 
 
+def _formats(names: list[str]) -> tuple[str, ...]:
+    """--format values, checked against the table of formats, in order, each once."""
+    chosen = tuple(dict.fromkeys(name.lower() for name in names))
+    for name in chosen:
+        if name not in FORMATS:
+            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
+                                     param_hint="'--format'")
+    return chosen
+
+
 @app.command(
     epilog="Example:  earmark render samples/library-vote.md -o output --format mp3 --format m4b"
 )
@@ -113,12 +123,7 @@ def render(
     from earmark.rendering import render as do_render
 
     recipe, casting = _settings(pipeline, voices, language)
-    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or [recipe.export.format]))
-    for name in chosen:
-        if name not in FORMATS:
-            raise click.BadParameter(
-                f"'{name}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
-            )
+    chosen = _formats(fmt or [recipe.export.format])
     from earmark.progress import for_terminal
     from earmark.speak.workers import default_jobs
 
@@ -232,11 +237,7 @@ def batch(
     from earmark.batch import report, run_batch
 
     _settings(pipeline, voices)  # a bad recipe or casting fails here, once
-    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or []))
-    for name in chosen:
-        if name not in FORMATS:
-            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
-                                     param_hint="'--format'")
+    chosen = _formats(fmt or [])
 
     def shown(result, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
         if not quiet and sys.stderr.isatty():

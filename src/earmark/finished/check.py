@@ -13,12 +13,12 @@ import audioop
 import html
 import itertools
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from earmark.finished.clips import load_manifest
-from earmark.tools import binary, probe
+from earmark.model import PCM
+from earmark.tools import probe, run
 
 TOLERANCE_MS = 50
 _TIMING = re.compile(r"(\d+):(\d{2}):(\d{2})\.(\d{3}) --> (\d+):(\d{2}):(\d{2})\.(\d{3})")
@@ -44,9 +44,7 @@ def read_vtt(path: Path) -> list[tuple[int, int, str]]:
 
 
 def decoded(path: Path) -> bytes:
-    argv = [binary("ffmpeg"), "-v", "error", "-i", str(path), "-ac", "1", "-ar", "22050",
-            "-f", "s16le", "-"]
-    return subprocess.run(argv, capture_output=True, check=True).stdout
+    return run(["ffmpeg", "-v", "error", "-i", str(path), *PCM.ffmpeg_output(), "-"]).stdout
 
 
 def check(folder: Path) -> list[str]:

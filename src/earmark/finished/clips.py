@@ -20,7 +20,7 @@ from earmark.errors import InputError
 from earmark.export import webvtt
 from earmark.export.page import clock, h
 from earmark.rendering import slugify
-from earmark.tools import FFMPEG, codec_args, run
+from earmark.tools import FFMPEG, run
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +114,7 @@ def make_clip(folder: Path, manifest: dict[str, Any], spec: ClipSpec) -> list[Pa
            "-t", f"{(spec.end_ms - spec.start_ms) / 1000:.3f}"]
     try:
         run([*FFMPEG, *cut, "-map_metadata", "-1", "-map_chapters", "-1",
-             *codec_args(audio["format"], ExportSettings()), str(partial)])
+             *fmt.encoder_args(ExportSettings()), str(partial)])
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
