@@ -91,3 +91,20 @@ def test_a_separate_scheduler_and_worker_give_the_same_outputs(folder: Path,
             if process is not None:
                 process.terminate()
                 process.wait(timeout=30)
+
+
+def test_the_fingerprint_follows_the_lexicons_of_the_voices_file(tmp_path: Path) -> None:
+    """A document is rendered again after a lexicon its voices file lists has changed."""
+    from earmark.batch import fingerprint
+
+    doc = tmp_path / "doc.md"
+    doc.write_text("# Title\n\nThe Tuesday vote.\n", encoding="utf-8")
+    voices = tmp_path / "cast.toml"
+    voices.write_text("lexicons = ['names.toml']\n[voices.narrator]\n[voices.quote]\n",
+                      encoding="utf-8")
+    lexicon = tmp_path / "names.toml"
+    lexicon.write_text("[alias]\nTuesday = 'Chewsday'\n", encoding="utf-8")
+    before = fingerprint(doc, "article", str(voices))
+    assert fingerprint(doc, "article", str(voices)) == before
+    lexicon.write_text("[alias]\nTuesday = 'Tyoosday'\n", encoding="utf-8")
+    assert fingerprint(doc, "article", str(voices)) != before

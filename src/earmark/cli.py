@@ -58,6 +58,16 @@ LanguageOpt = Annotated[str | None, typer.Option(
     help="The document's language (e.g. fr); default: the recipe, HTML's lang, else en.")]
 
 
+def _formats(names: list[str]) -> tuple[str, ...]:
+    """--format values, checked against the table of formats, in order, each once."""
+    chosen = tuple(dict.fromkeys(name.lower() for name in names))
+    for name in chosen:
+        if name not in FORMATS:
+            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
+                                     param_hint="'--format'")
+    return chosen
+
+
 @app.command(
     epilog="Example:  earmark render samples/library-vote.md -o output --format mp3 --format m4b"
 )
@@ -100,11 +110,7 @@ def render(
     from earmark import api
     from earmark.progress import for_terminal
 
-    for name in fmt or []:
-        if name.lower() not in FORMATS:
-            raise click.BadParameter(
-                f"'{name.lower()}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
-            )
+    _formats(fmt or [])
     result = api.render(source, out, formats=fmt, pipeline=pipeline, voices=voices,
                         language=language, jobs=jobs, use_cache=not no_cache,
                         progress=for_terminal(quiet))
@@ -217,11 +223,7 @@ def batch(
     from earmark.batch import report, run_batch
 
     api.settings(pipeline, voices)  # a bad recipe or casting fails here, once
-    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or []))
-    for name in chosen:
-        if name not in FORMATS:
-            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
-                                     param_hint="'--format'")
+    chosen = _formats(fmt or [])
 
     def shown(result, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
         if not quiet and sys.stderr.isatty():

@@ -76,7 +76,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.tools import binary
 
     progress = progress or Silent()
-    recipe = for_profile(recipe)
+    recipe = apply_profile(recipe)
     prepared = prepare(source, recipe, casting)
     plan, castings, speech = prepared.plan, prepared.castings, prepared.speech
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
@@ -203,8 +203,11 @@ MIN_CHUNKS = 2
 """Even a short text is cut in two where paragraphs allow, so both halves encode at once."""
 
 
-def for_profile(recipe: Recipe) -> Recipe:
-    """ACX asks for 44.1 kHz 192 kbps MP3 and room tone at both ends: the profile sets them."""
+def apply_profile(recipe: Recipe) -> Recipe:
+    """The recipe as its loudness profile requires it: ACX asks for 44.1 kHz 192 kbps MP3 and
+    room tone at both ends, which this sets (other profiles leave the recipe as it is).
+    Everything that speaks or encodes for a render must start from this recipe, so that the
+    audio (and its cache keys) are the same wherever it is made."""
     if recipe.loudness.profile != "acx":
         return recipe
     pauses = recipe.pauses

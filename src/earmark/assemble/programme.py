@@ -23,8 +23,8 @@ from itertools import pairwise
 from earmark.assemble.limiter import Levelling, level
 from earmark.assemble.pauses import pause_before
 from earmark.config.recipe import PauseSettings
-from earmark.model import Chapter, Segment, Timeline, Timing
-from earmark.speak.engine import SAMPLE_RATE, Spoken
+from earmark.model import PCM, Chapter, Segment, Timeline, Timing
+from earmark.speak.engine import Spoken
 
 FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
 LAME_DELAY = 1105
@@ -63,7 +63,7 @@ class Chunk:
 
 
 def _ms(frames: int) -> int:
-    return round(frames * 1000 / SAMPLE_RATE)
+    return round(frames * 1000 / PCM.rate)
 
 
 def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], seconds: int,
@@ -151,20 +151,20 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
             position += frames
 
     if chunk.first == 0:
-        yield from silence(pauses.head_ms * SAMPLE_RATE // 1000)
+        yield from silence(pauses.head_ms * PCM.rate // 1000)
     else:
         lead = pause_before(segments[chunk.first - 1], segments[chunk.first], pauses)
-        yield from silence(lead * SAMPLE_RATE // 1000 - GAP)
+        yield from silence(lead * PCM.rate // 1000 - GAP)
     for index in range(chunk.first, chunk.last + 1):
         if index > chunk.first:
             pause = pause_before(segments[index - 1], segments[index], pauses)
-            yield from silence(pause * SAMPLE_RATE // 1000)
+            yield from silence(pause * PCM.rate // 1000)
         clip = clip_at(index)
         yield Piece(position, clip.frames, clip.path, keys[index],
                     levels.gain(segments[index].voice), levels.ceiling)
         position += clip.frames
     if last:
-        yield from silence(pauses.tail_ms * SAMPLE_RATE // 1000)
+        yield from silence(pauses.tail_ms * PCM.rate // 1000)
     else:
         yield from silence(-(position + GAP) % FRAME)
 
@@ -238,7 +238,7 @@ class Programme:
     """Told how many samples each block `pcm` yields (the progress display)."""
 
     def pcm(self, start: int = 0, end: int | None = None) -> Iterator[bytes]:
-        """The samples [start, end) as little-endian 16-bit PCM, in pieces."""
+        """The samples [start, end) as PCM (earmark.model.PCM), in pieces."""
         blocks = stream(self.pieces, start, self.total if end is None else min(end, self.total))
         if self.on_pcm is None:
             return blocks
@@ -248,7 +248,7 @@ class Programme:
     def _counted(blocks: Iterator[bytes], tell: Callable[[int], None]) -> Iterator[bytes]:
         for block in blocks:
             yield block
-            tell(len(block) // 2)
+            tell(len(block) // PCM.frame_bytes)
 
     def layout_of(self, start: int, end: int) -> list[tuple[int, int, str | None]]:
         """What [start, end) is made of: (offset, frames, clip key): a chunk's identity."""
@@ -267,14 +267,16 @@ def stream(pieces: Sequence[Piece], start: int, end: int, scale: float = 1.0) ->
         if b > a:
             if piece.path is None:
                 for offset in range(a, b, BLOCK):
-                    yield b"\0\0" * (min(b, offset + BLOCK) - offset)
+                    yield PCM.silence(min(b, offset + BLOCK) - offset)
             else:
                 raw = _pydub().AudioSegment.from_wav(piece.path).raw_data
-                if len(raw) != piece.frames * 2:  # never shift the timeline
-                    raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
+                size = piece.frames * PCM.frame_bytes
+                if len(raw) != size:  # never shift the timeline
+                    raw = raw[:size].ljust(size, b"\0")
                 ceiling = None if piece.ceiling is None else int(piece.ceiling / scale)
                 raw = level(raw, piece.gain / scale, ceiling)
-                yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
+                step = PCM.frame_bytes
+                yield raw[(a - piece.start) * step : (b - piece.start) * step]
             position = b
         index += 1
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from earmark.config.formats import FORMATS
+from earmark.config.formats import FORMATS, MP3_RATES
 from earmark.config.resources import load_toml, locate
 from earmark.errors import ConfigError
+from earmark.model import PCM
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +101,10 @@ class LoudnessSettings:
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
     format: str = "mp3"
-    """Default output format: mp3 or m4b (`--format` overrides)."""
-    sample_rate: int = 22050
-    """Output sample rate in Hz; espeak-ng speaks at 22050 Hz."""
+    """Default output format: mp3, m4b, opus or wav (`--format` overrides)."""
+    sample_rate: int = PCM.rate
+    """Sample rate of the encoded file in Hz (not Opus: always 48 kHz); espeak-ng speaks at
+    22050 Hz, which MP3 encodes in chunks; other rates are resampled by ffmpeg."""
     mp3_bitrate: str = "64k"
     """Constant bitrate of the MP3 (mono speech)."""
     m4b_bitrate: str = "48k"
@@ -110,7 +112,8 @@ class ExportSettings:
     opus_bitrate: str = "32k"
     """Opus bitrate, mono (32k is transparent for speech)."""
     chunk_seconds: int = 300
-    """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk."""
+    """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk
+    (at least 1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,17 +214,35 @@ def _validate(recipe: Recipe, path: Path) -> None:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
     if recipe.chapters.paragraphs_per_chapter < 1:
         raise ConfigError(f"{path}: [chapters] paragraphs_per_chapter must be at least 1")
+    validate_export(recipe.export, str(path))
+
+
+def validate_export(export: ExportSettings, where: str) -> None:
+    """Settings the encoders cannot take are errors naming the file (`where`) and the key:
+    libmp3lame would silently change a bitrate its MPEG version does not have, libopus
+    refuses over 256k (mono), and a chunk of 0 seconds cannot be planned."""
+    if export.chunk_seconds < 1:
+        raise ConfigError(f"{where}: [export] chunk_seconds must be at least 1, "
+                          f"got {export.chunk_seconds}")
+    if export.sample_rate not in MP3_RATES:
+        raise ConfigError(f"{where}: [export] sample_rate must be one of "
+                          f"{', '.join(map(str, sorted(MP3_RATES)))} (Hz), "
+                          f"got {export.sample_rate}")
     for key in ("mp3_bitrate", "m4b_bitrate", "opus_bitrate"):
-        value = getattr(recipe.export, key)
+        value = getattr(export, key)
         if not re.fullmatch(r"[1-9]\d{0,2}k", value):
-            raise ConfigError(f"{path}: [export] {key} must be kbit/s such as \"64k\", "
+            raise ConfigError(f"{where}: [export] {key} must be kbit/s such as \"64k\", "
                               f"got {value!r}")
-    if recipe.export.mp3_bitrate not in MP3_BITRATES:
-        raise ConfigError(f"{path}: [export] mp3_bitrate must be one of MP3's constant "
-                          f"bitrates ({', '.join(MP3_BITRATES)}), got "
-                          f"{recipe.export.mp3_bitrate!r}")
-
-
-MP3_BITRATES = ("8k", "16k", "24k", "32k", "40k", "48k", "56k", "64k", "80k", "96k", "112k",
-                "128k", "144k", "160k")
-"""Layer III at 22.05 kHz (MPEG-2); ACX's 192k is set by its profile, at 44.1 kHz."""
+    allowed = MP3_RATES[export.sample_rate]
+    if int(export.mp3_bitrate[:-1]) not in allowed:
+        raise ConfigError(f"{where}: [export] mp3_bitrate must be one of MP3's constant "
+                          f"bitrates at {export.sample_rate} Hz "
+                          f"({', '.join(f'{k}k' for k in allowed)}), got {export.mp3_bitrate!r}")
+    for fmt in FORMATS.values():
+        if fmt.kbps is None or fmt.bitrate is None:
+            continue
+        low, high = fmt.kbps
+        value = getattr(export, fmt.bitrate)
+        if not low <= int(value[:-1]) <= high:
+            raise ConfigError(f"{where}: [export] {fmt.bitrate} must be {low}k-{high}k "
+                              f"({fmt.codec}), got {value!r}")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from earmark import __version__
 from earmark.assemble.programme import Programme
+from earmark.config.formats import FORMATS
 from earmark.export.encode import StreamExport, encode_stream
 from earmark.model import Plan, Timeline
 
@@ -21,6 +22,7 @@ def _escape(value: str) -> str:
 
 
 def ffmetadata(plan: Plan, timeline: Timeline) -> str:
+    """The title and chapters as an ffmetadata file (ffmpeg writes them as MP4 chapters)."""
     lines = [
         ";FFMETADATA1",
         f"title={_escape(plan.document.title)}",
@@ -43,11 +45,13 @@ def ffmetadata(plan: Plan, timeline: Timeline) -> str:
 class M4bExport(StreamExport):
     """M4B: one AAC stream of the whole programme, with chapters from an ffmetadata file."""
 
+    format = "m4b"
+
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         meta = out.with_name(out.name + ".ffmeta")
         meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
         try:
-            encode_stream(programme, "m4b", out, self.settings, ["-i", str(meta)],
+            encode_stream(programme, FORMATS["m4b"], out, self.settings, ["-i", str(meta)],
                           ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"])
         finally:
             meta.unlink(missing_ok=True)

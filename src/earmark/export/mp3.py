@@ -1,7 +1,8 @@
 """MP3 with ID3v2.3 chapters: one CHAP frame per chapter and a CTOC table of contents.
 
-ffmpeg encodes (libmp3lame, CBR, mono; in parallel chunks, see encode.py); mutagen writes the
-tags, because ffmpeg writes CHAP frames without the CTOC frame that many players need.
+libmp3lame encodes (CBR, mono): in-process, in parallel chunks, at the PCM's own rate; through
+ffmpeg, as one stream, at any other output rate (see encode.py). mutagen writes the tags,
+because ffmpeg writes CHAP frames without the CTOC frame that many players need.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from earmark import __version__
 from earmark.assemble.programme import Feed, Programme
+from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
 from earmark.export.encode import Mp3Chunks, encode_stream
-from earmark.model import Plan, Timeline
+from earmark.model import PCM, Plan, Timeline
 from earmark.speak.cache import Cache
 
 if TYPE_CHECKING:
@@ -27,9 +29,10 @@ class Mp3Export:
 
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
         self.settings = settings
-        # chunk joins are exact for 22.05 kHz MPEG-2 frames; other rates encode one stream
+        # chunk joins are exact for MPEG-2 frames at the PCM's rate; other rates (ACX's
+        # 44.1 kHz) are resampled by ffmpeg, in one stream
         self.chunks = Mp3Chunks(cache, settings, workers, chunks) \
-            if settings.sample_rate == 22050 else None
+            if settings.sample_rate == PCM.rate else None
 
     def begin(self, feed: Feed) -> None:
         if self.chunks is not None:
@@ -40,7 +43,8 @@ class Mp3Export:
         if self.chunks is not None:
             self.chunks.finish(out)
         else:
-            encode_stream(programme, "mp3", out, self.settings, [], ["-map_metadata", "-1"])
+            encode_stream(programme, FORMATS["mp3"], out, self.settings, [],
+                          ["-map_metadata", "-1"])
         write_chapters(out, plan, timeline)
 
     def abandon(self) -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from earmark import __version__
-from earmark.assemble.programme import Programme
-from earmark.export.encode import StreamExport, encode_stream
+from earmark.export.encode import StreamExport
 from earmark.export.webvtt import timestamp
 from earmark.model import Plan, Timeline
 
@@ -18,12 +17,11 @@ from earmark.model import Plan, Timeline
 class OpusExport(StreamExport):
     """One Opus stream of the whole programme (Ogg pages cannot be joined like MP3 frames)."""
 
-    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
-        encode_stream(programme, "opus", out, self.settings, [], ["-map_metadata", "-1"])
-        write_chapters(out, plan, timeline)
+    format = "opus"
 
 
 def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
+    """Title, language and CHAPTERnnn comments into an Ogg Opus file."""
     from mutagen.oggopus import OggOpus
 
     audio = OggOpus(str(path))

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from earmark.assemble.programme import Programme
-from earmark.export.encode import StreamExport, encode_stream
+from earmark.export.encode import StreamExport
 from earmark.export.mp3 import add_chapter_frames
 from earmark.model import Plan, Timeline
 
@@ -14,12 +13,14 @@ from earmark.model import Plan, Timeline
 class WavExport(StreamExport):
     """The programme as one PCM stream (with the loudness chain applied)."""
 
-    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
-        from mutagen.wave import WAVE
+    format = "wav"
 
-        encode_stream(programme, "wav", out, self.settings, [], ["-map_metadata", "-1"])
-        audio = WAVE(str(out))
-        audio.add_tags()
-        add_chapter_frames(audio.tags, plan, timeline)
-        audio.save(v2_version=3)
 
+def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
+    """An ID3 chunk with the MP3's frames (title, language, CHAP under CTOC) into a WAV file."""
+    from mutagen.wave import WAVE
+
+    audio = WAVE(str(path))
+    audio.add_tags()
+    add_chapter_frames(audio.tags, plan, timeline)
+    audio.save(v2_version=3)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from earmark.errors import ToolError
 from earmark.export import webvtt
+from earmark.model import PCM
 from earmark.planning.manifest import Manifest, Segment, load_manifest
 from earmark.tools import probe, run
 
@@ -22,9 +23,9 @@ TOLERANCE_MS = 50
 
 
 def decoded(path: Path) -> bytes:
-    """The audio as a player decodes it: mono 16-bit PCM at 22,050 Hz."""
-    return run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-ac", "1", "-ar",
-                "22050", "-f", "s16le", "-"]).stdout
+    """The audio as a player decodes it, as earmark.model.PCM (mono 16-bit, 22,050 Hz)."""
+    return run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), *PCM.ffmpeg_output(),
+                "-"]).stdout
 
 
 def check(folder: Path) -> list[str]:
@@ -50,7 +51,7 @@ def check(folder: Path) -> list[str]:
             said = exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else str(exc)
             problems.append(f"{entry.file} cannot be decoded (damaged?): {said}")
             continue
-        length = round(len(pcm) / 2 / 22.05)
+        length = round(len(pcm) / PCM.frame_bytes * 1000 / PCM.rate)
         if abs(length - duration) > TOLERANCE_MS:
             problems.append(f"{entry.file} plays {length} ms, the manifest says {duration}")
         problems += _same(f"{entry.file} chapters", found, chapters)
@@ -107,7 +108,9 @@ def _same(what: str, found: list[tuple[int, int, str]],
 def _sound(name: str, pcm: bytes, segments: tuple[Segment, ...]) -> list[str]:
     problems = []
     for segment in segments:
-        piece = pcm[round(segment.start_ms * 22.05) * 2:round(segment.end_ms * 22.05) * 2]
+        per_ms = PCM.rate / 1000
+        piece = pcm[round(segment.start_ms * per_ms) * PCM.frame_bytes:
+                    round(segment.end_ms * per_ms) * PCM.frame_bytes]
         if len(piece) < 2 or audioop.rms(piece, 2) < 100:
             problems.append(f"{name}: segment {segment.index} ({segment.text[:30]!r}) "
                             "is silent or missing")

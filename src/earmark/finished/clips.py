@@ -20,7 +20,7 @@ from earmark.export import webvtt
 from earmark.export.page import clock, h
 from earmark.planning.manifest import Manifest, Segment
 from earmark.rendering import slugify
-from earmark.tools import FFMPEG, codec_args, probe, run
+from earmark.tools import FFMPEG, probe, run
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
            "-t", f"{(spec.end_ms - spec.start_ms) / 1000:.3f}"]
     try:
         run([*FFMPEG, *cut, "-map_metadata", "-1", "-map_chapters", "-1",
-             *codec_args(audio.format, encoded_as(source, audio.format)), str(partial)])
+             *fmt.encoder_args(encoded_as(source, audio.format)), str(partial)])
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
