@@ -114,8 +114,8 @@ def element_language(tag: Tag) -> str | None:
 class HtmlWalker:
     """Walks an element tree into a TextBuilder: blocks in order, with book conventions.
 
-    Subclasses (the EPUB reader) override `visit` to learn where they are in the tree and
-    `pending_headings` / `take_heading` to put table-of-contents headings in."""
+    Subclasses (the EPUB reader) override `visit` to learn where they are in the tree,
+    `adjust` to put table-of-contents headings in and `drop_reason` to leave out more."""
 
     def __init__(self, builder: TextBuilder, settings: IngestSettings,
                  notes: htmlbook.Notes | None = None) -> None:
@@ -130,17 +130,19 @@ class HtmlWalker:
     def visit(self, tag: Tag) -> None:
         """Called for every element reached, before it is read (block or inline)."""
 
-    def before_block(self, is_heading: bool) -> str | None:
-        """Called before a block is added; returns a title that replaces a heading's text."""
-        return None
+    def adjust(self, kind: str, text: str, level: int) -> tuple[str, int]:
+        """Called before a block is added: its text and level (a heading's may change)."""
+        return text, level
+
+    def drop_reason(self, tag: Tag) -> str | None:
+        """Why a block element is not read at all (reported as dropped), or None."""
+        return htmlbook.block_drop(tag, self.settings)
 
     # -- emitting -----------------------------------------------------------------------
     def add(self, kind: str, text: str, level: int = 0, language: str | None = None) -> None:
         if not text.strip():
             return
-        title = self.before_block(kind == "heading")
-        if title is not None:
-            text = title
+        text, level = self.adjust(kind, text, level)
         self.builder.add(kind, text, level, language)
         self._after_block()
 
@@ -217,7 +219,7 @@ class HtmlWalker:
                 continue
             if not isinstance(child, Tag) or child.get("hidden") is not None:
                 continue
-            reason = htmlbook.block_drop(child, self.settings)
+            reason = self.drop_reason(child)
             if reason is not None:
                 flush()
                 if reason == htmlbook.PAGE_NUMBER:
