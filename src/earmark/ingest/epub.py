@@ -55,6 +55,11 @@ class EpubWalker(HtmlWalker):
         self.path = path
         self.pending.extend(self.targets.pop((path, ""), []))
 
+    def skip_file(self, path: str) -> None:
+        """A document that is not read: its table-of-contents entries start nothing."""
+        for key in [k for k in self.targets if k[0] == path]:
+            del self.targets[key]
+
     def visit(self, tag: Tag) -> None:
         for key in ("id", "name") if tag.name == "a" else ("id",):
             ident = tag.get(key)
@@ -110,11 +115,12 @@ def _read(path: Path, settings: IngestSettings) -> Document:
             continue
         soup = parse(_decode(archive.read(item.path, "spine file")))
         root = soup.body or soup
-        walker.start_file(item.path)
         reason = _whole_file_reason(item.path, root, package, settings)
         if reason is not None:
+            walker.skip_file(item.path)
             walker.add_dropped(root.get_text(" "), reason)
             continue
+        walker.start_file(item.path)
         file_language = element_language(soup.html) if soup.html is not None else None
         language = language or file_language
         for tag in root.find_all(["script", "style", "template", "noscript"]):
@@ -188,6 +194,7 @@ def _with_document_language(document: Document) -> tuple:
     """Blocks in the document's own language carry none (only other languages are marked)."""
     base = document.language.lower()
     return tuple(
-        replace(b, language=None) if b.language and b.language.lower() == base else b
+        replace(b, language=None) if b.language and (
+            b.language.lower() == base or base.startswith(b.language.lower() + "-")) else b
         for b in document.blocks
     )
