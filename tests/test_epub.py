@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from epub_builder import epub2_book, epub3_book
 from earmark.ingest import read_document
 from earmark.planning.build import plan_file
 from earmark.planning.schema import plan_to_dict
 from earmark.text.coverage import coverage_problems
+from epub_builder import epub2_book, epub3_book
 
 
 def _texts(document, kind=None):  # type: ignore[no-untyped-def]

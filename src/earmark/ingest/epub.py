@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import replace
-from urllib.parse import unquote
 from pathlib import Path
+from urllib.parse import unquote
 
 from bs4 import Tag
 

@@ -79,6 +79,10 @@ _NAV_TYPES = {"toc": TOC, "landmarks": "landmarks (navigation)", "page-list": "p
               "loi": "list of illustrations", "lot": "list of tables"}
 
 
+_INLINE = {"span", "a", "sup", "sub", "small", "b", "i", "em", "strong", "abbr", "cite", "font",
+           "u", "s", "mark", "q", "code", "var", "big", "tt"}
+
+
 def block_drop(tag: Tag, settings: IngestSettings) -> str | None:
     """Why a block element is not read at all (reported as dropped), or None."""
     marked = tag.get(_DROP_MARK)
@@ -98,8 +102,9 @@ def block_drop(tag: Tag, settings: IngestSettings) -> str | None:
     matter = types & set(settings.drop_matter)
     if matter:
         return f"{sorted(matter)[0]}: not read (recipe ingest.drop_matter)"
-    if "pagebreak" in types or (classes & _PAGE_CLASSES and not tag.find(_is_text_block)):
-        return PAGE_NUMBER
+    if tag.name not in _INLINE and ("pagebreak" in types or (
+            classes & _PAGE_CLASSES and not tag.find(_is_text_block))):
+        return PAGE_NUMBER  # inline ones are moved out of their paragraph by inline_drop
     if classes & {"transnote", "tnote", "transcriber-note", "transcribers-note"} or (
             tag.name in ("aside", "div", "p", "section") and
             _TRANSCRIBER.match(tag.get_text()[:40])):
@@ -194,7 +199,7 @@ def mark_contents(root: Tag) -> None:
         for sibling in following:
             if re.fullmatch(r"h[1-6]", sibling.name or ""):
                 break
-            if _internal_links(sibling) >= 1:
+            if _is_link_list(sibling):
                 found.append(sibling)
             elif sibling.get_text().strip():
                 break
@@ -203,8 +208,22 @@ def mark_contents(root: Tag) -> None:
             for sibling in found:
                 sibling[_DROP_MARK] = TOC
     for tag in root.find_all(class_=re.compile(r"^(toc|contents)$", re.IGNORECASE)):
-        if _internal_links(tag) >= 1 and tag.name not in ("a", "span"):
+        if tag.name not in ("a", "span") and _is_link_list(tag):
             tag[_DROP_MARK] = TOC
+
+
+def _is_link_list(tag: Tag) -> bool:
+    """Lines of links into the document (a contents list), not prose with a link in it:
+    no heading inside, and most of its rows or items or a third of its words are links."""
+    if not _internal_links(tag) or tag.find(re.compile("^h[1-6]$")) is not None:
+        return False
+    rows = tag.find_all(["tr", "li"]) or [tag]
+    if sum(_internal_links(r) > 0 for r in rows) * 2 >= len(rows) > 1:
+        return True
+    linked = sum(len(a.get_text()) for a in tag.find_all("a", href=re.compile("^#")))
+    if tag.name == "a":
+        linked = len(tag.get_text())
+    return linked * 3 >= len(tag.get_text().strip())
 
 
 def _internal_links(tag: Tag) -> int:
