@@ -9,7 +9,8 @@ from earmark.planning.schema import plan_to_dict
 from earmark.text.coverage import coverage_problems
 
 MODERN = """<!DOCTYPE html><html lang="en"><head><title>The Lamp | Project Gutenberg</title>
-<meta name="dc.title" content="The Lamp"><meta name="dc.creator" content="Hale, Edith, 1850-1920">
+<meta name="dc.title" content="The Lamp">
+<meta name="dc.creator" content="Hale, Edith, 1850-1920">
 </head><body>
 <section class="pg-boilerplate pgheader" id="pg-header" lang="en">
 <h2>The Project Gutenberg eBook of The Lamp</h2>
