@@ -25,7 +25,8 @@ the world at no cost and with almost no restrictions whatsoever.</p>
 <div class="chapter"><h2><a id="c1"></a>CHAPTER I.<br/>The Wick</h2>
 <p>The lamp stood on the sill.<a id="r1" href="#f1" class="fnanchor">[1]</a> It was old.
 <span class="pagenum"><a id="Page_2">[Pg 2]</a></span> Nobody lit it.</p>
-<div class="footnote"><p><a id="f1" href="#r1"><span class="label">[1]</span></a> A brass lamp.</p></div>
+<div class="footnote"><p><a id="f1" href="#r1"><span class="label">[1]</span></a>
+A brass lamp.</p></div>
 <p>Night came.</p></div>
 <div class="chapter"><h2 id="c2">CHAPTER II.</h2><h3>The Flame</h3><p>She lit it at last.</p>
 </div>
