@@ -32,6 +32,15 @@ class IngestSettings:
     image_prefix: str = "Image: "
     """HTML and Markdown images are read as this prefix and their alt text (or, in a figure,
     its caption); an empty prefix leaves images out."""
+    footnotes: str = "paragraph"
+    """HTML and EPUB footnotes (epub:type="footnote", class="footnote"): "paragraph" reads each
+    one after the paragraph that refers to it, "place" where the source puts it, "none" not
+    at all (reported as dropped). Note markers ("*", "[1]") are never spoken; endnotes are
+    read where they are, as a section of their own."""
+    drop_matter: tuple[str, ...] = ("copyright-page", "colophon", "index", "imprint")
+    """Front and back matter that is not read, by EPUB structural type (epub:type, a
+    landmark or an EPUB 2 guide reference; role="doc-..." in HTML), e.g. "titlepage",
+    "dedication", "acknowledgments", "bibliography"; reported as dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +211,9 @@ def _validate(recipe: Recipe, path: Path) -> None:
             raise ConfigError(
                 f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}"
             ) from exc
+    if recipe.ingest.footnotes not in ("paragraph", "place", "none"):
+        raise ConfigError(f"{path}: [ingest] footnotes must be paragraph, place or none, "
+                          f"got {recipe.ingest.footnotes!r}")
     if recipe.export.format not in FORMATS:
         raise ConfigError(
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "

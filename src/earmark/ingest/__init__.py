@@ -23,7 +23,10 @@ READERS: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".epub": "epub",
 }
+# A reader module has read(text, path, settings) over the decoded text, or, for a binary
+# format (EPUB: a zip), read_file(path, settings) over the file itself.
 
 
 def decode(path: Path) -> str:
@@ -62,8 +65,11 @@ def read_document(path: Path, settings: IngestSettings) -> Document:
             f"{path}: unsupported file type '{suffix or '(none)'}' "
             f"(earmark reads {', '.join(READERS)})"
         )
-    reader = importlib.import_module(f"earmark.ingest.{READERS[suffix]}").read
-    document = reader(decode(path), str(path), settings)
+    module = importlib.import_module(f"earmark.ingest.{READERS[suffix]}")
+    if hasattr(module, "read_file"):
+        document = module.read_file(path, settings)
+    else:
+        document = module.read(decode(path), str(path), settings)
     if settings.language:
         document = replace(document, language=settings.language)
     return drop_chrome(document, settings.drop)

@@ -36,8 +36,17 @@ _SPOKEN = re.compile(r"\w")
 
 
 def sentence_spans(document: Document, abbreviations: tuple[str, ...]) -> list[list[Span]]:
-    """The sentences of every block, in order."""
-    return [sentences.split(document.text, *b.span, abbreviations) for b in document.blocks]
+    """The sentences of every block, in order. A heading is one sentence ("CHAPTER II. The
+    Pool of Tears" is one title), unless it is long enough to be prose."""
+    return [
+        [span] if b.kind == "heading" and (span := sentences.trim(document.text, *b.span))
+        and span[1] - span[0] <= _HEADING_SENTENCE else
+        sentences.split(document.text, *b.span, abbreviations)
+        for b in document.blocks
+    ]
+
+
+_HEADING_SENTENCE = 200  # characters: a longer heading is split into sentences as prose
 
 
 def segment_document(
