@@ -111,6 +111,8 @@ class ExportSettings:
     """Opus bitrate, mono (32k is transparent for speech)."""
     chunk_seconds: int = 300
     """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk."""
+    genre: str = "Speech"
+    """The genre tag of the audio when the document does not give one (books: "Audiobook")."""
 
 
 @dataclass(frozen=True, slots=True)
