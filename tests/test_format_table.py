@@ -11,9 +11,9 @@ from earmark.model import PCM
 from earmark.tools import run, run_streaming
 
 
-def test_every_format_names_an_exporter_and_a_chapter_writer_that_exist() -> None:
+def test_every_format_names_an_exporter_and_a_tag_writer_that_exist() -> None:
     for fmt in FORMATS.values():
-        exporter, chapters = fmt.load(fmt.exporter), fmt.load(fmt.chapters)
+        exporter, chapters = fmt.load(fmt.exporter), fmt.load(fmt.tags)
         assert callable(exporter) and callable(chapters)
         assert getattr(exporter, "format", fmt.name) in ("", fmt.name)
 

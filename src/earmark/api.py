@@ -54,10 +54,12 @@ def plan(source: str | Path, *, pipeline: str = "article", voices: str = "defaul
 def render(source: str | Path, out: str | Path = "output", *,
            formats: Sequence[str] | None = None, pipeline: str = "article",
            voices: str = "default", language: str | None = None, jobs: int | None = None,
-           use_cache: bool = True, progress: Silent | None = None) -> Rendered:
+           use_cache: bool = True, progress: Silent | None = None,
+           cover: str | Path | None = None) -> Rendered:
     """Render a document into OUT/<slug>/ as `earmark render` does: audio in each of
     `formats` (default: the recipe's), the manifest, captions, chapters and the listening page.
-    `jobs` is the number of synthesis processes (default: the CPU count)."""
+    `jobs` is the number of synthesis processes (default: the CPU count); `cover` a JPEG or PNG
+    image for the audio's cover art (default: the document's own, e.g. an EPUB's)."""
     from earmark.rendering import render as render_document
     from earmark.speak.workers import default_jobs
 
@@ -69,4 +71,5 @@ def render(source: str | Path, out: str | Path = "output", *,
     if jobs is not None and jobs < 1:
         raise InputError(f"jobs must be at least 1, not {jobs}")
     return render_document(Path(source), Path(out), recipe, casting, chosen,
-                           jobs or default_jobs(), progress, use_cache=use_cache)
+                           jobs or default_jobs(), progress, use_cache=use_cache,
+                           cover=Path(cover) if cover else None)

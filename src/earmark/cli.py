@@ -105,6 +105,11 @@ def render(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress display; print nothing on success.")
     ] = False,
+    cover: Annotated[
+        Path | None, typer.Option("--cover", show_default=False,
+                                  help="Cover art (JPEG or PNG) for the audio files; default: "
+                                  "the document's own (an EPUB's cover).")
+    ] = None,
 ) -> None:
     """Render a document to narrated audio with chapters, and its manifest."""
     from earmark import api
@@ -113,7 +118,7 @@ def render(
     _formats(fmt or [])
     result = api.render(source, out, formats=fmt, pipeline=pipeline, voices=voices,
                         language=language, jobs=jobs, use_cache=not no_cache,
-                        progress=for_terminal(quiet))
+                        progress=for_terminal(quiet), cover=cover)
     if not quiet:
         seconds = result.duration_ms / 1000
         cached = result.segments - result.synthesised

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from earmark.config.casting import Casting
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import Recipe
+from earmark.errors import InputError
 from earmark.model import Plan
 from earmark.planning.build import plan_file
 from earmark.planning.manifest import AudioFile, build_manifest
@@ -63,11 +64,12 @@ def slug_for(path: Path, title: str) -> str:
 def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
            formats: tuple[str, ...], jobs: int, progress: Silent | None = None,
            cache_root: Path | None = None, use_cache: bool = True, slug: str | None = None,
-           fingerprint: str | None = None) -> Rendered:
+           fingerprint: str | None = None, cover: Path | None = None) -> Rendered:
     """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all).
 
     `slug` overrides the folder name (batch makes them unique); `fingerprint` is recorded in
-    the manifest's source entry, so a batch can tell an up-to-date output."""
+    the manifest's source entry, so a batch can tell an up-to-date output; `cover` is an image
+    (JPEG or PNG) for the audio files' cover art, instead of the document's own."""
     from earmark.assemble.loudness import levels
     from earmark.assemble.programme import Feed, layout
     from earmark.export import EXPORTERS
@@ -77,8 +79,13 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
 
     progress = progress or Silent()
     recipe = apply_profile(recipe)
+    image = read_cover(cover) if cover else None
     prepared = prepare(source, recipe, casting)
     plan, castings, speech = prepared.plan, prepared.castings, prepared.speech
+    if image:
+        meta = dataclasses.replace(plan.document.metadata, cover=image[0], cover_mime=image[1])
+        plan = dataclasses.replace(plan, document=dataclasses.replace(plan.document,
+                                                                      metadata=meta))
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
     if "mp3" in formats:
         from earmark.export import lame
@@ -218,6 +225,28 @@ def apply_profile(recipe: Recipe) -> Recipe:
         export=dataclasses.replace(recipe.export, sample_rate=44100, mp3_bitrate="192k"),
         pauses=dataclasses.replace(pauses, head_ms=head, tail_ms=tail),
     )
+
+
+COVER_LIMIT = 16 * 1024 * 1024
+"""The largest cover image taken (ID3 and MP4 hold larger, but players choke on them)."""
+
+
+def read_cover(path: Path) -> tuple[bytes, str]:
+    """A cover image's bytes and MIME type: a JPEG or PNG file, or InputError naming it."""
+    try:
+        with path.open("rb") as image:
+            data = image.read(COVER_LIMIT + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file (the --cover image)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the cover image: {exc.strerror}") from None
+    if len(data) > COVER_LIMIT:
+        raise InputError(f"{path}: the cover image is larger than 16 MB")
+    if data.startswith(b"\xff\xd8\xff"):
+        return data, "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return data, "image/png"
+    raise InputError(f"{path}: the cover is not a JPEG or PNG image")
 
 
 def _remove_abandoned(out_root: Path, slug: str) -> None:

@@ -54,10 +54,13 @@ class Format:
     """Lowest and highest bitrate the encoder takes, kbit/s (MP3: MP3_RATES instead)."""
     exporter: str
     """"module:Class" that writes the file (see earmark.export)."""
-    chapters: str
-    """"module:function" of the chapter table: it writes the table into the encoded file
-    (path, plan, timeline), or for M4B makes the ffmetadata text ffmpeg muxes in (plan,
-    timeline)."""
+    tags: str
+    """"module:function" of the tags and chapter table: it writes them into the encoded file
+    (path, plan, timeline, export settings), or for M4B makes the ffmetadata text ffmpeg muxes
+    in (plan, timeline, tags)."""
+    chapter_limit: int
+    """The most chapters the file holds; a longer list is grouped to fit
+    (export.tags.fit_chapters)."""
     rate: int | None = None
     """The sample rate the codec always runs at (Opus: 48 kHz); None: the recipe's."""
 
@@ -80,6 +83,10 @@ class Format:
         return self.load(self.exporter)(*args)
 
 
+ID3_CHAPTERS = 255 * 255
+"""ID3: a CTOC table lists 255 children, each a CHAP or a table of 255 (export.id3)."""
+# MP4's chpl list counts its chapters in one byte; Opus's CHAPTERnnn comments have three digits
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
@@ -87,22 +94,22 @@ FORMATS: dict[str, Format] = {
                "libmp3lame", ("-compression_level", str(MP3_QUALITY), "-id3v2_version", "0",
                               "-f", "mp3"),
                "mp3_bitrate", None, "earmark.export.mp3:Mp3Export",
-               "earmark.export.mp3:write_chapters"),
+               "earmark.export.mp3:write_tags", ID3_CHAPTERS),
         # ffmpeg's aac takes any bitrate (above 6 bits a sample it clamps, with a warning)
         Format("m4b", "m4b", "audio/mp4", "AAC audiobook with MP4 chapters",
                "aac", ("-movflags", "+faststart", "-f", "ipod"),
                "m4b_bitrate", (8, 320), "earmark.export.m4b:M4bExport",
-               "earmark.export.m4b:ffmetadata"),
+               "earmark.export.m4b:ffmetadata", 255),
         # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech. libopus refuses
         # more than 256 kbit/s a channel (ffmpeg 5.1) and is not meant for speech under 6
         Format("opus", "opus", "audio/ogg", "Ogg Opus with chapter comments",
                "libopus", ("-application", "voip", "-f", "ogg"),
                "opus_bitrate", (6, 256), "earmark.export.opus:OpusExport",
-               "earmark.export.opus:write_chapters", rate=48000),
+               "earmark.export.opus:write_tags", 999, rate=48000),
         Format("wav", "wav", "audio/wav", "16-bit PCM with ID3 chapters",
                PCM.ffmpeg_codec, ("-f", "wav"),
                None, None, "earmark.export.wav:WavExport",
-               "earmark.export.wav:write_chapters"),
+               "earmark.export.wav:write_tags", ID3_CHAPTERS),
     )
 }
 

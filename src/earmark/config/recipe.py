@@ -123,6 +123,8 @@ class ExportSettings:
     chunk_seconds: int = 300
     """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk
     (at least 1)."""
+    genre: str = "Speech"
+    """The genre tag of the audio when the document does not give one (books: "Audiobook")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,8 +113,8 @@ def kbps(bitrate: str) -> int:
 
 class StreamExport:
     """A format encoded as one stream of the whole programme once synthesis is done (its
-    streams cannot be joined without re-encoding), then given its chapters by the writer its
-    record names. Subclasses set `format`; M4B overrides `finish`."""
+    streams cannot be joined without re-encoding), then given its tags and chapters by the
+    writer its record names. Subclasses set `format`; M4B overrides `finish`."""
 
     format = ""
     """The name of its record in earmark.config.formats.FORMATS."""
@@ -128,7 +128,7 @@ class StreamExport:
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         fmt = FORMATS[self.format]
         encode_stream(programme, fmt, out, self.settings, [], ["-map_metadata", "-1"])
-        fmt.load(fmt.chapters)(out, plan, timeline)
+        fmt.load(fmt.tags)(out, plan, timeline, self.settings)
 
     def abandon(self) -> None:
         pass

@@ -13,6 +13,7 @@ import audioop
 import itertools
 from pathlib import Path
 
+from earmark.config.formats import FORMATS
 from earmark.errors import ToolError
 from earmark.export import webvtt
 from earmark.model import PCM
@@ -54,10 +55,19 @@ def check(folder: Path) -> list[str]:
         length = round(len(pcm) / PCM.frame_bytes * 1000 / PCM.rate)
         if abs(length - duration) > TOLERANCE_MS:
             problems.append(f"{entry.file} plays {length} ms, the manifest says {duration}")
-        problems += _same(f"{entry.file} chapters", found, chapters)
+        problems += _same(f"{entry.file} chapters", found, _as_held(chapters, entry.format))
         problems += _sound(entry.file, pcm, manifest.segments)
     problems += _tracks(folder, manifest, chapters, duration)
     return problems
+
+
+def _as_held(chapters: list[tuple[int, int, str]], fmt: str) -> list[tuple[int, int, str]]:
+    """The manifest's chapters as a format holds them: grouped to fit its chapter limit."""
+    from earmark.export.tags import runs_to_fit
+
+    limit = FORMATS[fmt].chapter_limit if fmt in FORMATS else len(chapters)
+    return [(chapters[run[0]][0], chapters[run[-1]][1], chapters[run[0]][2])
+            for run in runs_to_fit(len(chapters), limit)]
 
 
 def _tracks(folder: Path, manifest: Manifest, chapters: list[tuple[int, int, str]],
