@@ -20,7 +20,7 @@ try:  # typer >= 0.25 carries its own copy of click
 except ImportError:  # pragma: no cover - older typer depends on click itself
     from click import exceptions as click  # type: ignore[no-redef]
 
-from earmark.config.formats import FORMATS, describe
+from earmark.config.formats import FORMATS, help_text
 from earmark.errors import EarmarkError
 
 app = typer.Typer(
@@ -82,7 +82,7 @@ def render(
             "--format",
             "-f",
             show_default=False,
-            help=f"Audio format ({describe()}); repeat for several from one synthesis; "
+            help=f"Audio format ({help_text()}); repeat for several from one synthesis; "
             "default from the recipe (mp3).",
         ),
     ] = None,

@@ -114,7 +114,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def describe() -> str:
+def help_text() -> str:
     """The formats for `--help`."""
     return "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
 

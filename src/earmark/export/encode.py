@@ -14,7 +14,16 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from earmark.assemble.programme import FRAME, GAP, Feed, Piece, Programme, describe, end_of, stream
+from earmark.assemble.programme import (
+    FRAME,
+    GAP,
+    Feed,
+    Programme,
+    Stretch,
+    contents,
+    end_of,
+    stream,
+)
 from earmark.config.formats import FORMATS, MP3_QUALITY, Format
 from earmark.config.recipe import ExportSettings
 from earmark.errors import EarmarkError
@@ -41,9 +50,9 @@ class Mp3Chunks:
         for number in range(len(self.results)):
             self.results[number] = self.pool.submit(self._encode, feed, number)
 
-    def _key(self, pieces: Sequence[Piece], length: int, last: bool, scale: float) -> str:
+    def _key(self, pieces: Sequence[Stretch], length: int, last: bool, scale: float) -> str:
         return key_of("mp3-chunk/3", self.codec, f"{scale:.6f}", last,
-                      describe(pieces, 0, length))
+                      contents(pieces, 0, length))
 
     def _encode(self, feed: Feed, number: int) -> Path:
         last = feed.is_last(number)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from earmark.planning.manifest import Manifest, Segment
+from earmark.planning.manifest import Manifest, SegmentEntry
 
 
 def h(text: object) -> str:
@@ -40,7 +40,7 @@ def seconds(ms: int) -> str:
     return f"{ms / 1000:.3f}"
 
 
-def _segment_link(audio: str, segment: Segment, labelled: bool) -> str:
+def _segment_link(audio: str, segment: SegmentEntry, labelled: bool) -> str:
     who = ""
     if labelled:
         name = segment.speaker or "Unidentified speaker"
@@ -53,7 +53,7 @@ def _segment_link(audio: str, segment: Segment, labelled: bool) -> str:
     )
 
 
-def _starts_speech(segment: Segment, previous: Segment | None) -> bool:
+def _starts_speech(segment: SegmentEntry, previous: SegmentEntry | None) -> bool:
     """Label a quote with its speaker where their speech starts in a paragraph."""
     if segment.kind != "quote":
         return False

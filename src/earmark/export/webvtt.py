@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from earmark.planning.manifest import Chapter, Segment
+from earmark.planning.manifest import ChapterEntry, SegmentEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ def render(cues: Iterable[VttCue]) -> str:
     return "\n".join(lines)
 
 
-def caption_cues(segments: Sequence[Segment], shift_ms: int = 0,
+def caption_cues(segments: Sequence[SegmentEntry], shift_ms: int = 0,
                  limit_ms: int | None = None) -> list[VttCue]:
     """Captions from manifest segments; `shift_ms`/`limit_ms` cut them to a clip."""
     cues = []
@@ -77,7 +77,7 @@ def caption_cues(segments: Sequence[Segment], shift_ms: int = 0,
     return cues
 
 
-def chapter_cues(chapters: Sequence[Chapter]) -> list[VttCue]:
+def chapter_cues(chapters: Sequence[ChapterEntry]) -> list[VttCue]:
     return [VttCue(f"chapter-{c.index + 1}", c.start_ms, c.end_ms, c.title) for c in chapters]
 
 

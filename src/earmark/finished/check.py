@@ -17,7 +17,7 @@ from earmark.config.formats import FORMATS
 from earmark.errors import ToolError
 from earmark.export import webvtt
 from earmark.model import PCM
-from earmark.planning.manifest import Manifest, Segment, load_manifest
+from earmark.planning.manifest import Manifest, SegmentEntry, load_manifest
 from earmark.tools import probe, run
 
 TOLERANCE_MS = 50
@@ -115,7 +115,7 @@ def _same(what: str, found: list[tuple[int, int, str]],
             or f[2] != e[2]]
 
 
-def _sound(name: str, pcm: bytes, segments: tuple[Segment, ...]) -> list[str]:
+def _sound(name: str, pcm: bytes, segments: tuple[SegmentEntry, ...]) -> list[str]:
     problems = []
     for segment in segments:
         per_ms = PCM.rate / 1000

@@ -18,7 +18,7 @@ from earmark.config.recipe import ExportSettings
 from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
 from earmark.export.page import clock, h
-from earmark.planning.manifest import Manifest, Segment
+from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
 from earmark.tools import FFMPEG, probe, run
 
@@ -54,7 +54,7 @@ def chapter_clip(manifest: Manifest, number: int) -> ClipSpec:
     )
 
 
-def _quote_segments(manifest: Manifest, number: int) -> list[Segment]:
+def _quote_segments(manifest: Manifest, number: int) -> list[SegmentEntry]:
     start, end = manifest.quotes[number - 1].span
     return [s for s in manifest.segments
             if s.kind == "quote" and start <= s.source_span[0] and s.source_span[1] <= end]
@@ -156,7 +156,7 @@ def render_snippet(
     spec: ClipSpec,
     audio: str,
     captions: str,
-    segments: list[Segment],
+    segments: list[SegmentEntry],
     mime: str,
 ) -> str:
     title = manifest.title

@@ -51,7 +51,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Chapter:
+class ChapterEntry:
     index: int
     """0-based position in the document."""
     title: str
@@ -66,7 +66,7 @@ class Chapter:
     """Where it ends: the next chapter's start, or the playable length for the last."""
 
     @classmethod
-    def from_dict(cls, data: Any, where: str) -> Chapter:
+    def from_dict(cls, data: Any, where: str) -> ChapterEntry:
         d = _object(data, where)
         return cls(_int(d, "index", where), _str(d, "title", where),
                    _int(d, "first_segment", where), _int(d, "last_segment", where),
@@ -79,7 +79,7 @@ class Chapter:
 
 
 @dataclass(frozen=True, slots=True)
-class Speaker:
+class SpeakerEntry:
     name: str
     """Canonical name ("narrator" for the narration)."""
     voice: str
@@ -90,7 +90,7 @@ class Speaker:
     """Indexes of the segments they speak."""
 
     @classmethod
-    def from_dict(cls, data: Any, where: str) -> Speaker:
+    def from_dict(cls, data: Any, where: str) -> SpeakerEntry:
         d = _object(data, where)
         return cls(_str(d, "name", where), _str(d, "voice", where),
                    _strings(d, "aliases", where), _ints(d, "segments", where))
@@ -101,7 +101,7 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class QuoteEntry:
     span: tuple[int, int]
     """[start, end) in the source text, quotation marks included."""
     speaker: str | None
@@ -112,7 +112,7 @@ class Quote:
     """Span of the attribution ("said Mayor Ruiz"), if any."""
 
     @classmethod
-    def from_dict(cls, data: Any, where: str) -> Quote:
+    def from_dict(cls, data: Any, where: str) -> QuoteEntry:
         d = _object(data, where)
         return cls(_span(d, "span", where), _nullable(d, "speaker", where, _str),
                    _strings(d, "aliases", where), _opt(d, "cue", where, _span))
@@ -123,7 +123,7 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
+class SegmentEntry:
     index: int
     """0-based, in reading order."""
     chapter: int
@@ -154,7 +154,7 @@ class Segment:
     """A language other than the document's, when the text marked one."""
 
     @classmethod
-    def from_dict(cls, data: Any, where: str) -> Segment:
+    def from_dict(cls, data: Any, where: str) -> SegmentEntry:
         d = _object(data, where)
         text = _str(d, "text", where)
         return cls(_int(d, "index", where), _int(d, "chapter", where),
@@ -181,14 +181,14 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
-class Dropped:
+class DroppedEntry:
     span: tuple[int, int]
     """[start, end) in the source text that is not read aloud."""
     reason: str
     """Why, e.g. "boilerplate: media player notice"."""
 
     @classmethod
-    def from_dict(cls, data: Any, where: str) -> Dropped:
+    def from_dict(cls, data: Any, where: str) -> DroppedEntry:
         d = _object(data, where)
         return cls(_span(d, "span", where), _str(d, "reason", where))
 
@@ -256,15 +256,15 @@ class Manifest:
     """The document's title."""
     language: str
     """Its BCP 47 language tag."""
-    chapters: tuple[Chapter, ...]
+    chapters: tuple[ChapterEntry, ...]
     """In order, contiguous from 0 to the playable length."""
-    speakers: tuple[Speaker, ...]
+    speakers: tuple[SpeakerEntry, ...]
     """The narrator and everyone quoted."""
-    quotes: tuple[Quote, ...]
+    quotes: tuple[QuoteEntry, ...]
     """Every quotation found, in order (numbered from 1 by `earmark clip --quote`)."""
-    segments: tuple[Segment, ...]
+    segments: tuple[SegmentEntry, ...]
     """Everything spoken, in order, with its time in the audio."""
-    dropped: tuple[Dropped, ...]
+    dropped: tuple[DroppedEntry, ...]
     """Source text that is not read aloud, and why."""
     audio: AudioFile
     """The main audio file (the first format rendered)."""
@@ -296,16 +296,16 @@ class Manifest:
         audio = _object_at(data, "audio", "audio")
         main = AudioFile.from_dict(audio, "audio")
         files = _list(data, "audio_files", AudioFile.from_dict, default=[main])
-        segments = _list(data, "segments", Segment.from_dict)
-        chapters = _list(data, "chapters", Chapter.from_dict)
+        segments = _list(data, "segments", SegmentEntry.from_dict)
+        chapters = _list(data, "chapters", ChapterEntry.from_dict)
         if not segments or not chapters:
             raise _Malformed("no segments or no chapters")
         return cls(
             Source.from_dict(_object_at(data, "source", "source"), "source"),
             _str(data, "title", ""), _str(data, "language", ""), chapters,
-            _list(data, "speakers", Speaker.from_dict, default=[]),
-            _list(data, "quotes", Quote.from_dict, default=[]), segments,
-            _list(data, "dropped", Dropped.from_dict, default=[]), main,
+            _list(data, "speakers", SpeakerEntry.from_dict, default=[]),
+            _list(data, "quotes", QuoteEntry.from_dict, default=[]), segments,
+            _list(data, "dropped", DroppedEntry.from_dict, default=[]), main,
             _int(audio, "duration_ms", "audio"), files, _strings(data, "warnings", ""),
             _opt(data, "loudness", "", lambda d, k, w: Loudness.from_dict(d[k], k)),
         )
