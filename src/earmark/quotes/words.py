@@ -41,6 +41,6 @@ def word_set(words: str) -> frozenset[str]:
 @cache
 def word_lists(tag: str) -> WordLists:
     """The word lists of a language (BCP 47 tag; "en-GB" uses "en"), English when none."""
-    module = LANGUAGES.get(tag.word_set("-")[0].lower(), LANGUAGES["en"])
+    module = LANGUAGES.get(tag.split("-")[0].lower(), LANGUAGES["en"])
     words: WordLists = importlib.import_module(module).WORDS
     return words
