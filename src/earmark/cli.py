@@ -58,7 +58,14 @@ LanguageOpt = Annotated[str | None, typer.Option(
     help="The document's language (e.g. fr); default: the recipe, HTML's lang, else en.")]
 
 
-def _settings(pipeline: str, voices: str, language: str | None = None):
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", show_default=False,
+    help="The input's character encoding (e.g. latin-1); default: UTF-8, else the file's "
+    "declaration, else detected.")]
+
+
+def _settings(pipeline: str, voices: str, language: str | None = None,
+              encoding: str | None = None):
     import dataclasses
 
     from earmark.config.casting import load_casting
@@ -68,6 +75,12 @@ def _settings(pipeline: str, voices: str, language: str | None = None):
     if language:
         recipe = dataclasses.replace(
             recipe, ingest=dataclasses.replace(recipe.ingest, language=language))
+    if encoding:
+        from earmark.ingest.decode import check_encoding
+
+        check_encoding(encoding)
+        recipe = dataclasses.replace(
+            recipe, ingest=dataclasses.replace(recipe.ingest, encoding=encoding))
     return recipe, load_casting(voices)
 
 
@@ -92,6 +105,7 @@ def render(
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
+    encoding: EncodingOpt = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -112,7 +126,7 @@ def render(
     """Render a document to narrated audio with chapters, and its manifest."""
     from earmark.rendering import render as do_render
 
-    recipe, casting = _settings(pipeline, voices, language)
+    recipe, casting = _settings(pipeline, voices, language, encoding)
     chosen = tuple(dict.fromkeys(f.lower() for f in fmt or [recipe.export.format]))
     for name in chosen:
         if name not in FORMATS:
@@ -144,12 +158,13 @@ def plan(
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
+    encoding: EncodingOpt = None,
 ) -> None:
     """Show the narration plan (chapters, segments, voices) without making audio."""
     from earmark.planning.build import plan_file
     from earmark.planning.schema import dumps, plan_to_dict
 
-    recipe, casting = _settings(pipeline, voices, language)
+    recipe, casting = _settings(pipeline, voices, language, encoding)
     result = plan_file(source, recipe, casting)
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))

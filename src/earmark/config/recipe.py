@@ -6,6 +6,7 @@ errors naming the file and the key, so a typo never silently falls back to a def
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,10 @@ class IngestSettings:
     (case-insensitively) is not spoken; the plan lists it in `dropped` as "boilerplate: NAME"."""
 
 
+    encoding: str = ""
+    """The input's character encoding (a Python codec name: "latin-1", "cp1252" ...); empty:
+    UTF-8, else the file's declaration, else detected (the plan's warnings say which).
+    `--encoding` overrides it."""
     language: str = ""
     """The document's language (BCP 47, e.g. "fr"); empty: HTML's lang attribute, else "en".
     `--language` overrides both. A language other than English picks espeak-ng voices of that
@@ -199,6 +204,12 @@ def _validate(recipe: Recipe, path: Path) -> None:
             raise ConfigError(
                 f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}"
             ) from exc
+    if recipe.ingest.encoding:
+        try:
+            codecs.lookup(recipe.ingest.encoding)
+        except LookupError:
+            raise ConfigError(f"{path}: [ingest] encoding: unknown encoding "
+                              f"{recipe.ingest.encoding!r}") from None
     if recipe.export.format not in FORMATS:
         raise ConfigError(
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
