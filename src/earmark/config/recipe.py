@@ -68,8 +68,14 @@ class QuoteSettings:
 class ChapterSettings:
     heading_max_level: int = 2
     """Headings of this level or higher (1 = h1) start a chapter; deeper ones are only read."""
+    minutes_per_chapter: float = 1.0
+    """When the document has no such heading: paragraphs are grouped into chapters of at least
+    this many minutes of speech (estimated from the words at the narrator's rate)."""
+    max_chapters: int = 40
+    """...and chapters are made longer than that when the document would get more of them
+    than this (a novel without headings gets this many, never one per paragraph)."""
     paragraphs_per_chapter: int = 1
-    """When the document has no such heading: how many paragraphs make one chapter."""
+    """...and a chapter has at least this many paragraphs."""
     untitled_words: int = 8
     """Chapters without a heading are titled with this many words of their first sentence."""
 
@@ -220,6 +226,10 @@ def _validate(recipe: Recipe, path: Path) -> None:
                           f"got {recipe.loudness.profile!r}")
     if not 1 <= recipe.chapters.heading_max_level <= 6:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
+    if recipe.chapters.max_chapters < 1:
+        raise ConfigError(f"{path}: [chapters] max_chapters must be at least 1")
+    if recipe.chapters.minutes_per_chapter < 0:
+        raise ConfigError(f"{path}: [chapters] minutes_per_chapter must not be negative")
     if recipe.chapters.paragraphs_per_chapter < 1:
         raise ConfigError(f"{path}: [chapters] paragraphs_per_chapter must be at least 1")
     for key in ("mp3_bitrate", "m4b_bitrate", "opus_bitrate"):

@@ -116,16 +116,16 @@ def _declared(head: bytes) -> tuple[str, str, str] | None:
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    """charset-normalizer's best guess; among guesses it finds equally clean (short texts often
-    decode cleanly in a dozen code pages), a Western European one, the most common legacy
-    encoding of books and pages."""
+    """charset-normalizer's best guess; among guesses it finds about as clean (within 0.05 of
+    "chaos": short texts decode cleanly in a dozen code pages), a Western European one, the
+    most common legacy encoding of books and pages."""
     from charset_normalizer import from_bytes  # 40 ms to import: only for non-UTF-8 input
 
     results = list(from_bytes(data))
     if not results:
         return None
     best = min(r.chaos for r in results)
-    tied = [r for r in results if r.chaos <= best + 0.02]
+    tied = [r for r in results if r.chaos <= best + 0.05]
     for codec in _WESTERN:
         for result in tied:
             if codec in result.could_be_from_charset:
