@@ -88,7 +88,7 @@ def _cased_number(number: str) -> bool:
     return not last.isalpha() or last[0].isupper() or bool(re.fullmatch(r"[ivxlc]+", last))
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][”\"’']?\s+\S")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?][”\"’']?\s+\S")  # not after "Mrs."
 
 
 def _title_like(title: str) -> bool:

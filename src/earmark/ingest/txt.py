@@ -163,12 +163,20 @@ def _merge_next_titles(paras: list[_Para]) -> None:
         if (para.role == "heading" and para.heading and not para.heading.has_title
                 and not para.title_lines and nxt.role == "paragraph" and len(nxt.lines) == 1
                 and headings.is_title_line(nxt.first) and len(nxt.first.split()) <= 10
-                and nxt.first[-1] not in ".?!\"”’'" and not nxt.first.startswith(("“", '"'))
+                and _bare_title(nxt.first) and not nxt.first.startswith(("“", '"'))
                 and not _TRANSCRIBER.match(nxt.first) and not _ILLUSTRATION.match(nxt.first)):
             para.lines.extend(nxt.lines)
             para.title_lines = 1
             del paras[index + 1]
         index += 1
+
+
+def _bare_title(line: str) -> bool:
+    """A title line, not a short sentence: no closing quote or ?/! at its end, and a full stop
+    only in capitals ("MARLEY'S GHOST.")."""
+    letters = [c for c in line if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return line[-1] not in "?!\"”’'" and (line[-1] != "." or capitals)
 
 
 def _mark_contents(paras: list[_Para]) -> None:

@@ -85,6 +85,7 @@ def build_chapters(
         firsts.setdefault(chapter, index)
         lasts[chapter] = index
     titles: list[str] = []
+    own: list[str] = []  # the chapter's own heading, without its part's
     parts: list[str | None] = []  # the level-1 heading each chapter is in
     part: str | None = None
     for chapter in sorted(firsts):
@@ -104,6 +105,7 @@ def build_chapters(
             elif heads[0].level == 1:
                 part = None
             titles.append(", ".join(heading_title(text, b) for b in heads))
+            own.append(heading_title(text, heads[-1]))
             parts.append(None if heads[0].level == 1 else part)
         else:
             sentence_end = max(
@@ -112,8 +114,9 @@ def build_chapters(
                 if p.sentence == first.sentence
             )
             titles.append(_words(text[first.span[0] : sentence_end], settings.untitled_words))
+            own.append(titles[-1])
             parts.append(None)
-    prefixed = any(n > 1 for n in Counter(titles).values())
+    prefixed = any(n > 1 for n in Counter(own).values())
     return tuple(
         Chapter(chapter, f"{parts[i]}, {titles[i]}" if prefixed and parts[i] else titles[i],
                 firsts[chapter], lasts[chapter])

@@ -32,7 +32,7 @@ class Segmentation:
     dropped: tuple[Dropped, ...]
 
 
-_SPOKEN = re.compile(r"\w")
+_SPOKEN = re.compile(r"[^\W_]")  # a letter or digit; "_" alone is markup
 
 
 def sentence_spans(document: Document, abbreviations: tuple[str, ...]) -> list[list[Span]]:

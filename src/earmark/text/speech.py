@@ -95,8 +95,20 @@ def _proper(numeral: str) -> bool:
 
 
 def without_markup(text: str) -> str:
-    """Emphasis markers of plain text ("_Honey!_", "*big*", "=bold=") left out: espeak-ng says
-    "exclamation" and "asterisk" for them. The words stay."""
+    """Emphasis markers of plain text ("_Honey!_", "*big*", "=bold=", "_my_self", "221_b_") left
+    out: espeak-ng says "exclamation", "underscore" and "asterisk" for them. The words stay; an
+    underscore inside a word with no marker at its edges ("snake_case") becomes a space."""
     if "_" not in text and "*" not in text and "=" not in text:
         return text
-    return _MARKUP.sub("", text).replace("*", "")
+    text = _MARKUP.sub("", text)
+    if "_" in text:
+        text = _TOKEN.sub(_token, text)
+    return text.replace("*", "")
+
+
+_TOKEN = re.compile(r"\S*_\S*")
+
+
+def _token(match: re.Match[str]) -> str:
+    token = match.group()
+    return token.replace("_", "" if token.strip("_") != token or "__" in token else " ")
