@@ -39,6 +39,11 @@ _NUMERAL = re.compile(r"(?P<number>(?=[IVXLC])C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0
 _ALONE = re.compile(rf"(?P<word>(?i:{'|'.join(ALONE_WORDS)}))\.?(?:{_SEPARATOR}(?P<title>\S.*))?")
 
 
+_FIRST_WORD = re.compile(r"[^\s.:;—–-]+")
+_STARTS = frozenset(PART_WORDS + CHAPTER_WORDS + ALONE_WORDS)
+_ROMAN_CHARS = re.compile(r"[IVXLCDM]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     form: str
@@ -52,6 +57,10 @@ def classify(line: str) -> Heading | None:
     """The heading form of one stripped line, or None when it is no heading."""
     if not line or len(line) > 90 or not (line[0].isupper() or line[0].isdigit()):
         return None
+    first = _FIRST_WORD.match(line)
+    if first is None or (first.group().lower() not in _STARTS
+                         and not _ROMAN_CHARS.fullmatch(first.group())):
+        return None  # the cheap test first: most paragraphs start with another word
     match = _KEYWORD.fullmatch(line)
     if match and _cased(match.group("word")) and _cased_number(match.group("number")):
         title = match.group("title")

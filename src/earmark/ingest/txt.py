@@ -103,7 +103,7 @@ def _paragraphs(lines: list[Line]) -> list[_Para]:
             current.clear()
 
     for start, line in lines:
-        heading = _HEADING.fullmatch(line)
+        heading = _HEADING.fullmatch(line) if "#" in line[:8] else None
         if heading and heading.group(2):
             flush()
             paras.append(_Para([(start, line)], role="markdown"))
@@ -276,12 +276,11 @@ def _paragraph(text: str, span: tuple[int, int], settings: IngestSettings,
 
 
 def _prose(text: str, start: int, end: int, blocks: list[Block]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        blocks.append(Block("paragraph", (start, end)))
+    part = text[start:end]
+    stripped = part.strip()
+    if stripped:
+        start += len(part) - len(part.lstrip())
+        blocks.append(Block("paragraph", (start, start + len(stripped))))
 
 
 def _front_title(text: str, paras: list[_Para]) -> str | None:
