@@ -27,7 +27,7 @@ def folder(tmp_path_factory) -> Path:
     (docs / "nested").mkdir()
     (docs / "nested" / "note-00.md").write_text("# Same name\n\nAnother folder.\n",
                                                  encoding="utf-8")
-    (docs / "broken.txt").write_bytes(b"Caf\xe9 au lait.\n")
+    (docs / "broken.txt").write_bytes(b"PK\x03\x04\x00\x00 binary\n")  # refused: NUL bytes
     return docs
 
 
@@ -37,7 +37,7 @@ def test_local_cluster_renders_reports_and_skips_on_rerun(folder: Path, tmp_path
     first = run_cli("batch", str(folder), "-o", str(out), "--report", str(report), "--split-kb",
                     "0")
     assert first.returncode == 1  # one document is broken
-    assert "failed: " in first.stdout and "broken.txt: not valid UTF-8" in first.stdout
+    assert "failed: " in first.stdout and "broken.txt: looks like binary data" in first.stdout
     summary = json.loads(report.read_text())
     assert (summary["documents"], summary["rendered"], summary["failed"]) == (23, 22, 1)
     long = next(r for r in summary["results"] if r["slug"] == "long")

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from earmark.rendering import Rendered
 
 
-def settings(pipeline: str = "article", voices: str = "default",
-             language: str | None = None) -> tuple[Recipe, Casting]:
+def settings(pipeline: str = "article", voices: str = "default", language: str | None = None,
+             encoding: str | None = None) -> tuple[Recipe, Casting]:
     """The recipe and casting file by name (./pipeline/NAME.toml, then the packaged ones) or
-    path, with the document language forced when `language` is given."""
+    path, with the document's language or its character encoding forced when given."""
     from earmark.config.casting import load_casting
     from earmark.config.recipe import load_recipe
 
@@ -38,22 +38,29 @@ def settings(pipeline: str = "article", voices: str = "default",
     if language:
         recipe = dataclasses.replace(
             recipe, ingest=dataclasses.replace(recipe.ingest, language=language))
+    if encoding:
+        from earmark.ingest.decode import check_encoding
+
+        check_encoding(encoding)
+        recipe = dataclasses.replace(
+            recipe, ingest=dataclasses.replace(recipe.ingest, encoding=encoding))
     return recipe, load_casting(voices)
 
 
 def plan(source: str | Path, *, pipeline: str = "article", voices: str = "default",
-         language: str | None = None) -> Plan:
+         language: str | None = None, encoding: str | None = None) -> Plan:
     """The narration plan of a document (chapters, speakers, quotes, segments, what is
     dropped), as `earmark plan` shows it; no audio is made and the engine is not started."""
     from earmark.planning.build import plan_file
 
-    recipe, casting = settings(pipeline, voices, language)
+    recipe, casting = settings(pipeline, voices, language, encoding)
     return plan_file(Path(source), recipe, casting)
 
 
 def render(source: str | Path, out: str | Path = "output", *,
            formats: Sequence[str] | None = None, pipeline: str = "article",
-           voices: str = "default", language: str | None = None, jobs: int | None = None,
+           voices: str = "default", language: str | None = None,
+           encoding: str | None = None, jobs: int | None = None,
            use_cache: bool = True, progress: Silent | None = None,
            cover: str | Path | None = None) -> Rendered:
     """Render a document into OUT/<slug>/ as `earmark render` does: audio in each of
@@ -63,7 +70,7 @@ def render(source: str | Path, out: str | Path = "output", *,
     from earmark.rendering import render as render_document
     from earmark.speak.workers import default_jobs
 
-    recipe, casting = settings(pipeline, voices, language)
+    recipe, casting = settings(pipeline, voices, language, encoding)
     chosen = tuple(dict.fromkeys(f.lower() for f in formats or [recipe.export.format]))
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown:

@@ -66,6 +66,10 @@ def _formats(names: list[str]) -> tuple[str, ...]:
             raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
                                      param_hint="'--format'")
     return chosen
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", show_default=False,
+    help="The input's character encoding (e.g. latin-1); default: UTF-8, else the file's "
+    "declaration, else detected.")]
 
 
 @app.command(
@@ -89,6 +93,7 @@ def render(
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
+    encoding: EncodingOpt = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -117,7 +122,8 @@ def render(
 
     _formats(fmt or [])
     result = api.render(source, out, formats=fmt, pipeline=pipeline, voices=voices,
-                        language=language, jobs=jobs, use_cache=not no_cache,
+                        language=language, encoding=encoding, jobs=jobs,
+                        use_cache=not no_cache,
                         progress=for_terminal(quiet), cover=cover)
     if not quiet:
         seconds = result.duration_ms / 1000
@@ -138,13 +144,14 @@ def plan(
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
+    encoding: EncodingOpt = None,
 ) -> None:
     """Show the narration plan (chapters, segments, voices) without making audio."""
     from earmark import api
     from earmark.planning.build import plan_file
     from earmark.planning.schema import dumps, plan_to_dict
 
-    recipe, casting = api.settings(pipeline, voices, language)
+    recipe, casting = api.settings(pipeline, voices, language, encoding)
     result = plan_file(source, recipe, casting)
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))

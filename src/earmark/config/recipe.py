@@ -6,6 +6,7 @@ errors naming the file and the key, so a typo never silently falls back to a def
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,10 @@ class IngestSettings:
     (case-insensitively) is not spoken; the plan lists it in `dropped` as "boilerplate: NAME"."""
 
 
+    encoding: str = ""
+    """The input's character encoding (a Python codec name: "latin-1", "cp1252" ...); empty:
+    UTF-8, else the file's declaration, else detected (the plan's warnings say which).
+    `--encoding` overrides it."""
     language: str = ""
     """The document's language (BCP 47, e.g. "fr"); empty: HTML's lang attribute, else "en".
     `--language` overrides both. A language other than English picks espeak-ng voices of that
@@ -73,8 +78,14 @@ class QuoteSettings:
 class ChapterSettings:
     heading_max_level: int = 2
     """Headings of this level or higher (1 = h1) start a chapter; deeper ones are only read."""
+    minutes_per_chapter: float = 1.0
+    """When the document has no such heading: paragraphs are grouped into chapters of at least
+    this many minutes of speech (estimated from the words at the narrator's rate)."""
+    max_chapters: int = 40
+    """...and chapters are made longer than that when the document would get more of them
+    than this (a novel without headings gets this many, never one per paragraph)."""
     paragraphs_per_chapter: int = 1
-    """When the document has no such heading: how many paragraphs make one chapter."""
+    """...and a chapter has at least this many paragraphs."""
     untitled_words: int = 8
     """Chapters without a heading are titled with this many words of their first sentence."""
 
@@ -216,6 +227,12 @@ def _validate(recipe: Recipe, path: Path) -> None:
     if recipe.ingest.footnotes not in ("paragraph", "place", "none"):
         raise ConfigError(f"{path}: [ingest] footnotes must be paragraph, place or none, "
                           f"got {recipe.ingest.footnotes!r}")
+    if recipe.ingest.encoding:
+        try:
+            codecs.lookup(recipe.ingest.encoding)
+        except LookupError:
+            raise ConfigError(f"{path}: [ingest] encoding: unknown encoding "
+                              f"{recipe.ingest.encoding!r}") from None
     if recipe.export.format not in FORMATS:
         raise ConfigError(
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
@@ -226,6 +243,10 @@ def _validate(recipe: Recipe, path: Path) -> None:
                           f"got {recipe.loudness.profile!r}")
     if not 1 <= recipe.chapters.heading_max_level <= 6:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
+    if recipe.chapters.max_chapters < 1:
+        raise ConfigError(f"{path}: [chapters] max_chapters must be at least 1")
+    if recipe.chapters.minutes_per_chapter < 0:
+        raise ConfigError(f"{path}: [chapters] minutes_per_chapter must not be negative")
     if recipe.chapters.paragraphs_per_chapter < 1:
         raise ConfigError(f"{path}: [chapters] paragraphs_per_chapter must be at least 1")
     validate_export(recipe.export, str(path))
