@@ -1,8 +1,8 @@
 """Chapters: each heading up to a level starts one; without headings, groups of paragraphs of
 about a length of speech.
 
-Headings that follow each other with nothing between them ("BOOK THE FIRST" then "CHAPTER I")
-start one chapter, titled with both. When chapter titles repeat (numbering that starts again in
+In plain text, headings that follow each other with nothing between them ("BOOK THE FIRST"
+then "CHAPTER I") start one chapter, titled with both. When chapter titles repeat (numbering that starts again in
 each book or volume), each chapter is prefixed with the part it is in: "VOLUME II, CHAPTER I".
 """
 
@@ -31,9 +31,12 @@ def chapter_of_blocks(document: Document, settings: ChapterSettings,
     chapters: list[int] = []
     current = -1
     blocks = document.blocks
+    # plain text: a part's heading straight before its first chapter's makes one chapter (the
+    # part has no words of its own). HTML and EPUB say their structure (headings, the table of
+    # contents): every entry there stays a chapter of its own.
+    merge_parts = document.format == "txt"
     for index, starts_here in enumerate(starts):
-        # a part's heading straight before its first chapter's: one chapter
-        under_part = (index > 0 and starts[index - 1] and starts_here
+        under_part = (merge_parts and index > 0 and starts[index - 1] and starts_here
                       and blocks[index - 1].level < blocks[index].level)
         if (starts_here and not under_part) or current < 0:
             current += 1
