@@ -2,8 +2,9 @@
 about a length of speech.
 
 In plain text, headings that follow each other with nothing between them ("BOOK THE FIRST"
-then "CHAPTER I") start one chapter, titled with both. When chapter titles repeat (numbering that starts again in
-each book or volume), each chapter is prefixed with the part it is in: "VOLUME II, CHAPTER I".
+then "CHAPTER I") start one chapter, titled with both. When chapter titles repeat (numbering
+that starts again in each book or volume), each chapter is prefixed with the part it is in:
+"VOLUME II, CHAPTER I".
 """
 
 from __future__ import annotations
