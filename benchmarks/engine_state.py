@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book
 
 from earmark.config.casting import load_casting
-from earmark.speak.engine import SAMPLE_RATE, Engine, reset_engine
+from earmark.model import PCM
+from earmark.speak.engine import Engine, reset_engine
 from earmark.text.sentences import split
 
 TARGET = "The council met on Tuesday night to vote on the new library wing."
@@ -74,7 +75,7 @@ def main() -> None:
         if loud:
             leads.append(loud[0])
             tails.append(len(values) - 1 - loud[-1])
-    lead, tail = (statistics.mean(v) / SAMPLE_RATE * 1000 for v in (leads, tails))
+    lead, tail = (statistics.mean(v) / PCM.rate * 1000 for v in (leads, tails))
     print(f"silence in {len(leads)} sentences: lead {lead:.0f} ms, tail {tail:.0f} ms on average")
 
 

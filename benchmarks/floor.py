@@ -30,9 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book, plain
 from render import audio_seconds, baseline_command, measure, narrator_voice
 
+from earmark.config.formats import MP3_QUALITY
 from earmark.config.recipe import load_recipe
 from earmark.export import lame
-from earmark.export.encode import QUALITY, kbps
+from earmark.export.encode import kbps
 
 ROOT = Path(__file__).resolve().parents[1]
 RATE = 22050
@@ -53,7 +54,7 @@ def lame_cpu(pcm: bytes, out: Path) -> float:
     settings = load_recipe("article").export
     blocks = (pcm[i:i + (1 << 17)] for i in range(0, len(pcm), 1 << 17))
     started = time.process_time()
-    lame.encode(blocks, out, settings.sample_rate, kbps(settings.mp3_bitrate), QUALITY)
+    lame.encode(blocks, out, settings.sample_rate, kbps(settings.mp3_bitrate), MP3_QUALITY)
     return time.process_time() - started
 
 

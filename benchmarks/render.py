@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from booktext import book, plain
 
 from earmark.config.casting import load_casting
+from earmark.config.formats import FORMATS
 from earmark.config.recipe import load_recipe
-from earmark.tools import codec_args
 
 ROOT = Path(__file__).resolve().parents[1]
 EARMARK = [sys.executable, "-m", "earmark"]
@@ -67,7 +67,7 @@ def narrator_voice() -> tuple[str, int]:
 
 def baseline_command(text: Path, out: Path) -> str:
     voice, rate = narrator_voice()
-    codec = " ".join(codec_args("mp3", load_recipe("article").export))
+    codec = " ".join(FORMATS["mp3"].encoder_args(load_recipe("article").export))
     return (f"espeak-ng -v {voice} -s {rate} --stdout -f {text} | "
             f"ffmpeg -nostdin -v error -y -i - {codec} {out}")
 

@@ -109,3 +109,72 @@ def test_a_missing_mp3_encoder_library_is_one_line_before_any_work(tmp_path: Pat
                            "apt-get install libmp3lame0\n")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert not (tmp_path / "cache" / "segments").exists()  # nothing was spoken
+
+
+def _bad_epubs():  # type: ignore[no-untyped-def]
+    """Bad EPUBs made at test time: (id, builder(path), expected part of the one line)."""
+    import zipfile
+
+    from epub_builder import build_epub, package, page
+
+    opf = package('<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/>',
+                  '<itemref idref="c"/>', "<dc:title>T</dc:title>")
+    good = {"OEBPS/content.opf": opf, "OEBPS/c.xhtml": page("<p>Words.</p>")}
+
+    def bomb(path: Path) -> None:
+        build_epub(path, good, extra={"OEBPS/zeros.bin": b"\0" * (8 * 1024 * 1024)})
+
+    def traversal(path: Path) -> None:
+        build_epub(path, good)
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("../../evil.xhtml", "x")
+
+    def absolute(path: Path) -> None:
+        build_epub(path, good)
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("/etc/evil.xhtml", "x")
+
+    encryption = """<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
+      xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>
+      <enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
+      <enc:CipherData><enc:CipherReference URI="OEBPS/c.xhtml"/></enc:CipherData>
+      </enc:EncryptedData></encryption>"""
+    fonts = encryption.replace("http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+                               "http://www.idpf.org/2008/embedding")
+    return [
+        ("no-container", lambda p: build_epub(p, good, container=False),
+         "'META-INF/container.xml' is missing from the archive", 2),
+        ("container-nowhere", lambda p: build_epub(p, good, opf="OEBPS/missing.opf"),
+         "META-INF/container.xml points to 'OEBPS/missing.opf', which is not in the archive", 2),
+        ("missing-spine-file", lambda p: build_epub(
+            p, {"OEBPS/content.opf": opf}), "spine file 'OEBPS/c.xhtml' is missing", 2),
+        ("spine-not-in-manifest", lambda p: build_epub(p, {**good, "OEBPS/content.opf": package(
+            "", '<itemref idref="ghost"/>')}), "the spine names 'ghost'", 2),
+        ("drm", lambda p: build_epub(p, good, extra={"META-INF/encryption.xml": encryption,
+                                                     "META-INF/rights.xml": "<rights/>"}),
+         "DRM-protected (Adobe ADEPT): OEBPS/c.xhtml is encrypted", 2),
+        ("zip-bomb", bomb, "refused as a possible zip bomb: 'OEBPS/zeros.bin' expands", 2),
+        ("dot-dot-name", traversal, "unsafe file name in the archive: '../../evil.xhtml'", 2),
+        ("absolute-name", absolute, "unsafe file name in the archive: '/etc/evil.xhtml'", 2),
+        ("malformed-opf", lambda p: build_epub(p, {**good, "OEBPS/content.opf": opf[:-30]}),
+         "malformed XML in OEBPS/content.opf", 2),
+        ("entity-expansion", lambda p: build_epub(p, {**good, "OEBPS/content.opf": opf.replace(
+            "<package", '<!DOCTYPE p [<!ENTITY a "aaaa">]><package', 1).replace(
+            '<?xml version="1.0" encoding="UTF-8"?>', "")}),
+         "unsafe XML in OEBPS/content.opf", 2),
+        ("font-obfuscation-is-not-drm", lambda p: build_epub(
+            p, good, extra={"META-INF/encryption.xml": fonts}), "", 0),
+    ]
+
+
+@pytest.mark.parametrize("name,make,message,code",
+                         [pytest.param(*case, id=case[0]) for case in _bad_epubs()])
+def test_bad_epubs_are_one_clear_line(name, make, message, code, tmp_path: Path
+                                      ) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / f"{name}.epub"
+    make(source)
+    done = run_cli("plan", str(source))
+    assert done.returncode == code, done.stderr
+    if code:
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        assert f"{name}.epub: " in done.stderr and message in done.stderr, done.stderr

@@ -27,7 +27,7 @@ def folder(tmp_path_factory) -> Path:
     (docs / "nested").mkdir()
     (docs / "nested" / "note-00.md").write_text("# Same name\n\nAnother folder.\n",
                                                  encoding="utf-8")
-    (docs / "broken.txt").write_bytes(b"Caf\xe9 au lait.\n")
+    (docs / "broken.txt").write_bytes(b"PK\x03\x04\x00\x00 binary\n")  # refused: NUL bytes
     return docs
 
 
@@ -37,7 +37,7 @@ def test_local_cluster_renders_reports_and_skips_on_rerun(folder: Path, tmp_path
     first = run_cli("batch", str(folder), "-o", str(out), "--report", str(report), "--split-kb",
                     "0")
     assert first.returncode == 1  # one document is broken
-    assert "failed: " in first.stdout and "broken.txt: not valid UTF-8" in first.stdout
+    assert "failed: " in first.stdout and "broken.txt: looks like binary data" in first.stdout
     summary = json.loads(report.read_text())
     assert (summary["documents"], summary["rendered"], summary["failed"]) == (23, 22, 1)
     long = next(r for r in summary["results"] if r["slug"] == "long")
@@ -91,3 +91,20 @@ def test_a_separate_scheduler_and_worker_give_the_same_outputs(folder: Path,
             if process is not None:
                 process.terminate()
                 process.wait(timeout=30)
+
+
+def test_the_fingerprint_follows_the_lexicons_of_the_voices_file(tmp_path: Path) -> None:
+    """A document is rendered again after a lexicon its voices file lists has changed."""
+    from earmark.batch import fingerprint
+
+    doc = tmp_path / "doc.md"
+    doc.write_text("# Title\n\nThe Tuesday vote.\n", encoding="utf-8")
+    voices = tmp_path / "cast.toml"
+    voices.write_text("lexicons = ['names.toml']\n[voices.narrator]\n[voices.quote]\n",
+                      encoding="utf-8")
+    lexicon = tmp_path / "names.toml"
+    lexicon.write_text("[alias]\nTuesday = 'Chewsday'\n", encoding="utf-8")
+    before = fingerprint(doc, "article", str(voices))
+    assert fingerprint(doc, "article", str(voices)) == before
+    lexicon.write_text("[alias]\nTuesday = 'Tyoosday'\n", encoding="utf-8")
+    assert fingerprint(doc, "article", str(voices)) != before

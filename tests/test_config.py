@@ -58,6 +58,16 @@ def test_a_name_is_looked_up_in_the_working_directory_first(tmp_path: Path, monk
         ("[export]\nmp3_bitrate = '64000'\n", "mp3_bitrate must be kbit/s such as \"64k\""),
         ("[export]\nmp3_bitrate = '65k'\n", "one of MP3's constant bitrates"),
         ("[export]\nopus_bitrate = 'lots'\n", "opus_bitrate must be kbit/s"),
+        ("[export]\nchunk_seconds = 0\n", "[export] chunk_seconds must be at least 1"),
+        ("[export]\nsample_rate = 0\n", "[export] sample_rate must be one of"),
+        ("[export]\nsample_rate = 96000\n", "[export] sample_rate must be one of"),
+        ("[export]\nsample_rate = 44100\nmp3_bitrate = '8k'\n",
+         "[export] mp3_bitrate must be one of MP3's constant bitrates at 44100 Hz"),
+        ("[export]\nsample_rate = 8000\nmp3_bitrate = '128k'\n",
+         "[export] mp3_bitrate must be one of MP3's constant bitrates at 8000 Hz"),
+        ("[export]\nopus_bitrate = '500k'\n", "[export] opus_bitrate must be 6k-256k"),
+        ("[export]\nopus_bitrate = '2k'\n", "[export] opus_bitrate must be 6k-256k"),
+        ("[export]\nm4b_bitrate = '999k'\n", "[export] m4b_bitrate must be 8k-320k"),
         ("not toml at all", "invalid TOML"),
     ],
 )
@@ -96,3 +106,29 @@ def test_casting_mistakes_are_errors(tmp_path: Path, content: str, message: str)
     with pytest.raises(ConfigError) as error:
         load_casting(str(path))
     assert message in str(error.value)
+
+
+def test_export_settings_the_encoders_take_load() -> None:
+    """The range checks leave every combination the encoders accept, ACX's 44.1 kHz 192k too."""
+    import dataclasses
+
+    from earmark.config.recipe import validate_export
+
+    article = load_recipe("article")
+    for rate, bitrate in ((22050, "64k"), (44100, "192k"), (48000, "320k"), (8000, "64k"),
+                          (16000, "160k")):
+        validate_export(dataclasses.replace(article.export, sample_rate=rate,
+                                            mp3_bitrate=bitrate), "x.toml")
+
+
+def test_a_recipe_that_would_divide_by_zero_is_a_one_line_error(tmp_path: Path) -> None:
+    from conftest import SAMPLE, run_cli
+
+    recipe = tmp_path / "zero.toml"
+    recipe.write_text("[export]\nchunk_seconds = 0\n", encoding="utf-8")
+    done = run_cli("render", str(SAMPLE), "-o", str(tmp_path / "out"), "--pipeline", str(recipe),
+                   "--quiet")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"earmark: {recipe}: [export] chunk_seconds must be at least 1, got 0"]
+    assert not (tmp_path / "out").exists()

@@ -19,9 +19,9 @@ from earmark.assemble.programme import Abandoned, Chunk, Feed, layout, plan_chun
 from earmark.config.recipe import ExportSettings, PauseSettings
 from earmark.export import lame
 from earmark.export.encode import Mp3Chunks
-from earmark.model import Chapter, Segment
+from earmark.model import PCM, Chapter, Segment
 from earmark.speak.cache import Cache
-from earmark.speak.engine import SAMPLE_RATE, Spoken
+from earmark.speak.engine import Spoken
 
 pytestmark = pytest.mark.e2e
 PAUSES = PauseSettings(sentence_ms=300, paragraph_ms=700, chapter_ms=1200, head_ms=0,
@@ -31,8 +31,8 @@ CHUNKS = [Chunk(0, 3), Chunk(4, 7), Chunk(8, 11)]
 
 def tone(path: Path, hz: int, ms: int) -> Spoken:
     """A tone with noise on it: not periodic, so each clip can be found in the output."""
-    audio = Sine(hz, sample_rate=SAMPLE_RATE).to_audio_segment(ms, volume=-14).overlay(
-        WhiteNoise(sample_rate=SAMPLE_RATE).to_audio_segment(ms, volume=-20))
+    audio = Sine(hz, sample_rate=PCM.rate).to_audio_segment(ms, volume=-14).overlay(
+        WhiteNoise(sample_rate=PCM.rate).to_audio_segment(ms, volume=-20))
     audio.set_channels(1).set_sample_width(2).export(str(path), format="wav")
     return Spoken(str(path), len(audio.raw_data) // 2, "test")
 
@@ -75,7 +75,7 @@ def test_chunks_join_exactly(tmp_path: Path) -> None:
                                  Cache(tmp_path / "cache"), out)
     pcm = decode(out)
     assert len(pcm) // 2 == programme.total  # the encoder's delay and padding are trimmed
-    assert round(MP3(str(out)).info.length * SAMPLE_RATE) == programme.total  # mutagen agrees
+    assert round(MP3(str(out)).info.length * PCM.rate) == programme.total  # mutagen agrees
     data = out.read_bytes()
     info = data.find(b"Info")
     tag_crc_at = info + lame.LAME_TAG + 34
@@ -85,13 +85,13 @@ def test_chunks_join_exactly(tmp_path: Path) -> None:
     assert music_crc == lame._crc16(data[first:])  # the joined audio's CRC, as LAME writes it
     clips = [p for p in programme.pieces if p.path]
     for piece, timing in zip(clips, timeline.segments, strict=True):
-        assert timing.start_ms == round(piece.start * 1000 / SAMPLE_RATE)
+        assert timing.start_ms == round(piece.start * 1000 / PCM.rate)
         reference = b"".join(programme.pcm(piece.start + 2000, piece.start + 4000))
         window_start = max(0, piece.start - 1000)
         window = pcm[window_start * 2:(piece.start + 5000) * 2]
         offset, _ = audioop.findfit(window, reference)
         found = window_start + offset - 2000
-        assert abs(found - piece.start) <= SAMPLE_RATE // 1000, (timing, found - piece.start)
+        assert abs(found - piece.start) <= PCM.rate // 1000, (timing, found - piece.start)
 
 
 def test_an_edit_reencodes_only_its_chunk(tmp_path: Path) -> None:

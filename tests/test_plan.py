@@ -50,7 +50,8 @@ def test_plans_are_valid_and_account_for_every_character(path: Path, recipe, cas
     for segment in data["segments"]:
         start, end = segment["source_span"]
         assert segment["caption"] == " ".join(plan.document.text[start:end].split())
-        assert segment["text"] == spoken_text(plan.document.text[start:end], casting.lexicon)
+        assert segment["text"] == spoken_text(plan.document.text[start:end], casting.lexicon,
+                                              heading=segment["kind"] == "heading")
 
 
 def test_chapters_partition_the_segments(recipe, casting) -> None:
@@ -86,19 +87,16 @@ def test_sample_quotes_are_read_by_their_speakers_voices(recipe, casting) -> Non
     assert data["dropped"][0]["reason"] == "boilerplate: media player notice"
 
 
-def test_no_headings_means_one_chapter_per_paragraph_group(tmp_path: Path, recipe, casting) -> None:
+def test_no_headings_means_chapters_grouped_by_length(tmp_path: Path, recipe, casting) -> None:
     from dataclasses import replace
 
     path = tmp_path / "flat.txt"
     path.write_text("One. Uno.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n", encoding="utf-8")
-    assert [c["title"] for c in plan_dict(path, recipe, casting)["chapters"]] == [
-        "One.",
-        "Two.",
-        "Three.",
-        "Four.",
-        "Five.",
-    ]
-    grouped = replace(recipe, chapters=replace(recipe.chapters, paragraphs_per_chapter=2))
+    # a few seconds of speech: one chapter, not one per paragraph
+    assert [c["title"] for c in plan_dict(path, recipe, casting)["chapters"]] == ["One."]
+    each = replace(recipe, chapters=replace(recipe.chapters, minutes_per_chapter=0.0))
+    assert len(plan_dict(path, each, casting)["chapters"]) == 5
+    grouped = replace(each, chapters=replace(each.chapters, paragraphs_per_chapter=2))
     data = plan_dict(path, grouped, casting)
     assert [(c["first_segment"], c["last_segment"]) for c in data["chapters"]] == [
         (0, 2),

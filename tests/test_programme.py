@@ -8,8 +8,8 @@ from pathlib import Path
 from earmark.assemble.pauses import pause_before
 from earmark.assemble.programme import layout
 from earmark.config.recipe import PauseSettings
-from earmark.model import Chapter, Segment
-from earmark.speak.engine import SAMPLE_RATE, Spoken
+from earmark.model import PCM, Chapter, Segment
+from earmark.speak.engine import Spoken
 
 PAUSES = PauseSettings(sentence_ms=200, paragraph_ms=600, voice_change_ms=100, chapter_ms=1000,
                        head_ms=50, tail_ms=300)
@@ -22,11 +22,11 @@ def seg(index: int, chapter: int, paragraph: int, sentence: int, voice: str = "n
 
 
 def clip(path: Path, ms: int, level: int = 16) -> Spoken:
-    frames = ms * SAMPLE_RATE // 1000
+    frames = ms * PCM.rate // 1000
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
-        wav.setframerate(SAMPLE_RATE)
+        wav.setframerate(PCM.rate)
         wav.writeframes(level.to_bytes(2, "little") * frames)
     return Spoken(str(path), frames, "gmw/en-us")
 
@@ -52,9 +52,9 @@ def test_timeline_places_segments_and_chapters(tmp_path: Path) -> None:
     assert [(c.start_ms, c.end_ms) for c in timeline.chapters] == [(0, 3250), (3250, 5550)]
     pcm = b"".join(programme.pcm())
     assert len(pcm) == programme.total * 2
-    assert abs(programme.total - 5.55 * SAMPLE_RATE) <= 3  # pauses are whole samples
+    assert abs(programme.total - 5.55 * PCM.rate) <= 3  # pauses are whole samples
     for i, start in enumerate(starts):
-        sample = start * SAMPLE_RATE // 1000
+        sample = start * PCM.rate // 1000
         assert pcm[(sample - 10) * 2:(sample - 9) * 2] == b"\0\0"  # silence before each clip
         assert pcm[(sample + 10) * 2:(sample + 11) * 2] == (16 + i).to_bytes(2, "little")
 

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from earmark.rendering import Rendered
 
 
-def settings(pipeline: str = "article", voices: str = "default",
-             language: str | None = None) -> tuple[Recipe, Casting]:
+def settings(pipeline: str = "article", voices: str = "default", language: str | None = None,
+             encoding: str | None = None) -> tuple[Recipe, Casting]:
     """The recipe and casting file by name (./pipeline/NAME.toml, then the packaged ones) or
-    path, with the document language forced when `language` is given."""
+    path, with the document's language or its character encoding forced when given."""
     from earmark.config.casting import load_casting
     from earmark.config.recipe import load_recipe
 
@@ -38,30 +38,39 @@ def settings(pipeline: str = "article", voices: str = "default",
     if language:
         recipe = dataclasses.replace(
             recipe, ingest=dataclasses.replace(recipe.ingest, language=language))
+    if encoding:
+        from earmark.ingest.decode import check_encoding
+
+        check_encoding(encoding)
+        recipe = dataclasses.replace(
+            recipe, ingest=dataclasses.replace(recipe.ingest, encoding=encoding))
     return recipe, load_casting(voices)
 
 
 def plan(source: str | Path, *, pipeline: str = "article", voices: str = "default",
-         language: str | None = None) -> Plan:
+         language: str | None = None, encoding: str | None = None) -> Plan:
     """The narration plan of a document (chapters, speakers, quotes, segments, what is
     dropped), as `earmark plan` shows it; no audio is made and the engine is not started."""
     from earmark.planning.build import plan_file
 
-    recipe, casting = settings(pipeline, voices, language)
+    recipe, casting = settings(pipeline, voices, language, encoding)
     return plan_file(Path(source), recipe, casting)
 
 
 def render(source: str | Path, out: str | Path = "output", *,
            formats: Sequence[str] | None = None, pipeline: str = "article",
-           voices: str = "default", language: str | None = None, jobs: int | None = None,
-           use_cache: bool = True, progress: Silent | None = None) -> Rendered:
+           voices: str = "default", language: str | None = None,
+           encoding: str | None = None, jobs: int | None = None,
+           use_cache: bool = True, progress: Silent | None = None,
+           cover: str | Path | None = None) -> Rendered:
     """Render a document into OUT/<slug>/ as `earmark render` does: audio in each of
     `formats` (default: the recipe's), the manifest, captions, chapters and the listening page.
-    `jobs` is the number of synthesis processes (default: the CPU count)."""
+    `jobs` is the number of synthesis processes (default: the CPU count); `cover` a JPEG or PNG
+    image for the audio's cover art (default: the document's own, e.g. an EPUB's)."""
     from earmark.rendering import render as render_document
     from earmark.speak.workers import default_jobs
 
-    recipe, casting = settings(pipeline, voices, language)
+    recipe, casting = settings(pipeline, voices, language, encoding)
     chosen = tuple(dict.fromkeys(f.lower() for f in formats or [recipe.export.format]))
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown:
@@ -69,4 +78,5 @@ def render(source: str | Path, out: str | Path = "output", *,
     if jobs is not None and jobs < 1:
         raise InputError(f"jobs must be at least 1, not {jobs}")
     return render_document(Path(source), Path(out), recipe, casting, chosen,
-                           jobs or default_jobs(), progress, use_cache=use_cache)
+                           jobs or default_jobs(), progress, use_cache=use_cache,
+                           cover=Path(cover) if cover else None)

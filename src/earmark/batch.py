@@ -4,15 +4,14 @@ Each document is one task that renders exactly as `earmark render` would, into O
 (slugs made unique). Without a scheduler address a LocalCluster sized to the machine is
 started; with one, the client connects to it (workers need earmark, espeak-ng and ffmpeg, and
 must see OUT and the segment cache). A document whose output holds a manifest with the same
-fingerprint (input bytes, recipe, casting, earmark version) and all its audio is skipped, so a
-rerun after editing a few documents renders only those. A failing document is reported and
-does not stop the others.
+fingerprint (input bytes, recipe, voices file and the lexicons it lists, earmark version) and
+all its audio is skipped, so a rerun after editing a few documents renders only those. A
+failing document is reported and does not stop the others.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import asdict, dataclass
@@ -61,10 +60,13 @@ def unique_slugs(paths: list[Path]) -> list[str]:
 
 
 def fingerprint(path: Path, pipeline: str, voices: str) -> str:
+    """What a document's render depends on: earmark's version and the bytes of the input, the
+    recipe, the voices file and every lexicon that file lists."""
+    from earmark.config.casting import casting_files
     from earmark.config.resources import locate
 
     digest = hashlib.sha256(__version__.encode())
-    for part in (path, locate("pipeline", pipeline), locate("voices", voices)):
+    for part in (path, locate("pipeline", pipeline), *casting_files(voices)):
         try:
             digest.update(Path(part).read_bytes())
         except OSError:
@@ -74,14 +76,14 @@ def fingerprint(path: Path, pipeline: str, voices: str) -> str:
 
 def up_to_date(folder: Path, print_: str) -> bool:
     """Whether OUT/<slug> holds a complete render of this fingerprint (then it is skipped)."""
-    manifest = folder / f"{folder.name}.json"
+    from earmark.planning.manifest import read_manifest
+
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    files = [folder / f["file"] for f in data.get("audio_files", [])]
-    return data.get("source", {}).get("fingerprint") == print_ and bool(files) and all(
-        f.is_file() for f in files)
+        manifest = read_manifest(folder / f"{folder.name}.json")
+    except InputError:
+        return False  # missing, unreadable or foreign: rendered again
+    return manifest.source.fingerprint == print_ and bool(manifest.audio_files) and all(
+        (folder / f.file).is_file() for f in manifest.audio_files)
 
 
 def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards: int) -> int:
@@ -89,12 +91,12 @@ def synthesize_shard(source: str, pipeline: str, voices: str, shard: int, shards
     so one huge book is spoken by all workers; its render then finds them cached."""
     from earmark.config.casting import load_casting
     from earmark.config.recipe import load_recipe
-    from earmark.rendering import _for_profile, chunk_plan, prepare
+    from earmark.rendering import apply_profile, chunk_plan, prepare
     from earmark.speak.cache import Cache, default_root
     from earmark.speak.workers import synthesize
 
     try:
-        recipe = _for_profile(load_recipe(pipeline))
+        recipe = apply_profile(load_recipe(pipeline))
         prepared = prepare(Path(source), recipe, load_casting(voices))
         plan, speech = prepared.plan, prepared.speech
     except EarmarkError:

@@ -20,7 +20,7 @@ try:  # typer >= 0.25 carries its own copy of click
 except ImportError:  # pragma: no cover - older typer depends on click itself
     from click import exceptions as click  # type: ignore[no-redef]
 
-from earmark.config.formats import FORMATS, describe
+from earmark.config.formats import FORMATS, help_text
 from earmark.errors import EarmarkError
 
 app = typer.Typer(
@@ -58,6 +58,20 @@ LanguageOpt = Annotated[str | None, typer.Option(
     help="The document's language (e.g. fr); default: the recipe, HTML's lang, else en.")]
 
 
+def _formats(names: list[str]) -> tuple[str, ...]:
+    """--format values, checked against the table of formats, in order, each once."""
+    chosen = tuple(dict.fromkeys(name.lower() for name in names))
+    for name in chosen:
+        if name not in FORMATS:
+            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
+                                     param_hint="'--format'")
+    return chosen
+EncodingOpt = Annotated[str | None, typer.Option(
+    "--encoding", show_default=False,
+    help="The input's character encoding (e.g. latin-1); default: UTF-8, else the file's "
+    "declaration, else detected.")]
+
+
 @app.command(
     epilog="Example:  earmark render samples/library-vote.md -o output --format mp3 --format m4b"
 )
@@ -72,13 +86,14 @@ def render(
             "--format",
             "-f",
             show_default=False,
-            help=f"Audio format ({describe()}); repeat for several from one synthesis; "
+            help=f"Audio format ({help_text()}); repeat for several from one synthesis; "
             "default from the recipe (mp3).",
         ),
     ] = None,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
+    encoding: EncodingOpt = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -95,19 +110,21 @@ def render(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress display; print nothing on success.")
     ] = False,
+    cover: Annotated[
+        Path | None, typer.Option("--cover", show_default=False,
+                                  help="Cover art (JPEG or PNG) for the audio files; default: "
+                                  "the document's own (an EPUB's cover).")
+    ] = None,
 ) -> None:
     """Render a document to narrated audio with chapters, and its manifest."""
     from earmark import api
     from earmark.progress import for_terminal
 
-    for name in fmt or []:
-        if name.lower() not in FORMATS:
-            raise click.BadParameter(
-                f"'{name.lower()}' is not one of {', '.join(FORMATS)}", param_hint="'--format'"
-            )
+    _formats(fmt or [])
     result = api.render(source, out, formats=fmt, pipeline=pipeline, voices=voices,
-                        language=language, jobs=jobs, use_cache=not no_cache,
-                        progress=for_terminal(quiet))
+                        language=language, encoding=encoding, jobs=jobs,
+                        use_cache=not no_cache,
+                        progress=for_terminal(quiet), cover=cover)
     if not quiet:
         seconds = result.duration_ms / 1000
         cached = result.segments - result.synthesised
@@ -127,13 +144,14 @@ def plan(
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
+    encoding: EncodingOpt = None,
 ) -> None:
     """Show the narration plan (chapters, segments, voices) without making audio."""
     from earmark import api
     from earmark.planning.build import plan_file
     from earmark.planning.schema import dumps, plan_to_dict
 
-    recipe, casting = api.settings(pipeline, voices, language)
+    recipe, casting = api.settings(pipeline, voices, language, encoding)
     result = plan_file(source, recipe, casting)
     if as_json:
         sys.stdout.write(dumps(plan_to_dict(result)))
@@ -217,11 +235,7 @@ def batch(
     from earmark.batch import report, run_batch
 
     api.settings(pipeline, voices)  # a bad recipe or casting fails here, once
-    chosen = tuple(dict.fromkeys(f.lower() for f in fmt or []))
-    for name in chosen:
-        if name not in FORMATS:
-            raise click.BadParameter(f"'{name}' is not one of {', '.join(FORMATS)}",
-                                     param_hint="'--format'")
+    chosen = _formats(fmt or [])
 
     def shown(result, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
         if not quiet and sys.stderr.isatty():
@@ -293,6 +307,7 @@ def clip(
 ) -> None:
     """Cut embeddable clips: audio, captions and an HTML snippet each, in FOLDER/clips/."""
     from earmark.finished import clips
+    from earmark.planning.manifest import load_manifest
 
     chosen = [
         chapter is not None,
@@ -302,13 +317,14 @@ def clip(
     ]
     if sum(chosen) != 1:
         raise click.UsageError("give one of --chapter N, --quote N, --from S --to S, --all-quotes")
-    manifest = clips.load_manifest(folder)
+    manifest = load_manifest(folder)
     if chapter is not None:
         specs = [clips.chapter_clip(manifest, chapter)]
     elif quote is not None:
         specs = [clips.quote_clip(manifest, quote)]
     elif all_quotes:
-        specs = [clips.quote_clip(manifest, n) for n in range(1, len(manifest["quotes"]) + 1)]
+        # quotes read within the narration ("“?” he asked.") have no clip of their own
+        specs = [clips.quote_clip(manifest, n) for n in clips.spoken_quotes(manifest)]
     else:
         if start is None or end is None:
             raise click.UsageError("--from and --to go together")

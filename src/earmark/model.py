@@ -140,3 +140,53 @@ class Timeline:
     duration_ms: int
     engine_voices: tuple[str, ...]
     """The voice the engine reported it used, per segment (read back after synthesis)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PcmFormat:
+    """The audio passed from the engine through assembly to every encoder: raw signed
+    little-endian samples, channels interleaved. There is one, `PCM` (what espeak-ng speaks);
+    a recipe's `export.sample_rate` is the rate of the *encoded* file, resampled by ffmpeg."""
+
+    rate: int = 22050
+    """Samples per second (per channel)."""
+    width: int = 2
+    """Bytes per sample (2: 16-bit)."""
+    channels: int = 1
+    """1: mono."""
+
+    @property
+    def frame_bytes(self) -> int:
+        """Bytes per sample frame (one sample of every channel)."""
+        return self.width * self.channels
+
+    @property
+    def full_scale(self) -> int:
+        """The largest sample value (32767 at 16 bits)."""
+        return (1 << (8 * self.width - 1)) - 1
+
+    @property
+    def ffmpeg_format(self) -> str:
+        """ffmpeg's name for this raw stream (a muxer and demuxer), e.g. "s16le"."""
+        return f"s{8 * self.width}le"
+
+    @property
+    def ffmpeg_codec(self) -> str:
+        """ffmpeg's codec of these samples in a container (WAV), e.g. "pcm_s16le"."""
+        return f"pcm_{self.ffmpeg_format}"
+
+    def ffmpeg_input(self) -> list[str]:
+        """ffmpeg's arguments to read this stream from its standard input."""
+        return ["-f", self.ffmpeg_format, "-ar", str(self.rate), "-ac", str(self.channels),
+                "-i", "-"]
+
+    def ffmpeg_output(self) -> list[str]:
+        """ffmpeg's arguments to decode any audio into this stream (the output path follows)."""
+        return ["-ac", str(self.channels), "-ar", str(self.rate), "-f", self.ffmpeg_format]
+
+    def silence(self, frames: int) -> bytes:
+        return b"\0" * (frames * self.frame_bytes)
+
+
+PCM = PcmFormat()
+"""espeak-ng's output, which every stage keeps: 22,050 Hz, 16-bit, mono."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 
+from earmark.model import PCM
+
 
 class Silent:
     """The progress display that shows nothing."""
@@ -57,13 +59,13 @@ class Progress(Silent):
         self.frames += frames
         total = self.bar.tasks[0].total
         self.bar.update(self.synthesis, completed=done,
-                        count=f"{done}/{total} segments, {self.frames / 22050 / 60:.1f} min")
+                        count=f"{done}/{total} segments, {self.frames / PCM.rate / 60:.1f} min")
 
     def encoded(self, frames: int) -> None:
         with self.lock:
             self.encoded_frames += frames
             self.bar.update(self.encoding, completed=self.encoded_frames,
-                            count=f"{self.encoded_frames / 22050 / 60:.1f} min of audio")
+                            count=f"{self.encoded_frames / PCM.rate / 60:.1f} min of audio")
 
     def planned(self, frames: int) -> None:
         self.bar.update(self.encoding, total=frames)

@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 from earmark.config.casting import Casting
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import Recipe
+from earmark.errors import InputError
 from earmark.model import Plan
 from earmark.planning.build import plan_file
-from earmark.planning.schema import dumps, manifest_to_dict
+from earmark.planning.manifest import AudioFile, build_manifest
+from earmark.planning.schema import dumps
 from earmark.progress import Silent
 
 if TYPE_CHECKING:
@@ -62,11 +64,12 @@ def slug_for(path: Path, title: str) -> str:
 def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
            formats: tuple[str, ...], jobs: int, progress: Silent | None = None,
            cache_root: Path | None = None, use_cache: bool = True, slug: str | None = None,
-           fingerprint: str | None = None) -> Rendered:
+           fingerprint: str | None = None, cover: Path | None = None) -> Rendered:
     """Render one document into OUT/<slug>/ in each of `formats` (one synthesis for all).
 
     `slug` overrides the folder name (batch makes them unique); `fingerprint` is recorded in
-    the manifest's source entry, so a batch can tell an up-to-date output."""
+    the manifest's source entry, so a batch can tell an up-to-date output; `cover` is an image
+    (JPEG or PNG) for the audio files' cover art, instead of the document's own."""
     from earmark.assemble.loudness import levels
     from earmark.assemble.programme import Feed, layout
     from earmark.export import EXPORTERS
@@ -75,9 +78,14 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     from earmark.tools import binary
 
     progress = progress or Silent()
-    recipe = _for_profile(recipe)
+    recipe = apply_profile(recipe)
+    image = read_cover(cover) if cover else None
     prepared = prepare(source, recipe, casting)
     plan, castings, speech = prepared.plan, prepared.castings, prepared.speech
+    if image:
+        meta = dataclasses.replace(plan.document.metadata, cover=image[0], cover_mime=image[1])
+        plan = dataclasses.replace(plan, document=dataclasses.replace(plan.document,
+                                                                      metadata=meta))
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
     if "mp3" in formats:
         from earmark.export import lame
@@ -125,12 +133,9 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
             exporter.finish(counted, plan, timeline, audio[-1])
         manifest = staging / f"{slug}.json"
         entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
-        data = manifest_to_dict(plan, timeline, entries)
-        data["loudness"] = level.report
-        if fingerprint:
-            data["source"]["fingerprint"] = fingerprint
-        manifest.write_text(dumps(data), encoding="utf-8")
-        write_sidecars(staging, slug, data)
+        typed = build_manifest(plan, timeline, entries, level.report, fingerprint)
+        manifest.write_text(dumps(typed.to_dict()), encoding="utf-8")
+        write_sidecars(staging, slug, typed)
         shutil.rmtree(staging / ".cache", ignore_errors=True)
         final = out_root / slug
         _replace_dir(staging, final)
@@ -205,8 +210,11 @@ MIN_CHUNKS = 2
 """Even a short text is cut in two where paragraphs allow, so both halves encode at once."""
 
 
-def _for_profile(recipe: Recipe) -> Recipe:
-    """ACX asks for 44.1 kHz 192 kbps MP3 and room tone at both ends: the profile sets them."""
+def apply_profile(recipe: Recipe) -> Recipe:
+    """The recipe as its loudness profile requires it: ACX asks for 44.1 kHz 192 kbps MP3 and
+    room tone at both ends, which this sets (other profiles leave the recipe as it is).
+    Everything that speaks or encodes for a render must start from this recipe, so that the
+    audio (and its cache keys) are the same wherever it is made."""
     if recipe.loudness.profile != "acx":
         return recipe
     pauses = recipe.pauses
@@ -217,6 +225,28 @@ def _for_profile(recipe: Recipe) -> Recipe:
         export=dataclasses.replace(recipe.export, sample_rate=44100, mp3_bitrate="192k"),
         pauses=dataclasses.replace(pauses, head_ms=head, tail_ms=tail),
     )
+
+
+COVER_LIMIT = 16 * 1024 * 1024
+"""The largest cover image taken (ID3 and MP4 hold larger, but players choke on them)."""
+
+
+def read_cover(path: Path) -> tuple[bytes, str]:
+    """A cover image's bytes and MIME type: a JPEG or PNG file, or InputError naming it."""
+    try:
+        with path.open("rb") as image:
+            data = image.read(COVER_LIMIT + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file (the --cover image)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the cover image: {exc.strerror}") from None
+    if len(data) > COVER_LIMIT:
+        raise InputError(f"{path}: the cover image is larger than 16 MB")
+    if data.startswith(b"\xff\xd8\xff"):
+        return data, "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return data, "image/png"
+    raise InputError(f"{path}: the cover is not a JPEG or PNG image")
 
 
 def _remove_abandoned(out_root: Path, slug: str) -> None:
@@ -240,8 +270,8 @@ def _umask() -> int:
     return mask
 
 
-def _audio_entry(audio: Path, fmt: str) -> dict[str, str]:
-    return {"file": audio.name, "format": fmt, "mime": FORMATS[fmt].mime}
+def _audio_entry(audio: Path, fmt: str) -> AudioFile:
+    return AudioFile(audio.name, fmt, FORMATS[fmt].mime)
 
 
 def _replace_dir(staging: Path, final: Path) -> None:

@@ -1,14 +1,21 @@
-"""Running ffmpeg and ffprobe with an explicit argv; failures carry argv and stderr."""
+"""Running ffmpeg and ffprobe with an explicit argv; failures carry argv and stderr.
+
+Every external program earmark runs goes through `run` (all output at once) or `run_streaming`
+(input written as it is produced): a failure is a ToolError with the argv and the stderr.
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterable
 from typing import Any
 
-from earmark.config.recipe import ExportSettings
 from earmark.errors import EarmarkError, ToolError
+
+FFMPEG = ["ffmpeg", "-nostdin", "-v", "error", "-y"]
 
 
 def binary(name: str) -> str:
@@ -19,37 +26,45 @@ def binary(name: str) -> str:
     return path
 
 
-def run(args: list[str]) -> subprocess.CompletedProcess[bytes]:
+def run(args: list[str], input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run a tool (looked up on PATH) to the end, `input` on its standard input; its stdout
+    and stderr are returned. A non-zero exit raises ToolError."""
     argv = [binary(args[0]), *args[1:]]
-    result = subprocess.run(argv, capture_output=True, check=False)
+    result = subprocess.run(argv, input=input, capture_output=True, check=False)
     if result.returncode != 0:
         raise ToolError(argv, result.returncode, result.stderr.decode("utf-8", "replace"))
     return result
+
+
+def run_streaming(args: list[str], blocks: Iterable[bytes]) -> None:
+    """Run a tool with `blocks` written to its standard input as they come (an encoder fed
+    while the audio is still being made); its stdout is discarded. A non-zero exit raises
+    ToolError; an exception while the blocks are made kills the tool and is raised."""
+    argv = [binary(args[0]), *args[1:]]
+    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    errors: list[bytes] = []
+    assert process.stdin is not None and process.stderr is not None
+    stderr = process.stderr
+    reader = threading.Thread(target=lambda: errors.append(stderr.read()), daemon=True)
+    reader.start()
+    try:
+        for block in blocks:
+            process.stdin.write(block)
+        process.stdin.close()
+    except BrokenPipeError:
+        pass  # the tool stopped reading: its exit code and stderr say why
+    except BaseException:
+        process.kill()
+        raise
+    finally:
+        returncode = process.wait()
+        reader.join()
+    if returncode != 0:
+        raise ToolError(argv, returncode, b"".join(errors).decode("utf-8", "replace"))
 
 
 def probe(path: str, *entries: str) -> dict[str, Any]:
     """ffprobe's JSON for a file, e.g. probe(p, "-show_chapters", "-show_format")."""
     result = run(["ffprobe", "-v", "error", "-of", "json", *entries, path])
     return json.loads(result.stdout)
-
-
-FFMPEG = ["ffmpeg", "-nostdin", "-v", "error", "-y"]
-
-
-def codec_args(fmt: str, settings: ExportSettings) -> list[str]:
-    """Encoder, bitrate and container of a format, mono at the recipe's sample rate."""
-    mono = ["-ac", "1", "-ar", str(settings.sample_rate)]
-    table = {
-        # LAME's -q 7 ("fast"): measured as fast as -q 9 here, without its artefacts on speech
-        "mp3": ["-c:a", "libmp3lame", "-b:a", settings.mp3_bitrate, "-compression_level", "7",
-                "-id3v2_version", "0", "-f", "mp3"],
-        "m4b": ["-c:a", "aac", "-b:a", settings.m4b_bitrate, "-movflags", "+faststart",
-                "-f", "ipod"],
-        # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech
-        "opus": ["-c:a", "libopus", "-b:a", settings.opus_bitrate, "-application", "voip",
-                 "-f", "ogg"],
-        "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
-    }
-    if fmt == "opus":
-        return ["-ac", "1", "-ar", "48000", *table[fmt]]
-    return [*mono, *table[fmt]]

@@ -1,4 +1,4 @@
-"""Gain and a look-ahead peak limiter for one clip of 16-bit mono PCM.
+"""Gain and a look-ahead peak limiter for one clip of PCM (earmark.model.PCM: 16-bit mono).
 
 Each clip is limited on its own when it is laid out (clips are separated by pauses longer
 than the release, so this is what a limiter over the whole programme would do), before any
@@ -18,10 +18,13 @@ from __future__ import annotations
 import audioop
 from dataclasses import dataclass, field
 
+from earmark.model import PCM
+
 BLOCK = 128
 STEP = 32
 RELEASE_BLOCKS = 10
 _SCAN = (8192, 2048, 512, BLOCK)
+W = PCM.width  # bytes per sample (the clip is mono: one sample a frame)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,7 @@ def level(raw: bytes, gain: float, ceiling: int | None) -> bytes:
     """`raw` times `gain`, with peaks held at or under `ceiling` (None: no limiter)."""
     if ceiling is None:
         return _times(raw, gain)
-    blocks = (len(raw) // 2 + BLOCK - 1) // BLOCK
+    blocks = (len(raw) // W + BLOCK - 1) // BLOCK
     need = _needs(memoryview(raw), gain, ceiling, blocks)
     if not need:
         return _times(raw, gain)
@@ -51,23 +54,23 @@ def level(raw: bytes, gain: float, ceiling: int | None) -> bytes:
     done = 0  # blocks written
     for block in touched:
         if block > done:  # untouched stretch: the plain gain
-            out.append(_times(raw[2 * done * BLOCK:2 * block * BLOCK], gain))
+            out.append(_times(raw[W * done * BLOCK:W * block * BLOCK], gain))
         a, b = edges.get(block, 1.0), edges.get(block + 1, 1.0)
-        start = 2 * block * BLOCK
+        start = W * block * BLOCK
         if a == b:
-            out.append(audioop.mul(raw[start:start + 2 * BLOCK], 2, gain * a))
+            out.append(audioop.mul(raw[start:start + W * BLOCK], W, gain * a))
         else:  # each step at the lower end of its part of the ramp
             for step in range(0, BLOCK, STEP):
                 g = a + (b - a) * ((step + STEP) if b < a else step) / BLOCK
-                out.append(audioop.mul(raw[start + 2 * step:start + 2 * (step + STEP)], 2,
+                out.append(audioop.mul(raw[start + W * step:start + W * (step + STEP)], W,
                                        gain * g))
         done = block + 1
-    out.append(_times(raw[2 * done * BLOCK:], gain))
+    out.append(_times(raw[W * done * BLOCK:], gain))
     return b"".join(out)
 
 
 def _times(raw: bytes, gain: float) -> bytes:
-    return raw if gain == 1.0 else audioop.mul(raw, 2, gain)
+    return raw if gain == 1.0 else audioop.mul(raw, W, gain)
 
 
 def _needs(raw: memoryview, gain: float, ceiling: int, blocks: int) -> dict[int, float]:
@@ -79,7 +82,7 @@ def _needs(raw: memoryview, gain: float, ceiling: int, blocks: int) -> dict[int,
         loud = []
         for first, last in spans:
             for a in range(first, last, per):
-                peak = audioop.max(raw[2 * a * BLOCK:2 * min(last, a + per) * BLOCK], 2) * gain
+                peak = audioop.max(raw[W * a * BLOCK:W * min(last, a + per) * BLOCK], W) * gain
                 if peak > ceiling:
                     loud.append((a, min(last, a + per)))
                     if per == 1:

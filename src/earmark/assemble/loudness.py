@@ -2,9 +2,9 @@
 
 A voice's loudness is measured once on a calibration paragraph (ffmpeg's ebur128) and cached
 by voice settings and profile. Each clip then gets its voice's gain and the look-ahead limiter
-of earmark.assemble.limiter (no delay, so timing is untouched) under the profile's
-true-peak ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter
-in place and an MP3 round trip, so the programme lands on target.
+of earmark.assemble.limiter (no delay, so timing is untouched) under the profile's true-peak
+ceiling, in the PCM every encoder reads. The gains are corrected once with the limiter in
+place and an MP3 round trip, so the programme lands on target.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 
 from earmark.assemble.limiter import Levelling, level
 from earmark.config.casting import VoiceSettings
+from earmark.model import PCM
 from earmark.speak.cache import Cache, key_of
-from earmark.tools import binary
+from earmark.tools import run
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,26 +55,25 @@ class Levels:
 
 def ceiling(profile: Profile) -> int:
     """The limiter's ceiling: the true-peak limit less 0.5 dB of room for inter-sample peaks."""
-    return int(32767 * 10 ** ((profile.true_peak_db - 0.5) / 20))
+    return int(PCM.full_scale * 10 ** ((profile.true_peak_db - 0.5) / 20))
 
 
 def measure(pcm: bytes, by: str = "lufs", encoded: bool = False) -> tuple[float, float]:
-    """Integrated loudness (LUFS) and true peak (dBTP) of 22.05 kHz mono PCM -- or with
+    """Integrated loudness (LUFS) and true peak (dBTP) of PCM (earmark.model.PCM) -- or with
     by="rms", RMS and peak level (dB, ffmpeg's astats); `encoded`: after an MP3 round trip
     (the encoder's low-pass takes a little loudness off, which calibration must see)."""
     if by == "rms":
         return _measure_rms(pcm)
-    ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner", "-v", "info"]
-    raw = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
+    ffmpeg = ["ffmpeg", "-nostdin", "-hide_banner", "-v", "info"]
+    raw = PCM.ffmpeg_input()
     if encoded:
-        encoded_mp3 = subprocess.run(
-            [*ffmpeg, *raw, "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", "-"],
-            input=pcm, capture_output=True, check=True).stdout
+        encoded_mp3 = run([*ffmpeg, *raw, "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", "-"],
+                          input=pcm).stdout
         argv = [*ffmpeg, "-f", "mp3", "-i", "-", "-af", "ebur128=peak=true", "-f", "null", "-"]
-        result = subprocess.run(argv, input=encoded_mp3, capture_output=True, check=True)
+        result = run(argv, input=encoded_mp3)
     else:
         argv = [*ffmpeg, *raw, "-af", "ebur128=peak=true", "-f", "null", "-"]
-        result = subprocess.run(argv, input=pcm, capture_output=True, check=True)
+        result = run(argv, input=pcm)
     summary = result.stderr.decode("utf-8", "replace").rsplit("Summary:", 1)[-1]
     integrated = float(re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1))
     peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
@@ -82,10 +81,9 @@ def measure(pcm: bytes, by: str = "lufs", encoded: bool = False) -> tuple[float,
 
 
 def _measure_rms(pcm: bytes) -> tuple[float, float]:
-    ffmpeg = [binary("ffmpeg"), "-nostdin", "-hide_banner"]
-    argv = [*ffmpeg, "-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-", "-af",
+    argv = ["ffmpeg", "-nostdin", "-hide_banner", *PCM.ffmpeg_input(), "-af",
             "astats=measure_perchannel=none", "-f", "null", "-"]
-    stats = subprocess.run(argv, input=pcm, capture_output=True, check=True).stderr.decode()
+    stats = run(argv, input=pcm).stderr.decode()
     rms = float(re.findall(r"RMS level dB: (-?[\d.]+|-inf)", stats)[-1])
     peak = float(re.findall(r"Peak level dB: (-?[\d.]+|-inf)", stats)[-1])
     return rms, peak
@@ -95,10 +93,10 @@ def _calibration_pcm(settings: VoiceSettings, cache: Cache) -> bytes:
     """The calibration paragraph in one voice, as PCM (spoken in this process)."""
     import wave
 
-    from earmark.speak.workers import Job, _speak_here
+    from earmark.speak.workers import Job, speak_here
 
     job = Job(-1, CALIBRATION, settings, key_of("calibration/1", dataclasses.asdict(settings)))
-    spoken = _speak_here(cache, job)
+    spoken = speak_here(cache, job)
     with wave.open(spoken.path, "rb") as wav:
         return wav.readframes(wav.getnframes())
 

@@ -23,8 +23,8 @@ from itertools import pairwise
 from earmark.assemble.limiter import Levelling, level
 from earmark.assemble.pauses import pause_before
 from earmark.config.recipe import PauseSettings
-from earmark.model import Chapter, Segment, Timeline, Timing
-from earmark.speak.engine import SAMPLE_RATE, Spoken
+from earmark.model import PCM, Chapter, Segment, Timeline, Timing
+from earmark.speak.engine import Spoken
 
 FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
 LAME_DELAY = 1105
@@ -34,7 +34,10 @@ BLOCK = 1 << 16  # samples of silence yielded at a time
 
 
 @dataclass(frozen=True, slots=True)
-class Piece:
+class Stretch:
+    """A stretch of the programme's samples: one spoken clip (with its gain and ceiling) or
+    silence. (The text stage's segment.Piece is a stretch of text; this is one of audio.)"""
+
     start: int
     """First sample of the piece (in the programme, or in its chunk)."""
     frames: int
@@ -63,7 +66,7 @@ class Chunk:
 
 
 def _ms(frames: int) -> int:
-    return round(frames * 1000 / SAMPLE_RATE)
+    return round(frames * 1000 / PCM.rate)
 
 
 def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], seconds: int,
@@ -119,7 +122,7 @@ def _split_longest(starts: list[int], segments: Sequence[Segment],
 
 def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],
                  keys: Sequence[str], pauses: PauseSettings, last: bool,
-                 levelling: Levelling | None = None) -> tuple[list[Piece], int]:
+                 levelling: Levelling | None = None) -> tuple[list[Stretch], int]:
     """The chunk's own pieces (positions from its start) and its length."""
 
     def clip_at(index: int) -> Spoken:
@@ -131,40 +134,40 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
     return pieces, end_of(pieces)
 
 
-def end_of(pieces: Sequence[Piece]) -> int:
+def end_of(pieces: Sequence[Stretch]) -> int:
     """Where the last piece ends (the length of a chunk's pieces)."""
     return pieces[-1].start + pieces[-1].frames if pieces else 0
 
 
 def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int], Spoken],
                keys: Sequence[str], pauses: PauseSettings, last: bool,
-               levelling: Levelling | None = None) -> Iterator[Piece]:
+               levelling: Levelling | None = None) -> Iterator[Stretch]:
     """The chunk's pieces in order, asking `clip_at` for each clip only when it is reached
     (so an encoder can take a chunk's start while its end is still being spoken)."""
     position = 0
     levels = levelling or Levelling()
 
-    def silence(frames: int) -> Iterator[Piece]:
+    def silence(frames: int) -> Iterator[Stretch]:
         nonlocal position
         if frames > 0:
-            yield Piece(position, frames, None)
+            yield Stretch(position, frames, None)
             position += frames
 
     if chunk.first == 0:
-        yield from silence(pauses.head_ms * SAMPLE_RATE // 1000)
+        yield from silence(pauses.head_ms * PCM.rate // 1000)
     else:
         lead = pause_before(segments[chunk.first - 1], segments[chunk.first], pauses)
-        yield from silence(lead * SAMPLE_RATE // 1000 - GAP)
+        yield from silence(lead * PCM.rate // 1000 - GAP)
     for index in range(chunk.first, chunk.last + 1):
         if index > chunk.first:
             pause = pause_before(segments[index - 1], segments[index], pauses)
-            yield from silence(pause * SAMPLE_RATE // 1000)
+            yield from silence(pause * PCM.rate // 1000)
         clip = clip_at(index)
-        yield Piece(position, clip.frames, clip.path, keys[index],
+        yield Stretch(position, clip.frames, clip.path, keys[index],
                     levels.gain(segments[index].voice), levels.ceiling)
         position += clip.frames
     if last:
-        yield from silence(pauses.tail_ms * SAMPLE_RATE // 1000)
+        yield from silence(pauses.tail_ms * PCM.rate // 1000)
     else:
         yield from silence(-(position + GAP) % FRAME)
 
@@ -222,7 +225,7 @@ class Feed:
         with self._ready:
             return all(c is not None for c in self._clips[chunk.first:chunk.last + 1])
 
-    def walk(self, number: int) -> Iterator[Piece]:
+    def walk(self, number: int) -> Iterator[Stretch]:
         """The chunk's pieces, each clip waited for."""
         return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
                           self.pauses, self.is_last(number), self.levelling)
@@ -230,7 +233,7 @@ class Feed:
 
 @dataclass(frozen=True, slots=True)
 class Programme:
-    pieces: tuple[Piece, ...]
+    pieces: tuple[Stretch, ...]
     total: int
     """Length in samples."""
     chunks: tuple[Chunk, ...]
@@ -238,7 +241,7 @@ class Programme:
     """Told how many samples each block `pcm` yields (the progress display)."""
 
     def pcm(self, start: int = 0, end: int | None = None) -> Iterator[bytes]:
-        """The samples [start, end) as little-endian 16-bit PCM, in pieces."""
+        """The samples [start, end) as PCM (earmark.model.PCM), in pieces."""
         blocks = stream(self.pieces, start, self.total if end is None else min(end, self.total))
         if self.on_pcm is None:
             return blocks
@@ -248,14 +251,14 @@ class Programme:
     def _counted(blocks: Iterator[bytes], tell: Callable[[int], None]) -> Iterator[bytes]:
         for block in blocks:
             yield block
-            tell(len(block) // 2)
+            tell(len(block) // PCM.frame_bytes)
 
     def layout_of(self, start: int, end: int) -> list[tuple[int, int, str | None]]:
         """What [start, end) is made of: (offset, frames, clip key): a chunk's identity."""
-        return describe(self.pieces, start, end)
+        return contents(self.pieces, start, end)
 
 
-def stream(pieces: Sequence[Piece], start: int, end: int, scale: float = 1.0) -> Iterator[bytes]:
+def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) -> Iterator[bytes]:
     """The samples [start, end) of the pieces, levelled; divided by `scale` for an encoder
     that multiplies by it (clips of a voice whose gain is `scale` then pass untouched)."""
     starts = [p.start for p in pieces]
@@ -267,14 +270,16 @@ def stream(pieces: Sequence[Piece], start: int, end: int, scale: float = 1.0) ->
         if b > a:
             if piece.path is None:
                 for offset in range(a, b, BLOCK):
-                    yield b"\0\0" * (min(b, offset + BLOCK) - offset)
+                    yield PCM.silence(min(b, offset + BLOCK) - offset)
             else:
                 raw = _pydub().AudioSegment.from_wav(piece.path).raw_data
-                if len(raw) != piece.frames * 2:  # never shift the timeline
-                    raw = raw[: piece.frames * 2].ljust(piece.frames * 2, b"\0")
+                size = piece.frames * PCM.frame_bytes
+                if len(raw) != size:  # never shift the timeline
+                    raw = raw[:size].ljust(size, b"\0")
                 ceiling = None if piece.ceiling is None else int(piece.ceiling / scale)
                 raw = level(raw, piece.gain / scale, ceiling)
-                yield raw[(a - piece.start) * 2 : (b - piece.start) * 2]
+                step = PCM.frame_bytes
+                yield raw[(a - piece.start) * step : (b - piece.start) * step]
             position = b
         index += 1
 
@@ -291,7 +296,10 @@ def _pydub():  # type: ignore[no-untyped-def]
     return pydub
 
 
-def describe(pieces: Sequence[Piece], start: int, end: int) -> list[tuple[int, int, str | None]]:
+def contents(pieces: Sequence[Stretch], start: int,
+             end: int) -> list[tuple[int, int, str | None]]:
+    """What samples start..end hold, stretch by stretch (offset, length, clip key with its gain
+    and ceiling, or None for silence): the identity of a chunk's audio, for its cache key."""
     out = []
     for piece in pieces:
         a, b = max(start, piece.start), min(end, piece.start + piece.frames)
@@ -307,19 +315,19 @@ def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[
            levelling: Levelling | None = None) -> tuple[Programme, Timeline]:
     """The whole programme and its timeline (one chunk when none are given)."""
     chunks = list(chunks or [Chunk(0, len(segments) - 1)])
-    pieces: list[Piece] = []
+    pieces: list[Stretch] = []
     placed: list[Chunk] = []
     clip_start: dict[int, int] = {}
     position = 0
     for number, chunk in enumerate(chunks):
         if number:
-            pieces.append(Piece(position, GAP, None))
+            pieces.append(Stretch(position, GAP, None))
             position += GAP
         local, length = chunk_pieces(chunk, segments, clips, keys, pauses,
                                      number == len(chunks) - 1, levelling)
         index = chunk.first
         for piece in local:
-            pieces.append(Piece(position + piece.start, piece.frames, piece.path, piece.key,
+            pieces.append(Stretch(position + piece.start, piece.frames, piece.path, piece.key,
                                 piece.gain, piece.ceiling))
             if piece.path is not None:
                 clip_start[index] = position + piece.start

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from earmark.config.lexicon import Lexicon, load_lexicons
@@ -84,15 +85,26 @@ def load_casting(name_or_path: str = "default") -> Casting:
         if set(table) != {"voice"}:
             raise ConfigError(f"{where}: [speakers.{speaker!r}] takes exactly one key, voice")
         speakers[speaker] = _voice_ref(table["voice"], voices, f"{where}: [speakers.{speaker!r}]")
-    lexicon_files = data.get("lexicons", [])
-    if not isinstance(lexicon_files, list) or not all(isinstance(f, str) for f in lexicon_files):
-        raise ConfigError(f"{where}: lexicons must be a list of file paths")
-    paths = [path.parent / f for f in lexicon_files]
+    paths = _lexicon_paths(path, data)
     for lexicon_path in paths:
         if not lexicon_path.is_file():
             raise ConfigError(f"{where}: lexicon {lexicon_path} not found")
     lexicon = load_lexicons(paths)
     return Casting(path.stem, where, narrator, quote, pool, voices, speakers, lexicon)
+
+
+def casting_files(name_or_path: str = "default") -> list[Path]:
+    """The files a casting is read from: the voices file, then the lexicons it lists (paths
+    from its folder). What a render's output depends on, for `earmark batch`'s fingerprint."""
+    path = locate("voices", name_or_path)
+    return [path, *_lexicon_paths(path, load_toml(path))]
+
+
+def _lexicon_paths(path: Path, data: dict[str, Any]) -> list[Path]:
+    files = data.get("lexicons", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise ConfigError(f"{path}: lexicons must be a list of file paths")
+    return [path.parent / f for f in files]
 
 
 def for_language(casting: Casting, language: str, names: set[str]) -> tuple[Casting, str | None]:

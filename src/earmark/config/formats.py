@@ -1,25 +1,124 @@
-"""The one table of output formats: it drives `--help`, validation and export."""
+"""The one table of output formats.
+
+Each format's record drives `--format` (validation and help), the recipe's checks of its
+settings, the encoder's arguments (ffmpeg's, and the in-process libmp3lame's quality),
+`preview`'s content types, the manifest's MIME types and which exporter writes the file. The
+exporter and chapter writer are named, not imported: their modules load tag libraries (mutagen,
+pydub) that `earmark --help` and `earmark plan` must not pay for.
+"""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from earmark.model import PCM
+
+if TYPE_CHECKING:
+    from earmark.config.recipe import ExportSettings
+
+MP3_QUALITY = 7
+"""LAME's -q 7 ("fast"): as fast as -q 9 here, without its artefacts on speech."""
+
+MP3_RATES = {
+    # MPEG-1 (32-48 kHz), MPEG-2 (16-24 kHz) and MPEG-2.5 (8-12 kHz) layer III. libmp3lame
+    # takes any bitrate but silently clamps it to its version's table (measured with ffmpeg
+    # 5.1: 320k at 22050 Hz gave 160k, 160k at 8000 Hz gave 64k, 8k at 44100 Hz gave 32k).
+    **dict.fromkeys((32000, 44100, 48000),
+                    (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)),
+    **dict.fromkeys((16000, 22050, 24000),
+                    (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)),
+    **dict.fromkeys((8000, 11025, 12000), (8, 16, 24, 32, 40, 48, 56, 64)),
+}
+"""Sample rate (Hz) -> the constant bitrates (kbit/s) MP3 has at that rate."""
 
 
 @dataclass(frozen=True, slots=True)
 class Format:
     name: str
+    """What `--format` and `[export] format` take."""
     extension: str
+    """The audio file's extension, without the dot."""
     mime: str
+    """Its media type (the manifest, the page's <source type>, `preview`)."""
     description: str
+    """One phrase for `--help`."""
+    codec: str
+    """ffmpeg's encoder."""
+    options: tuple[str, ...]
+    """ffmpeg's arguments after the bitrate: encoder options and the container (-f)."""
+    bitrate: str | None
+    """The [export] key that holds the bitrate (None: uncompressed)."""
+    kbps: tuple[int, int] | None
+    """Lowest and highest bitrate the encoder takes, kbit/s (MP3: MP3_RATES instead)."""
+    exporter: str
+    """"module:Class" that writes the file (see earmark.export)."""
+    tags: str
+    """"module:function" of the tags and chapter table: it writes them into the encoded file
+    (path, plan, timeline, export settings), or for M4B makes the ffmetadata text ffmpeg muxes
+    in (plan, timeline, tags)."""
+    chapter_limit: int
+    """The most chapters the file holds; a longer list is grouped to fit
+    (export.tags.fit_chapters)."""
+    rate: int | None = None
+    """The sample rate the codec always runs at (Opus: 48 kHz); None: the recipe's."""
 
+    def sample_rate(self, settings: ExportSettings) -> int:
+        """The sample rate of the encoded file."""
+        return self.rate or settings.sample_rate
+
+    def encoder_args(self, settings: ExportSettings) -> list[str]:
+        """ffmpeg's output arguments: channels, sample rate, encoder, bitrate, container."""
+        bitrate = ["-b:a", getattr(settings, self.bitrate)] if self.bitrate else []
+        return ["-ac", str(PCM.channels), "-ar", str(self.sample_rate(settings)),
+                "-c:a", self.codec, *bitrate, *self.options]
+
+    def load(self, reference: str) -> Any:
+        module, _, name = reference.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def make_exporter(self, *args: Any) -> Any:
+        """An instance of the format's exporter (its module imported now, on first use)."""
+        return self.load(self.exporter)(*args)
+
+
+ID3_CHAPTERS = 255 * 255
+"""ID3: a CTOC table lists 255 children, each a CHAP or a table of 255 (export.id3)."""
+# MP4's chpl list counts its chapters in one byte; Opus's CHAPTERnnn comments have three digits
 
 FORMATS: dict[str, Format] = {
-    "mp3": Format("mp3", "mp3", "audio/mpeg", "MP3 with ID3v2 chapters (CHAP + CTOC)"),
-    "m4b": Format("m4b", "m4b", "audio/mp4", "AAC audiobook with MP4 chapters"),
-    "opus": Format("opus", "opus", "audio/ogg", "Ogg Opus with chapter comments"),
-    "wav": Format("wav", "wav", "audio/wav", "16-bit PCM with ID3 chapters"),
+    f.name: f
+    for f in (
+        Format("mp3", "mp3", "audio/mpeg", "MP3 with ID3v2 chapters (CHAP + CTOC)",
+               "libmp3lame", ("-compression_level", str(MP3_QUALITY), "-id3v2_version", "0",
+                              "-f", "mp3"),
+               "mp3_bitrate", None, "earmark.export.mp3:Mp3Export",
+               "earmark.export.mp3:write_tags", ID3_CHAPTERS),
+        # ffmpeg's aac takes any bitrate (above 6 bits a sample it clamps, with a warning)
+        Format("m4b", "m4b", "audio/mp4", "AAC audiobook with MP4 chapters",
+               "aac", ("-movflags", "+faststart", "-f", "ipod"),
+               "m4b_bitrate", (8, 320), "earmark.export.m4b:M4bExport",
+               "earmark.export.m4b:ffmetadata", 255),
+        # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech. libopus refuses
+        # more than 256 kbit/s a channel (ffmpeg 5.1) and is not meant for speech under 6
+        Format("opus", "opus", "audio/ogg", "Ogg Opus with chapter comments",
+               "libopus", ("-application", "voip", "-f", "ogg"),
+               "opus_bitrate", (6, 256), "earmark.export.opus:OpusExport",
+               "earmark.export.opus:write_tags", 999, rate=48000),
+        Format("wav", "wav", "audio/wav", "16-bit PCM with ID3 chapters",
+               PCM.ffmpeg_codec, ("-f", "wav"),
+               None, None, "earmark.export.wav:WavExport",
+               "earmark.export.wav:write_tags", ID3_CHAPTERS),
+    )
 }
 
 
-def describe() -> str:
+def help_text() -> str:
+    """The formats for `--help`."""
     return "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
+
+
+def by_extension() -> dict[str, str]:
+    """".mp3" -> "audio/mpeg", for every format (what `preview` serves them as)."""
+    return {f".{f.extension}": f.mime for f in FORMATS.values()}

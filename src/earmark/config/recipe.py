@@ -6,15 +6,17 @@ errors naming the file and the key, so a typo never silently falls back to a def
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from earmark.config.formats import FORMATS
+from earmark.config.formats import FORMATS, MP3_RATES
 from earmark.config.resources import load_toml, locate
 from earmark.errors import ConfigError
+from earmark.model import PCM
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,10 @@ class IngestSettings:
     (case-insensitively) is not spoken; the plan lists it in `dropped` as "boilerplate: NAME"."""
 
 
+    encoding: str = ""
+    """The input's character encoding (a Python codec name: "latin-1", "cp1252" ...); empty:
+    UTF-8, else the file's declaration, else detected (the plan's warnings say which).
+    `--encoding` overrides it."""
     language: str = ""
     """The document's language (BCP 47, e.g. "fr"); empty: HTML's lang attribute, else "en".
     `--language` overrides both. A language other than English picks espeak-ng voices of that
@@ -31,6 +37,15 @@ class IngestSettings:
     image_prefix: str = "Image: "
     """HTML and Markdown images are read as this prefix and their alt text (or, in a figure,
     its caption); an empty prefix leaves images out."""
+    footnotes: str = "paragraph"
+    """HTML and EPUB footnotes (epub:type="footnote", class="footnote"): "paragraph" reads each
+    one after the paragraph that refers to it, "place" where the source puts it, "none" not
+    at all (reported as dropped). Note markers ("*", "[1]") are never spoken; endnotes are
+    read where they are, as a section of their own."""
+    drop_matter: tuple[str, ...] = ("copyright-page", "colophon", "index", "imprint")
+    """Front and back matter that is not read, by EPUB structural type (epub:type, a
+    landmark or an EPUB 2 guide reference; role="doc-..." in HTML), e.g. "titlepage",
+    "dedication", "acknowledgments", "bibliography"; reported as dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +78,14 @@ class QuoteSettings:
 class ChapterSettings:
     heading_max_level: int = 2
     """Headings of this level or higher (1 = h1) start a chapter; deeper ones are only read."""
+    minutes_per_chapter: float = 1.0
+    """When the document has no such heading: paragraphs are grouped into chapters of at least
+    this many minutes of speech (estimated from the words at the narrator's rate)."""
+    max_chapters: int = 40
+    """...and chapters are made longer than that when the document would get more of them
+    than this (a novel without headings gets this many, never one per paragraph)."""
     paragraphs_per_chapter: int = 1
-    """When the document has no such heading: how many paragraphs make one chapter."""
+    """...and a chapter has at least this many paragraphs."""
     untitled_words: int = 8
     """Chapters without a heading are titled with this many words of their first sentence."""
 
@@ -100,9 +121,10 @@ class LoudnessSettings:
 @dataclass(frozen=True, slots=True)
 class ExportSettings:
     format: str = "mp3"
-    """Default output format: mp3 or m4b (`--format` overrides)."""
-    sample_rate: int = 22050
-    """Output sample rate in Hz; espeak-ng speaks at 22050 Hz."""
+    """Default output format: mp3, m4b, opus or wav (`--format` overrides)."""
+    sample_rate: int = PCM.rate
+    """Sample rate of the encoded file in Hz (not Opus: always 48 kHz); espeak-ng speaks at
+    22050 Hz, which MP3 encodes in chunks; other rates are resampled by ffmpeg."""
     mp3_bitrate: str = "64k"
     """Constant bitrate of the MP3 (mono speech)."""
     m4b_bitrate: str = "48k"
@@ -110,7 +132,10 @@ class ExportSettings:
     opus_bitrate: str = "32k"
     """Opus bitrate, mono (32k is transparent for speech)."""
     chunk_seconds: int = 300
-    """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk."""
+    """MP3 is encoded in chunks of about this length, in parallel, and cached per chunk
+    (at least 1)."""
+    genre: str = "Speech"
+    """The genre tag of the audio when the document does not give one (books: "Audiobook")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +224,15 @@ def _validate(recipe: Recipe, path: Path) -> None:
             raise ConfigError(
                 f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}"
             ) from exc
+    if recipe.ingest.footnotes not in ("paragraph", "place", "none"):
+        raise ConfigError(f"{path}: [ingest] footnotes must be paragraph, place or none, "
+                          f"got {recipe.ingest.footnotes!r}")
+    if recipe.ingest.encoding:
+        try:
+            codecs.lookup(recipe.ingest.encoding)
+        except LookupError:
+            raise ConfigError(f"{path}: [ingest] encoding: unknown encoding "
+                              f"{recipe.ingest.encoding!r}") from None
     if recipe.export.format not in FORMATS:
         raise ConfigError(
             f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
@@ -209,19 +243,41 @@ def _validate(recipe: Recipe, path: Path) -> None:
                           f"got {recipe.loudness.profile!r}")
     if not 1 <= recipe.chapters.heading_max_level <= 6:
         raise ConfigError(f"{path}: [chapters] heading_max_level must be 1-6")
+    if recipe.chapters.max_chapters < 1:
+        raise ConfigError(f"{path}: [chapters] max_chapters must be at least 1")
+    if recipe.chapters.minutes_per_chapter < 0:
+        raise ConfigError(f"{path}: [chapters] minutes_per_chapter must not be negative")
     if recipe.chapters.paragraphs_per_chapter < 1:
         raise ConfigError(f"{path}: [chapters] paragraphs_per_chapter must be at least 1")
+    validate_export(recipe.export, str(path))
+
+
+def validate_export(export: ExportSettings, where: str) -> None:
+    """Settings the encoders cannot take are errors naming the file (`where`) and the key:
+    libmp3lame would silently change a bitrate its MPEG version does not have, libopus
+    refuses over 256k (mono), and a chunk of 0 seconds cannot be planned."""
+    if export.chunk_seconds < 1:
+        raise ConfigError(f"{where}: [export] chunk_seconds must be at least 1, "
+                          f"got {export.chunk_seconds}")
+    if export.sample_rate not in MP3_RATES:
+        raise ConfigError(f"{where}: [export] sample_rate must be one of "
+                          f"{', '.join(map(str, sorted(MP3_RATES)))} (Hz), "
+                          f"got {export.sample_rate}")
     for key in ("mp3_bitrate", "m4b_bitrate", "opus_bitrate"):
-        value = getattr(recipe.export, key)
+        value = getattr(export, key)
         if not re.fullmatch(r"[1-9]\d{0,2}k", value):
-            raise ConfigError(f"{path}: [export] {key} must be kbit/s such as \"64k\", "
+            raise ConfigError(f"{where}: [export] {key} must be kbit/s such as \"64k\", "
                               f"got {value!r}")
-    if recipe.export.mp3_bitrate not in MP3_BITRATES:
-        raise ConfigError(f"{path}: [export] mp3_bitrate must be one of MP3's constant "
-                          f"bitrates ({', '.join(MP3_BITRATES)}), got "
-                          f"{recipe.export.mp3_bitrate!r}")
-
-
-MP3_BITRATES = ("8k", "16k", "24k", "32k", "40k", "48k", "56k", "64k", "80k", "96k", "112k",
-                "128k", "144k", "160k")
-"""Layer III at 22.05 kHz (MPEG-2); ACX's 192k is set by its profile, at 44.1 kHz."""
+    allowed = MP3_RATES[export.sample_rate]
+    if int(export.mp3_bitrate[:-1]) not in allowed:
+        raise ConfigError(f"{where}: [export] mp3_bitrate must be one of MP3's constant "
+                          f"bitrates at {export.sample_rate} Hz "
+                          f"({', '.join(f'{k}k' for k in allowed)}), got {export.mp3_bitrate!r}")
+    for fmt in FORMATS.values():
+        if fmt.kbps is None or fmt.bitrate is None:
+            continue
+        low, high = fmt.kbps
+        value = getattr(export, fmt.bitrate)
+        if not low <= int(value[:-1]) <= high:
+            raise ConfigError(f"{where}: [export] {fmt.bitrate} must be {low}k-{high}k "
+                              f"({fmt.codec}), got {value!r}")

@@ -1,5 +1,5 @@
-"""Encoding: MP3 in chunks (libmp3lame, in threads) while synthesis runs; other formats as
-one stream of PCM into ffmpeg.
+"""Encoding: MP3 in chunks (libmp3lame in-process, in threads) while synthesis runs; other
+formats (and MP3 at an output rate other than the PCM's) as one stream of PCM into ffmpeg.
 
 MP3 chunks are joined without re-encoding (their frames copied under one Info tag). The programme
 leaves exactly the room LAME's delay and padding take between chunks (see programme.py), and
@@ -10,56 +10,38 @@ says. Chunks are cached by content: after an edit only the changed chunk is enco
 from __future__ import annotations
 
 import shutil
-import subprocess
-import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from earmark.assemble.programme import FRAME, GAP, Feed, Piece, Programme, describe, end_of, stream
+from earmark.assemble.programme import (
+    FRAME,
+    GAP,
+    Feed,
+    Programme,
+    Stretch,
+    contents,
+    end_of,
+    stream,
+)
+from earmark.config.formats import FORMATS, MP3_QUALITY, Format
 from earmark.config.recipe import ExportSettings
-from earmark.errors import EarmarkError, ToolError
+from earmark.errors import EarmarkError
 from earmark.export import lame
+from earmark.model import PCM, Plan, Timeline
 from earmark.speak.cache import Cache, key_of
-from earmark.tools import FFMPEG, binary, codec_args
-
-RAW_INPUT = ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]
-QUALITY = 7  # LAME's -q 7 ("fast"): measured as fast as -q 9 here, without its artefacts
-
-
-def feed_ffmpeg(argv: list[str], pcm: Iterator[bytes]) -> None:
-    """Run ffmpeg with PCM streamed to its standard input."""
-    argv = [binary(argv[0]), *argv[1:]]
-    process = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    errors: list[bytes] = []
-    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)
-    reader.start()
-    try:
-        assert process.stdin is not None
-        for block in pcm:
-            process.stdin.write(block)
-        process.stdin.close()
-    except BrokenPipeError:
-        pass
-    except BaseException:
-        process.kill()
-        raise
-    finally:
-        returncode = process.wait()
-        reader.join()
-    if returncode != 0:
-        raise ToolError(argv, returncode, b"".join(errors).decode("utf-8", "replace"))
+from earmark.tools import FFMPEG, run_streaming
 
 
 class Mp3Chunks:
-    """Encodes MP3 chunks (in threads, one ffmpeg each) from the moment synthesis starts:
+    """Encodes MP3 chunks (in threads, libmp3lame in-process) from the moment synthesis starts:
     each chunk is fed its pieces as they are spoken, in order. Then the chunks are joined."""
 
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, count: int) -> None:
         self.cache = cache
         self.settings = settings
-        self.codec = ["libmp3lame", settings.sample_rate, kbps(settings.mp3_bitrate), QUALITY]
+        self.codec = ["libmp3lame", settings.sample_rate, kbps(settings.mp3_bitrate),
+                      MP3_QUALITY]
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results: list[Future[Path] | None] = [None] * count
 
@@ -68,9 +50,9 @@ class Mp3Chunks:
         for number in range(len(self.results)):
             self.results[number] = self.pool.submit(self._encode, feed, number)
 
-    def _key(self, pieces: Sequence[Piece], length: int, last: bool, scale: float) -> str:
+    def _key(self, pieces: Sequence[Stretch], length: int, last: bool, scale: float) -> str:
         return key_of("mp3-chunk/3", self.codec, f"{scale:.6f}", last,
-                      describe(pieces, 0, length))
+                      contents(pieces, 0, length))
 
     def _encode(self, feed: Feed, number: int) -> Path:
         last = feed.is_last(number)
@@ -92,7 +74,7 @@ class Mp3Chunks:
 
         try:
             lame.encode(pcm(), scratch, self.settings.sample_rate,
-                        kbps(self.settings.mp3_bitrate), QUALITY, feed.scale)
+                        kbps(self.settings.mp3_bitrate), MP3_QUALITY, feed.scale)
             length = end_of(pieces)
             if not last:
                 _check_frames(scratch, length + GAP)
@@ -125,11 +107,12 @@ def _check_frames(path: Path, samples: int) -> None:
                            f"{samples // FRAME} were planned: the join would be off")
 
 
-def encode_stream(programme: Programme, fmt: str, out: Path, settings: ExportSettings,
+def encode_stream(programme: Programme, fmt: Format, out: Path, settings: ExportSettings,
                   extra_inputs: list[str], extra_args: list[str]) -> None:
-    """One encoder for the whole programme (formats whose streams cannot be joined)."""
-    feed_ffmpeg([*FFMPEG, *RAW_INPUT, *extra_inputs, *extra_args, *codec_args(fmt, settings),
-                 str(out)], programme.pcm())
+    """One ffmpeg encoder for the whole programme, fed its PCM as it is streamed (formats
+    whose streams cannot be joined, and MP3 at an output rate other than the PCM's)."""
+    run_streaming([*FFMPEG, *PCM.ffmpeg_input(), *extra_inputs, *extra_args,
+                   *fmt.encoder_args(settings), str(out)], programme.pcm())
 
 
 def kbps(bitrate: str) -> int:
@@ -139,13 +122,22 @@ def kbps(bitrate: str) -> int:
 
 class StreamExport:
     """A format encoded as one stream of the whole programme once synthesis is done (its
-    streams cannot be joined without re-encoding). Subclasses write `finish`."""
+    streams cannot be joined without re-encoding), then given its tags and chapters by the
+    writer its record names. Subclasses set `format`; M4B overrides `finish`."""
+
+    format = ""
+    """The name of its record in earmark.config.formats.FORMATS."""
 
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
         self.settings = settings
 
     def begin(self, feed: Feed) -> None:
         pass
+
+    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        fmt = FORMATS[self.format]
+        encode_stream(programme, fmt, out, self.settings, [], ["-map_metadata", "-1"])
+        fmt.load(fmt.tags)(out, plan, timeline, self.settings)
 
     def abandon(self) -> None:
         pass

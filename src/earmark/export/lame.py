@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from earmark.errors import EarmarkError
+from earmark.model import PCM
 
 MONO = 3
 VBR_OFF = 0
@@ -66,14 +67,15 @@ def require() -> None:
 
 def encode(pcm: Iterable[bytes], out: Path, sample_rate: int, kbps: int,
            quality: int = 7, scale: float = 1.0) -> None:
-    """16-bit mono PCM (any block sizes) -> a CBR MP3 file with LAME's Info tag. LAME
-    multiplies the samples by `scale` as it reads them (a gain that costs nothing)."""
+    """PCM (earmark.model.PCM's layout, any block sizes) at `sample_rate` -> a CBR MP3 file
+    at that rate with LAME's Info tag. LAME multiplies the samples by `scale` as it reads
+    them (a gain that costs nothing)."""
     lib = _lame()
     handle = lib.lame_init()
     if not handle:
         raise EarmarkError("libmp3lame could not start an encoder")
     try:
-        for setter, value in (("num_channels", 1), ("in_samplerate", sample_rate),
+        for setter, value in (("num_channels", PCM.channels), ("in_samplerate", sample_rate),
                               ("out_samplerate", sample_rate), ("brate", kbps),
                               ("quality", quality), ("mode", MONO), ("VBR", VBR_OFF),
                               ("bWriteVbrTag", 1)):
@@ -84,7 +86,7 @@ def encode(pcm: Iterable[bytes], out: Path, sample_rate: int, kbps: int,
         buffer = ctypes.create_string_buffer(7200)
         with out.open("wb") as sink:
             for block in pcm:
-                frames = len(block) // 2
+                frames = len(block) // PCM.frame_bytes
                 needed = frames + frames // 4 + 7200
                 if len(buffer) < needed:
                     buffer = ctypes.create_string_buffer(needed)

@@ -1,12 +1,20 @@
-"""M4B (AAC in MP4) with MP4 chapters, written by ffmpeg from an ffmetadata file."""
+"""M4B (AAC in MP4) marked as an audiobook, with its tags and MP4 chapters.
+
+ffmpeg encodes and writes the chapters and text tags from an ffmetadata file (a QuickTime
+chapter track and a Nero `chpl` list; `media_type=2` is the `stik` atom that makes Apple Books
+and Audiobookshelf file it as an audiobook). The `chpl` list holds at most 255 chapters (its
+count is one byte; ffmpeg cuts it there), so a longer chapter list is grouped to fit
+(export.tags.fit_chapters). mutagen adds the cover (`covr`) afterwards.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from earmark import __version__
 from earmark.assemble.programme import Programme
+from earmark.config.formats import FORMATS
 from earmark.export.encode import StreamExport, encode_stream
+from earmark.export.tags import Tags, fit_chapters, tags_for
 from earmark.model import Plan, Timeline
 
 
@@ -20,21 +28,23 @@ def _escape(value: str) -> str:
     return "".join(out)
 
 
-def ffmetadata(plan: Plan, timeline: Timeline) -> str:
-    lines = [
-        ";FFMETADATA1",
-        f"title={_escape(plan.document.title)}",
-        "genre=Speech",
-        f"encoder=earmark {__version__}",
-        "",
-    ]
-    for chapter, timing in zip(plan.chapters, timeline.chapters, strict=True):
+def ffmetadata(plan: Plan, timeline: Timeline, tags: Tags) -> str:
+    """The ffmetadata file of a render: global tags, then one [CHAPTER] section each."""
+    fields = {"title": tags.title, "album": tags.title, "artist": tags.author,
+              "album_artist": tags.author, "composer": tags.narrator, "genre": tags.genre,
+              "date": tags.year, "publisher": tags.publisher, "media_type": "2",
+              "encoder": tags.encoder}
+    lines = [";FFMETADATA1"]
+    lines += [f"{key}={_escape(value)}" for key, value in fields.items() if value]
+    lines.append("")
+    for title, timing in fit_chapters(plan.chapters, timeline.chapters,
+                                       FORMATS["m4b"].chapter_limit):
         lines += [
             "[CHAPTER]",
             "TIMEBASE=1/1000",
             f"START={timing.start_ms}",
             f"END={timing.end_ms}",
-            f"title={_escape(chapter.title)}",
+            f"title={_escape(title)}",
             "",
         ]
     return "\n".join(lines)
@@ -43,12 +53,27 @@ def ffmetadata(plan: Plan, timeline: Timeline) -> str:
 class M4bExport(StreamExport):
     """M4B: one AAC stream of the whole programme, with chapters from an ffmetadata file."""
 
+    format = "m4b"
+
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        tags = tags_for(plan, self.settings)
         meta = out.with_name(out.name + ".ffmeta")
-        meta.write_text(ffmetadata(plan, timeline), encoding="utf-8")
+        meta.write_text(ffmetadata(plan, timeline, tags), encoding="utf-8")
         try:
-            encode_stream(programme, "m4b", out, self.settings, ["-i", str(meta)],
-                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"])
+            encode_stream(programme, FORMATS["m4b"], out, self.settings, ["-i", str(meta)],
+                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
+                           "-metadata:s:a:0", f"language={tags.language_iso}"])
         finally:
             meta.unlink(missing_ok=True)
+        if tags.cover and tags.cover_mime:
+            add_cover(out, tags.cover, tags.cover_mime)
 
+
+def add_cover(path: Path, image: bytes, mime: str) -> None:
+    """The front cover as the MP4 `covr` atom."""
+    from mutagen.mp4 import MP4, MP4Cover
+
+    audio = MP4(str(path))
+    kind = MP4Cover.FORMAT_PNG if mime == "image/png" else MP4Cover.FORMAT_JPEG
+    audio["covr"] = [MP4Cover(image, imageformat=kind)]
+    audio.save()

@@ -1,16 +1,19 @@
-"""Ogg Opus with chapters: CHAPTERnnn / CHAPTERnnnNAME comments, written with mutagen.
+"""Ogg Opus with its tags and chapters as Vorbis comments, written with mutagen.
 
 ffmpeg 5.1 writes wrong chapter times into Opus (2.500 s became 3.500 s), so ffmpeg only
-encodes and mutagen writes the chapters, to the millisecond of the timeline.
+encodes and mutagen writes the chapters (CHAPTERnnn / CHAPTERnnnNAME, to the millisecond of the
+timeline; three digits, so at most 999 chapters: a longer list is grouped to fit), the tags
+(PERFORMER is the Vorbis comment for the narrator) and the cover (METADATA_BLOCK_PICTURE).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from earmark import __version__
-from earmark.assemble.programme import Programme
-from earmark.export.encode import StreamExport, encode_stream
+from earmark.config.formats import FORMATS
+from earmark.config.recipe import ExportSettings
+from earmark.export.encode import StreamExport
+from earmark.export.tags import fit_chapters, tags_for
 from earmark.export.webvtt import timestamp
 from earmark.model import Plan, Timeline
 
@@ -18,21 +21,33 @@ from earmark.model import Plan, Timeline
 class OpusExport(StreamExport):
     """One Opus stream of the whole programme (Ogg pages cannot be joined like MP3 frames)."""
 
-    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
-        encode_stream(programme, "opus", out, self.settings, [], ["-map_metadata", "-1"])
-        write_chapters(out, plan, timeline)
+    format = "opus"
 
 
-def write_chapters(path: Path, plan: Plan, timeline: Timeline) -> None:
+def write_tags(path: Path, plan: Plan, timeline: Timeline, settings: ExportSettings) -> None:
+    """Tags, cover and chapters as Vorbis comments."""
+    import base64
+
+    from mutagen.flac import Picture
     from mutagen.oggopus import OggOpus
 
+    values = tags_for(plan, settings)
     audio = OggOpus(str(path))
     tags = audio.tags
-    tags["TITLE"] = plan.document.title
-    tags["LANGUAGE"] = plan.document.language
-    tags["ENCODER"] = f"earmark {__version__}"
-    for number, (chapter, timing) in enumerate(zip(plan.chapters, timeline.chapters,
-                                                   strict=True), 1):
+    fields = {"TITLE": values.title, "ALBUM": values.title, "ARTIST": values.author,
+              "ALBUMARTIST": values.author, "PERFORMER": values.narrator,
+              "COMPOSER": values.narrator, "GENRE": values.genre, "DATE": values.year,
+              "LANGUAGE": values.language, "ORGANIZATION": values.publisher,
+              "ENCODER": values.encoder}
+    for key, value in fields.items():
+        if value:
+            tags[key] = value
+    if values.cover and values.cover_mime:
+        picture = Picture()
+        picture.type, picture.mime, picture.data = 3, values.cover_mime, values.cover
+        tags["METADATA_BLOCK_PICTURE"] = base64.b64encode(picture.write()).decode("ascii")
+    chapters = fit_chapters(plan.chapters, timeline.chapters, FORMATS["opus"].chapter_limit)
+    for number, (title, timing) in enumerate(chapters, 1):
         tags[f"CHAPTER{number:03d}"] = timestamp(timing.start_ms)
-        tags[f"CHAPTER{number:03d}NAME"] = chapter.title
+        tags[f"CHAPTER{number:03d}NAME"] = title
     audio.save()

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from html import escape
 from itertools import groupby
-from typing import Any
 
-from earmark.config.formats import FORMATS
+from earmark.planning.manifest import Manifest, SegmentEntry
 
 
 def h(text: object) -> str:
@@ -41,71 +40,71 @@ def seconds(ms: int) -> str:
     return f"{ms / 1000:.3f}"
 
 
-def _segment_link(audio: str, segment: dict[str, Any], labelled: bool) -> str:
+def _segment_link(audio: str, segment: SegmentEntry, labelled: bool) -> str:
     who = ""
     if labelled:
-        name = segment["speaker"] or "Unidentified speaker"
+        name = segment.speaker or "Unidentified speaker"
         who = f'<span class="who">{h(name)}:</span> '
     return (
-        f'<a class="seg {h(segment["kind"])}" id="s{segment["index"]}" '
-        f'href="{h(audio)}#t={seconds(segment["start_ms"])}" '
-        f'data-start="{seconds(segment["start_ms"])}" data-end="{seconds(segment["end_ms"])}">'
-        f"{who}{h(segment['caption'])}</a>"
+        f'<a class="seg {h(segment.kind)}" id="s{segment.index}" '
+        f'href="{h(audio)}#t={seconds(segment.start_ms)}" '
+        f'data-start="{seconds(segment.start_ms)}" data-end="{seconds(segment.end_ms)}">'
+        f"{who}{h(segment.caption)}</a>"
     )
 
 
-def _starts_speech(segment: dict[str, Any], previous: dict[str, Any] | None) -> bool:
+def _starts_speech(segment: SegmentEntry, previous: SegmentEntry | None) -> bool:
     """Label a quote with its speaker where their speech starts in a paragraph."""
-    if segment["kind"] != "quote":
+    if segment.kind != "quote":
         return False
     return (
         previous is None
-        or previous["kind"] != "quote"
-        or (previous["speaker"] != segment["speaker"])
+        or previous.kind != "quote"
+        or (previous.speaker != segment.speaker)
     )
 
 
-def _transcript(manifest: dict[str, Any], audio: str) -> str:
+def _transcript(manifest: Manifest, audio: str) -> str:
     out: list[str] = []
-    for _, group in groupby(manifest["segments"], key=lambda s: s["paragraph"]):
+    for _, group in groupby(manifest.segments, key=lambda s: s.paragraph):
         segments = list(group)
         links = " ".join(
             _segment_link(audio, s, _starts_speech(s, segments[i - 1] if i else None))
             for i, s in enumerate(segments)
         )
-        if segments[0]["kind"] == "heading":
+        if segments[0].kind == "heading":
             out.append(f"<h3>{links}</h3>")
         else:
             out.append(f"<p>{links}</p>")
     return "\n".join(out)
 
 
-def _chapters(manifest: dict[str, Any], audio: str) -> str:
+def _chapters(manifest: Manifest, audio: str) -> str:
     items = []
-    for chapter in manifest["chapters"]:
+    for chapter in manifest.chapters:
         items.append(
-            f'<li><a class="chapter" href="{h(audio)}#t={seconds(chapter["start_ms"])}" '
-            f'data-start="{seconds(chapter["start_ms"])}">{h(chapter["title"])}</a> '
-            f'<span class="time">{clock(chapter["start_ms"])}</span></li>'
+            f'<li><a class="chapter" href="{h(audio)}#t={seconds(chapter.start_ms)}" '
+            f'data-start="{seconds(chapter.start_ms)}">{h(chapter.title)}</a> '
+            f'<span class="time">{clock(chapter.start_ms)}</span></li>'
         )
     return "\n".join(items)
 
 
-def render_page(manifest: dict[str, Any], slug: str) -> str:
-    title = manifest["title"]
-    language = manifest["language"]
-    audio = manifest["audio"]["file"]
-    duration = manifest["audio"]["duration_ms"]
+def render_page(manifest: Manifest, slug: str) -> str:
+    title = manifest.title
+    language = manifest.language
+    audio = manifest.audio.file
+    duration = manifest.duration_ms
     sources = "\n".join(
-        f'    <source src="{h(f["file"])}" type="{h(FORMATS[f["format"]].mime)}">'
-        for f in manifest["audio_files"]
+        f'    <source src="{h(f.file)}" type="{h(f.mime)}">'
+        for f in manifest.audio_files
     )
     downloads = " · ".join(
-        f'<a href="{h(f["file"])}" download>Download the audio ({h(f["format"].upper())}, '
+        f'<a href="{h(f.file)}" download>Download the audio ({h(f.format.upper())}, '
         f"{clock(duration)})</a>"
-        for f in manifest["audio_files"]
+        for f in manifest.audio_files
     )
-    speakers = [s["name"] for s in manifest["speakers"] if s["name"] != "narrator"]
+    speakers = [s.name for s in manifest.speakers if s.name != "narrator"]
     voices = (
         f" Quotations are read in the voices of {h(', '.join(speakers))}; the rest by a narrator."
         if speakers

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from earmark.export import webvtt
 from earmark.export.page import render_page
+from earmark.planning.manifest import Manifest
 
 
-def write_sidecars(folder: Path, slug: str, manifest: dict[str, Any]) -> list[Path]:
+def write_sidecars(folder: Path, slug: str, manifest: Manifest) -> list[Path]:
     files = {
-        f"{slug}.captions.vtt": webvtt.render(webvtt.caption_cues(manifest["segments"])),
-        f"{slug}.chapters.vtt": webvtt.render(webvtt.chapter_cues(manifest["chapters"])),
+        f"{slug}.captions.vtt": webvtt.render(webvtt.caption_cues(manifest.segments)),
+        f"{slug}.chapters.vtt": webvtt.render(webvtt.chapter_cues(manifest.chapters)),
         "index.html": render_page(manifest, slug),
     }
     written = []

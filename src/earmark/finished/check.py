@@ -10,89 +10,86 @@ manifest says. Returns every problem found (an empty list when all hold).
 from __future__ import annotations
 
 import audioop
-import html
 import itertools
-import re
-import subprocess
 from pathlib import Path
-from typing import Any
 
-from earmark.finished.clips import load_manifest
-from earmark.tools import binary, probe
+from earmark.config.formats import FORMATS
+from earmark.errors import ToolError
+from earmark.export import webvtt
+from earmark.model import PCM
+from earmark.planning.manifest import Manifest, SegmentEntry, load_manifest
+from earmark.tools import probe, run
 
 TOLERANCE_MS = 50
-_TIMING = re.compile(r"(\d+):(\d{2}):(\d{2})\.(\d{3}) --> (\d+):(\d{2}):(\d{2})\.(\d{3})")
-
-
-def read_vtt(path: Path) -> list[tuple[int, int, str]]:
-    cues = []
-    blocks = path.read_text(encoding="utf-8").strip().split("\n\n")
-    if not blocks or not blocks[0].startswith("WEBVTT"):
-        raise ValueError(f"{path.name} is not WebVTT")
-    for block in blocks[1:]:
-        lines = block.splitlines()
-        index = next((i for i, line in enumerate(lines) if "-->" in line), None)
-        match = _TIMING.match(lines[index]) if index is not None else None
-        if match is None:
-            raise ValueError(f"{path.name}: a cue without timing: {block[:40]!r}")
-        h1, m1, s1, ms1, h2, m2, s2, ms2 = (int(g) for g in match.groups())
-        start = ((h1 * 60 + m1) * 60 + s1) * 1000 + ms1
-        end = ((h2 * 60 + m2) * 60 + s2) * 1000 + ms2
-        text = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(lines[index + 1:])))
-        cues.append((start, end, text))
-    return cues
 
 
 def decoded(path: Path) -> bytes:
-    argv = [binary("ffmpeg"), "-v", "error", "-i", str(path), "-ac", "1", "-ar", "22050",
-            "-f", "s16le", "-"]
-    return subprocess.run(argv, capture_output=True, check=True).stdout
+    """The audio as a player decodes it, as earmark.model.PCM (mono 16-bit, 22,050 Hz)."""
+    return run(["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), *PCM.ffmpeg_output(),
+                "-"]).stdout
 
 
 def check(folder: Path) -> list[str]:
+    """Every problem found in a rendered folder (empty when audio, tracks and manifest agree).
+    A manifest that cannot be read is an InputError; a damaged audio file is a problem."""
     manifest = load_manifest(folder)
-    slug = Path(manifest["audio"]["file"]).stem
     problems: list[str] = []
-    duration = manifest["audio"]["duration_ms"]
-    chapters = [(c["start_ms"], c["end_ms"], c["title"]) for c in manifest["chapters"]]
+    duration = manifest.duration_ms
+    chapters = [(c.start_ms, c.end_ms, c.title) for c in manifest.chapters]
     problems += _contiguous("manifest chapters", chapters, duration)
-    for entry in manifest["audio_files"]:
-        audio = folder / entry["file"]
+    for entry in manifest.audio_files:
+        audio = folder / entry.file
         if not audio.is_file():
-            problems.append(f"{entry['file']} is missing")
+            problems.append(f"{entry.file} is missing")
             continue
-        pcm = decoded(audio)
-        length = round(len(pcm) / 2 / 22.05)
+        try:
+            pcm = decoded(audio)
+            found = sorted((round(float(c["start_time"]) * 1000),
+                            round(float(c["end_time"]) * 1000),
+                            c.get("tags", {}).get("title", ""))
+                           for c in probe(str(audio), "-show_chapters")["chapters"])
+        except ToolError as exc:
+            said = exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else str(exc)
+            problems.append(f"{entry.file} cannot be decoded (damaged?): {said}")
+            continue
+        length = round(len(pcm) / PCM.frame_bytes * 1000 / PCM.rate)
         if abs(length - duration) > TOLERANCE_MS:
-            problems.append(f"{entry['file']} plays {length} ms, the manifest says {duration}")
-        found = sorted((round(float(c["start_time"]) * 1000), round(float(c["end_time"]) * 1000),
-                        c.get("tags", {}).get("title", ""))
-                       for c in probe(str(audio), "-show_chapters")["chapters"])
-        problems += _same(f"{entry['file']} chapters", found, chapters)
-        problems += _sound(entry["file"], pcm, manifest["segments"])
-    problems += _tracks(folder, slug, manifest, chapters, duration)
+            problems.append(f"{entry.file} plays {length} ms, the manifest says {duration}")
+        problems += _same(f"{entry.file} chapters", found, _as_held(chapters, entry.format))
+        problems += _sound(entry.file, pcm, manifest.segments)
+    problems += _tracks(folder, manifest, chapters, duration)
     return problems
 
 
-def _tracks(folder: Path, slug: str, manifest: dict[str, Any],
-            chapters: list[tuple[int, int, str]], duration: int) -> list[str]:
+def _as_held(chapters: list[tuple[int, int, str]], fmt: str) -> list[tuple[int, int, str]]:
+    """The manifest's chapters as a format holds them: grouped to fit its chapter limit."""
+    from earmark.export.tags import runs_to_fit
+
+    limit = FORMATS[fmt].chapter_limit if fmt in FORMATS else len(chapters)
+    return [(chapters[run[0]][0], chapters[run[-1]][1], chapters[run[0]][2])
+            for run in runs_to_fit(len(chapters), limit)]
+
+
+def _tracks(folder: Path, manifest: Manifest, chapters: list[tuple[int, int, str]],
+            duration: int) -> list[str]:
     problems = []
     try:
-        track = read_vtt(folder / f"{slug}.chapters.vtt")
-        captions = read_vtt(folder / f"{slug}.captions.vtt")
-    except (OSError, ValueError) as exc:
+        track = [(c.start_ms, c.end_ms, c.text)
+                 for c in webvtt.read(folder / f"{manifest.slug}.chapters.vtt")]
+        captions = webvtt.read(folder / f"{manifest.slug}.captions.vtt")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         return [f"tracks: {exc}"]
     problems += _same("chapters track", track, chapters)
-    if len(captions) != len(manifest["segments"]):
-        problems.append(f"{len(captions)} captions for {len(manifest['segments'])} segments")
+    if len(captions) != len(manifest.segments):
+        problems.append(f"{len(captions)} captions for {len(manifest.segments)} segments")
     previous = 0
-    for (start, end, text), segment in zip(captions, manifest["segments"], strict=False):
-        if not previous <= start < end <= duration:
-            problems.append(f"caption {text[:30]!r} at {start}-{end} ms is out of order or "
-                            "outside the audio")
-        if (start, end) != (segment["start_ms"], segment["end_ms"]):
-            problems.append(f"caption {text[:30]!r} is not at its segment's time")
-        previous = end
+    for cue, segment in zip(captions, manifest.segments, strict=False):
+        if not previous <= cue.start_ms < cue.end_ms <= duration:
+            problems.append(f"caption {cue.text[:30]!r} at {cue.start_ms}-{cue.end_ms} ms is "
+                            "out of order or outside the audio")
+        if (cue.start_ms, cue.end_ms) != (segment.start_ms, segment.end_ms):
+            problems.append(f"caption {cue.text[:30]!r} is not at its segment's time")
+        previous = cue.end_ms
     return problems
 
 
@@ -118,11 +115,13 @@ def _same(what: str, found: list[tuple[int, int, str]],
             or f[2] != e[2]]
 
 
-def _sound(name: str, pcm: bytes, segments: list[dict[str, Any]]) -> list[str]:
+def _sound(name: str, pcm: bytes, segments: tuple[SegmentEntry, ...]) -> list[str]:
     problems = []
     for segment in segments:
-        piece = pcm[round(segment["start_ms"] * 22.05) * 2:round(segment["end_ms"] * 22.05) * 2]
+        per_ms = PCM.rate / 1000
+        piece = pcm[round(segment.start_ms * per_ms) * PCM.frame_bytes:
+                    round(segment.end_ms * per_ms) * PCM.frame_bytes]
         if len(piece) < 2 or audioop.rms(piece, 2) < 100:
-            problems.append(f"{name}: segment {segment['index']} ({segment['text'][:30]!r}) "
+            problems.append(f"{name}: segment {segment.index} ({segment.text[:30]!r}) "
                             "is silent or missing")
     return problems

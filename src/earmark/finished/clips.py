@@ -8,19 +8,19 @@ transcript. Clips go to OUTDIR/clips/.
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
-from earmark.errors import InputError
+from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
 from earmark.export.page import clock, h
+from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
-from earmark.tools import FFMPEG, codec_args, run
+from earmark.tools import FFMPEG, probe, run
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +32,6 @@ class ClipSpec:
     """What the clip is: "Chapter 2: What residents said", "Elena Ruiz"."""
 
 
-def load_manifest(folder: Path) -> dict[str, Any]:
-    manifests = [p for p in folder.glob("*.json") if p.stem == folder.name] or sorted(
-        folder.glob("*.json")
-    )
-    if not folder.is_dir() or not manifests:
-        raise InputError(f"{folder}: not a rendered folder (no manifest <slug>.json)")
-    try:
-        return json.loads(manifests[0].read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"{manifests[0]}: unreadable manifest: {exc}") from None
-
-
 def parse_time(value: str) -> int:
     """Seconds ("75.5") or [h:]mm:ss[.ms] ("1:15.5") -> milliseconds."""
     match = re.fullmatch(r"(?:(?:(\d+):)?(\d+):)?(\d+(?:\.\d+)?)", value.strip())
@@ -53,42 +41,52 @@ def parse_time(value: str) -> int:
     return round((int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(secs)) * 1000)
 
 
-def chapter_clip(manifest: dict[str, Any], number: int) -> ClipSpec:
-    chapters = manifest["chapters"]
+def chapter_clip(manifest: Manifest, number: int) -> ClipSpec:
+    chapters = manifest.chapters
     if not 1 <= number <= len(chapters):
         raise InputError(f"there is no chapter {number} (chapters 1-{len(chapters)})")
     chapter = chapters[number - 1]
     return ClipSpec(
-        f"chapter-{number}-{slugify(chapter['title'])[:40]}".rstrip("-"),
-        chapter["start_ms"],
-        chapter["end_ms"],
-        f"Chapter {number}: {chapter['title']}",
+        f"chapter-{number}-{slugify(chapter.title)[:40]}".rstrip("-"),
+        chapter.start_ms,
+        chapter.end_ms,
+        f"Chapter {number}: {chapter.title}",
     )
 
 
-def quote_clip(manifest: dict[str, Any], number: int) -> ClipSpec:
-    quotes = manifest["quotes"]
+def _quote_segments(manifest: Manifest, number: int) -> list[SegmentEntry]:
+    start, end = manifest.quotes[number - 1].span
+    return [s for s in manifest.segments
+            if s.kind == "quote" and start <= s.source_span[0] and s.source_span[1] <= end]
+
+
+def spoken_quotes(manifest: Manifest) -> list[int]:
+    """Numbers (from 1) of the quotes that have words of their own in the audio."""
+    return [n for n in range(1, len(manifest.quotes) + 1) if _quote_segments(manifest, n)]
+
+
+def quote_clip(manifest: Manifest, number: int) -> ClipSpec:
+    quotes = manifest.quotes
     if not 1 <= number <= len(quotes):
         raise InputError(f"there is no quote {number} (quotes 1-{len(quotes) or 'none'})")
-    quote = quotes[number - 1]
-    start, end = quote["span"]
-    inside = [
-        s
-        for s in manifest["segments"]
-        if s["kind"] == "quote" and start <= s["source_span"][0] and s["source_span"][1] <= end
-    ]
-    speaker = quote["speaker"] or "Unidentified speaker"
+    inside = _quote_segments(manifest, number)
+    if not inside:
+        # e.g. “?” he asked.: the narrator reads it within a sentence; a clip of that
+        # sentence would not be the quote, so say so rather than cut something else
+        raise InputError(f"quote {number} has no words of its own to speak (it is read "
+                         "within the narration): no clip; try --chapter or --from/--to")
+    speaker = quotes[number - 1].speaker or "Unidentified speaker"
     return ClipSpec(
         f"quote-{number}-{slugify(speaker)[:40]}".rstrip("-"),
-        inside[0]["start_ms"],
-        inside[-1]["end_ms"],
+        inside[0].start_ms,
+        inside[-1].end_ms,
         speaker,
     )
 
 
-def range_clip(manifest: dict[str, Any], start: str, end: str) -> ClipSpec:
+def range_clip(manifest: Manifest, start: str, end: str) -> ClipSpec:
     start_ms, end_ms = parse_time(start), parse_time(end)
-    duration = manifest["audio"]["duration_ms"]
+    duration = manifest.duration_ms
     if not 0 <= start_ms < end_ms <= duration:
         raise InputError(
             f"--from {start} --to {end} is not inside the audio (0-{duration / 1000:g} s)"
@@ -101,29 +99,46 @@ def range_clip(manifest: dict[str, Any], start: str, end: str) -> ClipSpec:
     )
 
 
-def make_clip(folder: Path, manifest: dict[str, Any], spec: ClipSpec) -> list[Path]:
+def encoded_as(audio: Path, fmt: str) -> ExportSettings:
+    """The export settings a clip of `audio` is encoded with: its own sample rate and, for
+    the formats whose streams state it (MP3 is constant bitrate), its bitrate, so that clips
+    of an ACX render stay 44.1 kHz 192 kbps. AAC and Opus keep the recipe defaults: their
+    streams give only a measured average."""
+    defaults = ExportSettings()
+    try:
+        stream = probe(str(audio), "-select_streams", "a:0",
+                       "-show_entries", "stream=sample_rate,bit_rate")["streams"][0]
+    except (ToolError, IndexError, KeyError):
+        raise InputError(f"{audio}: cannot read the render's audio to cut a clip from it"
+                         ) from None
+    rate = int(stream.get("sample_rate") or defaults.sample_rate)
+    settings = dataclasses.replace(defaults, sample_rate=rate)
+    if fmt == "mp3" and str(stream.get("bit_rate", "")).isdigit():
+        settings = dataclasses.replace(settings, mp3_bitrate=f"{int(stream['bit_rate']) // 1000}k")
+    return settings
+
+
+def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
     """Write the clip's audio, captions and snippet; return their paths."""
     clips = folder / "clips"
     clips.mkdir(exist_ok=True)
-    audio = manifest["audio"]
-    fmt = FORMATS[audio["format"]]
-    source = folder / audio["file"]
+    audio = manifest.audio
+    if audio.format not in FORMATS:
+        raise InputError(f"{folder}: the manifest's audio format {audio.format!r} is unknown")
+    fmt = FORMATS[audio.format]
+    source = folder / audio.file
     target = clips / f"{spec.name}.{fmt.extension}"
     partial = target.with_name(f".{target.name}.partial")
     cut = ["-ss", f"{spec.start_ms / 1000:.3f}", "-i", str(source),
            "-t", f"{(spec.end_ms - spec.start_ms) / 1000:.3f}"]
     try:
         run([*FFMPEG, *cut, "-map_metadata", "-1", "-map_chapters", "-1",
-             *codec_args(audio["format"], ExportSettings()), str(partial)])
+             *fmt.encoder_args(encoded_as(source, audio.format)), str(partial)])
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
     length = spec.end_ms - spec.start_ms
-    segments = [
-        s
-        for s in manifest["segments"]
-        if s["end_ms"] > spec.start_ms and s["start_ms"] < spec.end_ms
-    ]
+    segments = [s for s in manifest.segments if s.end_ms > spec.start_ms and s.start_ms < spec.end_ms]
     captions = clips / f"{spec.name}.captions.vtt"
     captions.write_text(
         webvtt.render(webvtt.caption_cues(segments, spec.start_ms, length)), encoding="utf-8"
@@ -137,17 +152,17 @@ def make_clip(folder: Path, manifest: dict[str, Any], spec: ClipSpec) -> list[Pa
 
 
 def render_snippet(
-    manifest: dict[str, Any],
+    manifest: Manifest,
     spec: ClipSpec,
     audio: str,
     captions: str,
-    segments: list[dict[str, Any]],
+    segments: list[SegmentEntry],
     mime: str,
 ) -> str:
-    title = manifest["title"]
-    language = manifest["language"]
+    title = manifest.title
+    language = manifest.language
     ident = f"earmark-{spec.name}"
-    text = " ".join(h(s["caption"]) for s in segments)
+    text = " ".join(h(s.caption) for s in segments)
     return f"""<figure class="earmark-clip" id="{h(ident)}" lang="{h(language)}" aria-labelledby="{h(ident)}-caption">
   <audio controls preload="metadata" aria-labelledby="{h(ident)}-caption">
     <source src="{h(audio)}" type="{h(mime)}">

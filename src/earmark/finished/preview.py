@@ -16,14 +16,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+from earmark.config.formats import by_extension
+
 TYPES = {
-    ".vtt": "text/vtt; charset=utf-8",
-    ".mp3": "audio/mpeg",
-    ".m4b": "audio/mp4",
+    **by_extension(),  # every audio format earmark writes
     ".m4a": "audio/mp4",
-    ".opus": "audio/ogg",
     ".ogg": "audio/ogg",
-    ".wav": "audio/wav",
+    ".vtt": "text/vtt; charset=utf-8",
     ".json": "application/json",
     ".html": "text/html; charset=utf-8",
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
 from earmark.ingest.chrome import drop_chrome
+from earmark.ingest.decode import Decoded, decode_bytes
 from earmark.model import Document
 
 # extension -> reader module (imported when first needed: bs4 alone takes 0.1 s to import)
@@ -23,12 +24,14 @@ READERS: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".epub": "epub",
 }
+# A reader module has read(text, path, settings) over the decoded text, or, for a binary
+# format (EPUB: a zip), read_file(path, settings) over the file itself.
 
 
-def decode(path: Path) -> str:
-    """The file's text: UTF-8 (a BOM is allowed) or UTF-16 with a BOM, or one clear error
-    (other encodings are refused, never guessed: a wrong guess garbles every word)."""
+def decode(path: Path, encoding: str = "") -> Decoded:
+    """The file's text (see ingest/decode.py), or one clear error."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -37,20 +40,7 @@ def decode(path: Path) -> str:
         raise InputError(f"{path}: is a directory, not a document") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: starts as UTF-16 but is not valid UTF-16") from None
-    if b"\0" in data[:4096]:
-        raise InputError(f"{path}: looks like binary data, not text (it has NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it to UTF-8 first"
-        ) from None
+    return decode_bytes(data, str(path), encoding)
 
 
 def read_document(path: Path, settings: IngestSettings) -> Document:
@@ -62,8 +52,14 @@ def read_document(path: Path, settings: IngestSettings) -> Document:
             f"{path}: unsupported file type '{suffix or '(none)'}' "
             f"(earmark reads {', '.join(READERS)})"
         )
-    reader = importlib.import_module(f"earmark.ingest.{READERS[suffix]}").read
-    document = reader(decode(path), str(path), settings)
+    module = importlib.import_module(f"earmark.ingest.{READERS[suffix]}")
+    if hasattr(module, "read_file"):  # a binary container (EPUB) reads the file itself
+        document = module.read_file(path, settings)
+    else:
+        decoded = decode(path, settings.encoding)
+        document = module.read(decoded.text, str(path), settings)
+        if decoded.note:
+            document = replace(document, warnings=(decoded.note, *document.warnings))
     if settings.language:
         document = replace(document, language=settings.language)
     return drop_chrome(document, settings.drop)

@@ -1,14 +1,21 @@
 """HTML: the main content only (<main>, <article> or <body>), without script, style,
-navigation, forms or footers; h1-h6 become headings, p/li/blockquote/td... paragraphs."""
+navigation, forms or footers; h1-h6 become headings, p/li/blockquote/td... paragraphs.
+
+The walk is a class (`HtmlWalker`) so that the EPUB reader can reuse it over content
+documents, adding its table-of-contents headings; book conventions (page numbers, note
+references, footnotes, Project Gutenberg's boilerplate) are in earmark.ingest.htmlbook.
+"""
 
 from __future__ import annotations
 
+import re
 import warnings
 
 from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, NavigableString, Tag
 
 from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
+from earmark.ingest import htmlbook
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document
 
@@ -95,83 +102,210 @@ def _text_follows(tag: Tag) -> bool:
     return False
 
 
-def _walk(node: Tag, builder: TextBuilder, in_quote: bool, prefix: str,
-          language: str | None = None, in_item: bool = False) -> None:
-    buffer: list[str] = []
-    language = str(node.get("lang") or "").strip() or language
+def element_language(tag: Tag) -> str | None:
+    """The tag's own language (`xml:lang` wins over `lang`, as in XHTML), if it says one."""
+    for attribute in ("xml:lang", "lang"):
+        value = str(tag.get(attribute) or "").strip()
+        if value:
+            return value
+    return None
 
-    def flush() -> None:
-        if "".join(buffer).strip():
-            kind = "blockquote" if in_quote else "item" if in_item else "paragraph"
-            builder.add(kind, "".join(buffer), language=language)
-        buffer.clear()
 
-    for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            buffer.append(str(child))
-            continue
-        if not isinstance(child, Tag) or child.name in _SKIP or child.get("hidden") is not None:
-            continue
+class HtmlWalker:
+    """Walks an element tree into a TextBuilder: blocks in order, with book conventions.
+
+    Subclasses (the EPUB reader) override `visit` to learn where they are in the tree,
+    `adjust` to put table-of-contents headings in and `drop_reason` to leave out more."""
+
+    def __init__(self, builder: TextBuilder, settings: IngestSettings,
+                 notes: htmlbook.Notes | None = None) -> None:
+        self.builder = builder
+        self.settings = settings
+        self.prefix = settings.image_prefix
+        self.notes = notes or htmlbook.Notes()
+        self._moved: list[tuple[str, str]] = []  # inline text dropped, reported after its block
+        self._notes_due: list[Tag] = []  # footnote bodies to read after the current block
+
+    # -- hooks --------------------------------------------------------------------------
+    def visit(self, tag: Tag) -> None:
+        """Called for every element reached, before it is read (block or inline)."""
+
+    def adjust(self, kind: str, text: str, level: int) -> tuple[str, int]:
+        """Called before a block is added: its text and level (a heading's may change)."""
+        return text, level
+
+    def drop_reason(self, tag: Tag) -> str | None:
+        """Why a block element is not read at all (reported as dropped), or None."""
+        return htmlbook.block_drop(tag, self.settings)
+
+    # -- emitting -----------------------------------------------------------------------
+    def add(self, kind: str, text: str, level: int = 0, language: str | None = None) -> None:
+        if not text.strip():
+            return
+        text, level = self.adjust(kind, text, level)
+        self.builder.add(kind, text, level, language)
+        self._after_block()
+
+    def add_dropped(self, text: str, reason: str) -> None:
+        self.builder.add_dropped(text, reason)
+
+    def _after_block(self) -> None:
+        moved, self._moved = self._moved, []
+        for text, reason in moved:
+            self.builder.add_dropped(text, reason)
+        due, self._notes_due = self._notes_due, []
+        for body in due:
+            self.walk(body, False, element_language(body))
+
+    # -- reading ------------------------------------------------------------------------
+    def _inline(self, tag: Tag, buffer: list[str]) -> None:
+        """Inline content: its text into the buffer, page numbers and note markers moved out."""
+        for child in tag.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag) or child.name in _SKIP or child.get("hidden") is not None:
+                continue
+            self._inline_element(child, buffer)
+
+    def _inline_element(self, child: Tag, buffer: list[str]) -> None:
+        self.visit(child)
+        reason = htmlbook.inline_drop(child)
+        if reason:
+            self._moved.append((child.get_text(" "), reason))
+            if reason == htmlbook.NOTE_REFERENCE:
+                body = self.notes.take(child)
+                if body is not None:
+                    self._notes_due.append(body)
+            return
         if child.name == "q":  # browsers add the marks with CSS: put them in the text
-            buffer.append(f"“{child.get_text()}”")
-            continue
-        if child.name == "img":
-            alt = str(child.get("alt") or "").strip()
-            if "".join(buffer).strip() or _text_follows(child):
-                buffer.append(alt)  # an image inside running text: its alt text, inline
-            elif prefix and alt:
-                builder.add("image", prefix + alt)  # an image on its own: "Image: ..."
-            continue
-        caption = child.find("figcaption") if child.name == "figure" else None
-        if caption is not None and child.find(["img", "picture", "svg"]) is not None:
-            flush()  # a figure with a caption: the caption says what the image shows
-            if prefix and caption.get_text().strip():
-                builder.add("image", prefix + caption.get_text(" "))
-            continue
-        if child.name not in _BLOCKS and child.find(_BLOCKS) is None:
-            buffer.append(child.get_text())
-            continue
-        if child.name not in _BLOCKS:  # an inline element wrapping blocks (broken markup)
+            inner: list[str] = []
+            self._inline(child, inner)
+            buffer.append(f"“{''.join(inner)}”")
+            return
+        if child.name == "img":  # inside an inline element (a linked icon): not read
+            return
+        if child.name == "br":
+            buffer.append(" ")
+            return
+        if child.name == "a" and htmlbook.note_reference_by_text(child):
+            body = self.notes.take(child)
+            if body is not None:  # a link to a footnote: the marker is not spoken
+                self._moved.append((child.get_text(" "), htmlbook.NOTE_REFERENCE))
+                self._notes_due.append(body)
+                return
+        self._inline(child, buffer)
+
+    def walk(self, node: Tag, in_quote: bool = False, language: str | None = None,
+             in_item: bool = False) -> None:
+        buffer: list[str] = []
+        language = element_language(node) or language
+
+        def flush() -> None:
+            if "".join(buffer).strip():
+                kind = "blockquote" if in_quote else "item" if in_item else "paragraph"
+                self.add(kind, "".join(buffer), language=language)
+            elif self._moved or self._notes_due:
+                self._after_block()
+            buffer.clear()
+
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag) or child.get("hidden") is not None:
+                continue
+            reason = self.drop_reason(child)
+            if reason is not None:
+                flush()
+                if reason == htmlbook.PAGE_NUMBER:
+                    self.visit(child)  # a page break can be where a chapter starts
+                self.add_dropped(child.get_text(" "), reason)
+                continue
+            if self.notes.is_deferred(child):  # read after the paragraph that refers to it
+                continue
+            if child.name in _SKIP:
+                continue
+            self.visit(child)
+            if child.name == "img":
+                alt = str(child.get("alt") or "").strip()
+                if "".join(buffer).strip() or _text_follows(child):
+                    buffer.append(alt)  # an image inside running text: its alt text, inline
+                elif self.prefix and alt:
+                    self.add("image", self.prefix + alt)  # an image on its own: "Image: ..."
+                continue
+            caption = child.find("figcaption") if child.name == "figure" else None
+            if caption is not None and child.find(["img", "picture", "svg"]) is not None:
+                flush()  # a figure with a caption: the caption says what the image shows
+                if self.prefix and caption.get_text().strip():
+                    self.add("image", self.prefix + caption.get_text(" "))
+                continue
+            if child.name not in _BLOCKS and child.find(_BLOCKS) is None:
+                self._inline_element(child, buffer)
+                continue
+            if child.name not in _BLOCKS:  # an inline element wrapping blocks (broken markup)
+                flush()
+                self.walk(child, in_quote, language, in_item)
+                continue
             flush()
-            _walk(child, builder, in_quote, prefix, language, in_item)
-            continue
+            if child.name in _HEADINGS:
+                parts: list[str] = []
+                self._inline(child, parts)
+                self.add("heading", " ".join(parts), int(child.name[1]),
+                         element_language(child) or language)
+            elif child.name == "pre" and htmlbook.is_code(child):
+                self.add_dropped(child.get_text(), "code block: not read aloud")
+            elif child.name == "pre":  # verse or a letter laid out by hand: one block a stanza
+                for stanza in re.split(r"\n[ \t\r]*\n", child.get_text()):
+                    self.add("paragraph", stanza, language=element_language(child) or language)
+            else:
+                self.walk(child, in_quote or child.name == "blockquote", language,
+                          in_item or child.name == "li")
         flush()
-        if child.name in _HEADINGS:
-            builder.add("heading", child.get_text(" "), int(child.name[1]),
-                        str(child.get("lang") or "").strip() or language)
-        elif child.name == "pre":
-            builder.add_dropped(child.get_text(), "code block: not read aloud")
-        else:
-            _walk(child, builder, in_quote or child.name == "blockquote", prefix, language,
-                  in_item or child.name == "li")
-    flush()
 
 
 def read(text: str, path: str, settings: IngestSettings | None = None) -> Document:
     try:
-        return _read(text, path, settings)
+        return _read(text, path, settings or IngestSettings())
     except RecursionError:
         raise InputError(f"{path}: HTML nested too deeply (earmark reads up to about 900 "
                          "levels of elements)") from None
 
 
-def _read(text: str, path: str, settings: IngestSettings | None) -> Document:
-    from earmark.ingest import title_from_path
-
+def parse(text: str) -> BeautifulSoup:
     with warnings.catch_warnings():  # a short text that looks like a URL is still a page
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(text, "html.parser")
+        return BeautifulSoup(text, "html.parser")
+
+
+def _read(text: str, path: str, settings: IngestSettings) -> Document:
+    from earmark.ingest import title_from_path
+
+    soup = parse(text)
     language = "en"
-    if soup.html is not None and soup.html.get("lang"):
-        language = str(soup.html["lang"]).strip() or "en"
+    if soup.html is not None and element_language(soup.html):
+        language = element_language(soup.html) or "en"
     page_title = soup.title.get_text(" ").strip() if soup.title else ""
-    for tag in soup.find_all(_SKIP - {"head"}):
+    book = htmlbook.book_metadata(soup)
+    for tag in soup.find_all(_SKIP - {"head", "nav", "aside"}):
         tag.decompose()
+    root = _root(soup)
+    htmlbook.mark_contents(root)
     builder = TextBuilder()
-    _walk(_root(soup), builder, False, (settings or IngestSettings()).image_prefix)
-    title = builder.first_heading() or page_title or title_from_path(path)
-    return Document(
-        path, "html", builder.text, title, language, tuple(builder.blocks), tuple(builder.dropped)
-    )
+    HtmlWalker(builder, settings, htmlbook.Notes.of(root, settings.footnotes)).walk(root)
+    document = Document(path, "html", builder.text, "", language, tuple(builder.blocks),
+                        tuple(builder.dropped))
+    document = htmlbook.without_gutenberg_boilerplate(document)
+    document = htmlbook.with_chapter_titles(document)
+    title = (book.title or _first_heading(document) or " ".join(page_title.split())
+             or title_from_path(path))
+    return htmlbook.with_metadata(document, title, book)
+
+
+def _first_heading(document: Document) -> str | None:
+    return next((" ".join(document.text[b.span[0]:b.span[1]].split())
+                 for b in document.blocks if b.kind == "heading"), None)

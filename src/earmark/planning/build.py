@@ -12,23 +12,32 @@ from earmark.config.recipe import Recipe
 from earmark.errors import InputError
 from earmark.ingest import read_document
 from earmark.model import Document, Plan, Quote, Segment, Speaker
-from earmark.planning.chapters import build_chapters, chapter_of_blocks, dense_chapters
+from earmark.planning.chapters import (
+    WORDS_PER_MINUTE,
+    build_chapters,
+    chapter_of_blocks,
+    dense_chapters,
+)
 from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
 from earmark.text.segment import segment_document, sentence_spans
-from earmark.text.speech import for_speech
+from earmark.text.speech import for_speech, heading_for_speech, without_markup
 
 _SPACE = re.compile(r"\s+")
 # control characters (but whitespace) and zero-width/format characters: not for the engine
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad]")
 
 
-def spoken_text(source: str, lexicon: Lexicon | None = None) -> str:
+def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = False) -> str:
     """The text handed to the engine for a piece of source text: whitespace folded, "[["
-    defused (espeak-ng would read it as phonemes), lexicon pronunciations applied."""
+    defused (espeak-ng would read it as phonemes), emphasis markers left out, a heading's
+    label in words ("Chapter One."), lexicon pronunciations applied."""
     text = _INVISIBLE.sub("", source)
     text = _SPACE.sub(" ", text).strip().replace("[[", "[ [").replace("]]", "] ]")
+    text = without_markup(text)
+    if heading:
+        text = heading_for_speech(text)
     text = for_speech(text)
     return lexicon.apply(text) if lexicon else text
 
@@ -49,7 +58,9 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         voices, cast_warnings = assign_voices(speakers, casting)
         warnings.extend(cast_warnings)
     seg = segment_document(document, sentences, [a.quote.span for a in speech])
-    piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters))
+    narrator = casting.voices.get(casting.narrator)
+    rate = narrator.rate if narrator else WORDS_PER_MINUTE
+    piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters, rate))
     chapters = build_chapters(document, seg.pieces, piece_chapter, recipe.chapters)
     starts = [a.quote.span[0] for a in speech]
     segments = []
@@ -69,7 +80,8 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 kind=piece.kind,
                 speaker=speaker,
                 voice=voice,
-                text=spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon),
+                text=spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon,
+                                 heading=piece.kind == "heading"),
                 source_span=piece.span,
                 language=_other_language(document.blocks[piece.block].language,
                                          document.language),

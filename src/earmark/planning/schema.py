@@ -1,4 +1,5 @@
-"""The plan and manifest as JSON (schema "earmark.plan/1"; see ../shared/DESIGN.md)."""
+"""The plan as JSON (schema "earmark.plan/1"; see ../shared/DESIGN.md); the manifest, which adds
+the timings, is planning/manifest.py."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from earmark.model import Plan, Timeline
+from earmark.model import Plan
 
 SCHEMA = "earmark.plan/1"
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
@@ -69,25 +70,6 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "dropped": [{"span": list(d.span), "reason": d.reason} for d in plan.dropped],
         "warnings": list(plan.warnings),
     }
-
-
-def manifest_to_dict(plan: Plan, timeline: Timeline, files: list[dict[str, Any]]) -> dict[str, Any]:
-    """The plan plus where everything is in the audio.
-
-    `audio` describes the first (main) audio file; `audio_files` lists every format rendered,
-    all of which share the same timeline.
-    """
-    data = plan_to_dict(plan)
-    data["audio"] = {**files[0], "duration_ms": timeline.duration_ms}
-    data["audio_files"] = files
-    for entry, timing in zip(data["chapters"], timeline.chapters, strict=True):
-        entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
-    for entry, timing, used in zip(
-        data["segments"], timeline.segments, timeline.engine_voices, strict=True
-    ):
-        entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
-        entry["engine_voice"] = used
-    return data
 
 
 def dumps(data: dict[str, Any]) -> str:

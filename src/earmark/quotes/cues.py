@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from earmark.quotes.words import for_language
+from earmark.quotes.words import word_lists
 
-ENGLISH = for_language("en")
+ENGLISH = word_lists("en")
 
 
 _DESC_STOP = (

@@ -5,10 +5,10 @@ Another language gets a module of its own beside this one, named in words.LANGUA
 
 from __future__ import annotations
 
-from earmark.quotes.words import WordLists, split
+from earmark.quotes.words import WordLists, word_set
 
 WORDS = WordLists(
-    speech_verbs=split("""
+    speech_verbs=word_set("""
 say says said saying add adds added tell tells told warn warns warned stress stresses stressed
 note notes noted explain explains explained argue argues argued ask asks asked reply replies
 replied answer answers answered continue continues continued insist insists insisted claim
@@ -43,7 +43,7 @@ stammered blurted drawled chuckled giggled pleaded begged lied conceded grumbled
         "fired back",
         "called out",
     ),
-    titles=split("""
+    titles=word_set("""
 secretary minister president vice prime premier mayor governor gov senator sen representative rep
 congressman congresswoman councillor councilor councilman councilwoman commissioner chief
 inspector detective officer constable sergeant sgt captain capt commander cmdr general gen colonel
@@ -57,21 +57,21 @@ pilot manager owner resident worker student activist author writer novelist acto
 historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
 journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
 """),
-    organisation_words=split("""
+    organisation_words=word_set("""
 ministry department council company corporation corp inc ltd plc llc agency police service office
 bank group university college school committee commission union association party government
 court board authority foundation house institute trust club network news post times water
 airlines airways hospital army navy force federation league organisation organization
 """),
-    male_words=split("""
+    male_words=word_set("""
 mr sir lord king prince father duke baron earl count husband son man boy brother uncle
 grandfather gentleman nephew monsieur señor herr
 """),
-    female_words=split("""
+    female_words=word_set("""
 mrs ms miss dame lady queen princess sister duchess baroness countess wife daughter woman girl
 mother aunt grandmother niece madam madame señora frau actress
 """),
-    leading_stopwords=split("""
+    leading_stopwords=word_set("""
 the a an but and or so yet in on at when while after before then meanwhile however still now
 today yesterday also earlier later asked according this that these those if as though although
 """),

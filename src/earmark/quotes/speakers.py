@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from earmark.quotes.words import for_language
+from earmark.quotes.words import word_lists
 
-ENGLISH = for_language("en")
+ENGLISH = word_lists("en")
 
 
 

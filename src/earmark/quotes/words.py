@@ -33,13 +33,13 @@ class WordLists:
     """Sentence-opening words that are never the start of a name ("the", "meanwhile")."""
 
 
-def split(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     """A word list written as whitespace-separated words."""
     return frozenset(words.split())
 
 
 @cache
-def for_language(tag: str) -> WordLists:
+def word_lists(tag: str) -> WordLists:
     """The word lists of a language (BCP 47 tag; "en-GB" uses "en"), English when none."""
     module = LANGUAGES.get(tag.split("-")[0].lower(), LANGUAGES["en"])
     words: WordLists = importlib.import_module(module).WORDS

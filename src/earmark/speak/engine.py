@@ -30,8 +30,8 @@ from pathlib import Path
 
 from earmark.config.casting import Casting, VoiceSettings
 from earmark.errors import EngineError, VoiceNotFoundError
+from earmark.model import PCM
 
-SAMPLE_RATE = 22050
 _WORD_CHARS = re.compile(r"\w")
 
 
@@ -165,7 +165,7 @@ def plausible_frames(text: str, rate_wpm: int) -> tuple[int, int]:
     low = 0.25 * expected_s
     foreign = sum(1 for ch in text if ord(ch) > 0x24F)
     high = 4.0 * expected_s + 2.0 + 1.5 * foreign
-    return int(low * SAMPLE_RATE), int(high * SAMPLE_RATE)
+    return int(low * PCM.rate), int(high * PCM.rate)
 
 
 DRIVER = "earmark_espeak"
@@ -197,7 +197,7 @@ def _register_driver() -> None:
             # only the samples: this driver writes the file itself when Synth returns, and
             # nothing listens for pyttsx3's per-word events (nor re-copies a growing buffer)
             if self._speaking and numsamples > 0:
-                self._samples.append(ctypes.string_at(wav, numsamples * 2))
+                self._samples.append(ctypes.string_at(wav, numsamples * PCM.frame_bytes))
             return 0
 
         def _start_synthesis(self, text: str) -> None:
@@ -211,9 +211,9 @@ def _register_driver() -> None:
                 _espeak.Synth(str(text).encode("utf-8"), flags=flags)
             if self._speaking:
                 with wave.open(self._save_file, "wb") as out:
-                    out.setnchannels(1)
-                    out.setsampwidth(2)
-                    out.setframerate(SAMPLE_RATE)
+                    out.setnchannels(PCM.channels)
+                    out.setsampwidth(PCM.width)
+                    out.setframerate(PCM.rate)
                     out.writeframes(b"".join(self._samples))
                 self._samples = []
                 self._speaking = False
@@ -363,14 +363,15 @@ def _check_file(path: Path, text: str, rate: int) -> tuple[str, int]:
         return "the engine wrote no file", 0
     try:
         with wave.open(str(path), "rb") as wav:
-            if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (SAMPLE_RATE, 1, 2):
+            if (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) != (
+                    PCM.rate, PCM.channels, PCM.width):
                 return "unexpected audio format", 0
             frames = wav.getnframes()
     except (wave.Error, EOFError) as exc:
         return f"unreadable WAV ({exc})", 0
     low, high = plausible_frames(text, rate)
     if not low <= frames <= high:
-        seconds = frames / SAMPLE_RATE
+        seconds = frames / PCM.rate
         return f"{seconds:.2f} s of audio does not fit its {len(text)} characters", frames
     return "", frames
 

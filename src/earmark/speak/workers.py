@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from earmark.config.casting import VoiceSettings
+from earmark.model import PCM
 from earmark.speak.cache import Cache, key_of
-from earmark.speak.engine import SAMPLE_RATE, Engine, Spoken, plausible_frames
+from earmark.speak.engine import Engine, Spoken, plausible_frames
 
 if TYPE_CHECKING:
     from multiprocessing.queues import SimpleQueue
@@ -61,7 +62,7 @@ def _append_voice(path: Path, voice: str) -> None:
 def _read_voice(path: Path, frames: int) -> str | None:
     """The voice chunk right after `frames` of audio, if the file ends with it."""
     with path.open("rb") as wav:
-        wav.seek(44 + frames * 2)
+        wav.seek(44 + frames * PCM.frame_bytes)
         head = wav.read(8)
         if len(head) != 8 or head[:4] != VOICE_CHUNK:
             return None
@@ -134,7 +135,8 @@ def cached(cache: Cache, job: Job) -> Spoken | None:
         with wave.open(str(path), "rb") as wav:
             shape = (wav.getframerate(), wav.getnchannels(), wav.getsampwidth())
             frames = wav.getnframes()
-        voice = _read_voice(path, frames) if shape == (SAMPLE_RATE, 1, 2) else None
+        voice = _read_voice(path, frames) if shape == (PCM.rate, PCM.channels, PCM.width) \
+            else None
     except (OSError, EOFError, wave.Error):
         return None
     low, high = plausible_frames(job.text, job.settings.rate)
@@ -274,8 +276,12 @@ def _batches(pending: list[Job], groups: Sequence[range]) -> list[list[Job]]:
     return [batch for batch in batches if batch]
 
 
-def _speak_here(cache: Cache, job: Job) -> Spoken:
-    """Speak one job in this process (its engine started on first use)."""
+def speak_here(cache: Cache, job: Job) -> Spoken:
+    """Speak one job in the calling process, into `cache`, and return its verified clip.
+
+    The process's engine is started on first use and kept (as in a worker), so later calls
+    are quick; loudness calibration uses it for a few paragraphs where starting worker
+    processes would cost more than the speech."""
     if _worker is None:
         _init_worker(cache)
     return _speak(job, cache)

@@ -1,5 +1,7 @@
-"""Numbers and symbols for the ear: the forms a newsreader says differently from espeak-ng
-(each checked with `espeak-ng -q -x`, which reads the written form as shown):
+"""Numbers and symbols for the ear, and numbers as words.
+
+The forms a newsreader says differently from espeak-ng (each checked with `espeak-ng -q -x`,
+which reads the written form as shown):
 
     voted 7-2            "seven dash two"              -> "7 to 2"
     pages 10-20          "ten dash twenty"             -> "10 to 20"
@@ -13,11 +15,49 @@
     24/7                 "twenty-four slash seven"     -> "24 7"
 Percentages, ordinals ("3rd"), times ("10:30", "6 P.M."), "&" and "1,000,000" espeak-ng already
 says well; they are left alone. Captions keep what was written: only the engine's text changes.
+Chapter headings get their numbers as words ("CHAPTER I" -> "Chapter One"; espeak-ng says
+"chapter eye"): NUMBER_WORD, number_words, roman_value.
 """
 
 from __future__ import annotations
 
 import re
+
+NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]?(?:one|two|"
+                r"three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|"
+                r"seventh|eighth|ninth))?|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+                r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|first|second|third|"
+                r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|one|two|three|four|"
+                r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|hundred)")
+"""A number in words ("one", "twenty-first", "last"), as a regular expression."""
+
+UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+def roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for index, char in enumerate(numeral.upper()):
+        value = values[char]
+        following = values[numeral.upper()[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def number_words(number: int) -> str:
+    """1 -> "One", 21 -> "Twenty-One", 104 -> "One Hundred Four" (for the spoken label)."""
+    if number < 20:
+        return UNITS[number].capitalize()
+    if number < 100:
+        tens, unit = divmod(number, 10)
+        return TENS[tens].capitalize() + (f"-{UNITS[unit].capitalize()}" if unit else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        return f"{UNITS[hundreds].capitalize()} Hundred" + (f" {number_words(rest)}"
+                                                             if rest else "")
+    return str(number)
 
 # a number that is not part of a longer token (a date 2024-01-15, a code COVID-19, an id)
 _NUM = r"(?<![\w.,/-])((?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?)"
@@ -76,16 +116,6 @@ _TWENTY_FOUR_SEVEN = re.compile(r"(?<![\w/])24/7(?![\w/])")
 _ORDINALS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
              "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",
              "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth"]
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_value(numeral: str) -> int:
-    """The value of a Roman numeral of I, V, X, L and C ("XIV" -> 14)."""
-    total = 0
-    for here, after in zip(numeral, [*numeral[1:], ""], strict=True):
-        value = _ROMAN_VALUES[here]
-        total += -value if after and _ROMAN_VALUES[after] > value else value
-    return total
 
 
 def _ordinal(number: int) -> str:

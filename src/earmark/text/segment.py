@@ -32,12 +32,21 @@ class Segmentation:
     dropped: tuple[Dropped, ...]
 
 
-_SPOKEN = re.compile(r"\w")
+_SPOKEN = re.compile(r"[^\W_]")  # a letter or digit; "_" alone is markup
 
 
 def sentence_spans(document: Document, abbreviations: tuple[str, ...]) -> list[list[Span]]:
-    """The sentences of every block, in order."""
-    return [sentences.split(document.text, *b.span, abbreviations) for b in document.blocks]
+    """The sentences of every block, in order. A heading is one sentence ("CHAPTER II. The
+    Pool of Tears" is one title), unless it is long enough to be prose."""
+    return [
+        [span] if b.kind == "heading" and (span := sentences.trim(document.text, *b.span))
+        and span[1] - span[0] <= _HEADING_SENTENCE else
+        sentences.split(document.text, *b.span, abbreviations)
+        for b in document.blocks
+    ]
+
+
+_HEADING_SENTENCE = 200  # characters: a longer heading is split into sentences as prose
 
 
 def segment_document(
@@ -66,18 +75,22 @@ def segment_document(
     return Segmentation(tuple(pieces), tuple(dropped))
 
 
-_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+",
-                     re.IGNORECASE)
+_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+                     r"|(?P<page>\{(?:\d{1,4}|[ivxlc]{1,8})\}|\[(?:p|pg|page)\.?\s*(?:\d{1,4}|"
+                     r"[ivxlc]{1,8})\])", re.IGNORECASE)
+"""Footnote markers ("[3]", "¹") and page numbers of printed editions ("{12}", "[Pg 12]",
+"[p. 12]")."""
 
 
 def _without_markers(text: str, span: Span) -> list[tuple[Span, str | None]]:
-    """A piece cut around footnote markers ("[3]", "¹"): the markers, and any bit left with no
-    words, are reported as dropped; the rest is spoken."""
+    """A piece cut around footnote markers ("[3]", "¹") and page numbers: the markers, and any
+    bit left with no words, are reported as dropped; the rest is spoken."""
     out: list[tuple[Span, str | None]] = []
     start = span[0]
     for match in _MARKER.finditer(text, span[0], span[1]):
         _keep(text, start, match.start(), out)
-        out.append(((match.start(), match.end()), "footnote marker"))
+        out.append(((match.start(), match.end()),
+                    "page number" if match.group("page") else "footnote marker"))
         start = match.end()
     _keep(text, start, span[1], out)
     return out

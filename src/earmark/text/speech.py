@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from earmark.text.numbers import for_the_ear
+from earmark.text.numbers import NUMBER_WORD, for_the_ear
 
 _URL = re.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
                   re.IGNORECASE)
@@ -56,3 +56,63 @@ def for_speech(text: str) -> str:
     text = for_the_ear(text)
     text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
     return _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)
+
+
+_LABEL = re.compile(
+    r"(?P<word>(?i:book|part|volume|chapter|letter|stave|adventure|canto|fit|lecture|essay|"
+    r"story|tale|act|appendix))\.?\s+(?P<number>(?i:[IVXLCDM]+)\b|\d+\b|(?i:(?:the\s+)?"
+    + NUMBER_WORD + r")\b)(?P<sep>\s*(?:[.:;—–]|--?)\s*|\s+|$)")
+_NUMERAL = re.compile(r"(?P<number>[IVXLC]+)(?:\.\s+|\.?$)")
+_MARKUP = re.compile(r"(?<![^\W_])[_*=]+(?=[^\W_])|(?<=[^\s_*=])[_*=]+(?![^\W_])")
+
+
+def heading_for_speech(text: str) -> str:
+    """A book heading as a listener expects it: "CHAPTER I. Down the Rabbit-Hole" -> "Chapter
+    One. Down the Rabbit-Hole", "STAVE ONE" -> "Stave One", "IV." -> "Four."; a label
+    followed by a title without punctuation gets a full stop ("Chapter One. The Title")."""
+    from earmark.text.numbers import number_words, roman_value
+
+    text = without_markup(text)
+    match = _LABEL.match(text)
+    if match:
+        number = match.group("number")
+        if re.fullmatch(r"(?i:[IVXLCDM]+)", number) and _proper(number):
+            number = number_words(roman_value(number))
+        elif not number.isdigit():
+            number = " ".join(w if w.lower() == "the" else w.capitalize()
+                              for w in number.lower().split())
+            number = number.replace("The ", "the ")
+        word = match.group("word").capitalize()
+    else:
+        match = _NUMERAL.match(text)
+        if not match or not _proper(match.group("number")):
+            return text
+        number, word = number_words(roman_value(match.group("number"))), ""
+    rest = text[match.end():].strip()
+    label = f"{word} {number}".strip()
+    return f"{label}. {rest}" if rest else f"{label}."
+
+
+def _proper(numeral: str) -> bool:
+    return bool(re.fullmatch(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})",
+                             numeral.upper()))
+
+
+def without_markup(text: str) -> str:
+    """Emphasis markers of plain text ("_Honey!_", "*big*", "=bold=", "_my_self", "221_b_") left
+    out: espeak-ng says "exclamation", "underscore" and "asterisk" for them. The words stay; an
+    underscore inside a word with no marker at its edges ("snake_case") becomes a space."""
+    if "_" not in text and "*" not in text and "=" not in text:
+        return text
+    text = _MARKUP.sub("", text)
+    if "_" in text:
+        text = _TOKEN.sub(_token, text)
+    return text.replace("*", "")
+
+
+_TOKEN = re.compile(r"\S*_\S*")
+
+
+def _token(match: re.Match[str]) -> str:
+    token = match.group()
+    return token.replace("_", "" if token.strip("_") != token or "__" in token else " ")
