@@ -58,7 +58,10 @@ class _Context:
         if cue.kind == "pronoun":
             if cue.subject.lower() in ("i", "we"):
                 return None
-            return self.registry.pronoun(cue.span[0], cue.subject)
+            found = self.registry.pronoun(cue.span[0], cue.subject)
+            if found is not None and found.gender is None:
+                found.gender = {"he": "male", "she": "female"}.get(cue.subject.lower())
+            return found
         if cue.kind == "description":
             return self.registry.description(cue.subject, cue.span[0])
         return self.registry.name(cue.subject, cue.span[0])
@@ -87,7 +90,12 @@ def attribute(
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
             for position, surface in mentions[registered:upto]:
-                ctx.registry.name(surface, position)
+                if " " in surface:
+                    ctx.registry.name(surface, position)
+                else:  # a surname alone refers to someone already named: "Christie said"
+                    known = ctx.registry.known(surface)
+                    if known is not None:
+                        known.seen("", position)
             registered = max(registered, upto)
             result = _attribute_one(ctx, quote, number, previous_in_block)
             results.append(result)
@@ -309,7 +317,8 @@ def _mentions(document: Document, quotes: tuple[QuoteMarks, ...]) -> list[tuple[
         for start, end in pieces:
             for position, surface in cues.names_in(text, start, end):
                 if " " not in surface:
-                    continue  # one word is never a full name nor a titled one
+                    found.append((position, surface))  # a reference to someone known, if any
+                    continue
                 parsed = parse_name(surface)
                 if (
                     parsed is not None

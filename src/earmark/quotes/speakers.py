@@ -15,10 +15,8 @@ from functools import lru_cache
 from earmark.quotes.words import for_language
 
 ENGLISH = for_language("en")
-
-
-
-
+_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
 @dataclass(eq=False)
@@ -36,7 +34,25 @@ class Entity:
     last_seen: int = -1
     spoke: bool = False
     gender: str | None = None
-    """"male" or "female" when a title or description says so ("Mrs", "his wife")."""
+    """"male" or "female" when a title, a kinship word, a first name or a pronoun that refers
+    to them says so ("Mrs", "his wife", "Mary", "she said")."""
+    named_first: bool = False
+    """Whether the first name is a known given name (evidence that this is a person)."""
+
+    @property
+    def personal(self) -> bool:
+        """Whether anything shows this is a person (not a place or a thing that a capitalised
+        phrase names): a title, a known first name, a gender, or having spoken."""
+        return bool(self.titles) or self.named_first or self.gender is not None or self.spoke
+
+    def learn_first_name(self, first: str | None) -> None:
+        key = (first or "").lower()
+        if key in ENGLISH.female_names:
+            self.named_first = True
+            self.gender = self.gender or "female"
+        elif key in ENGLISH.male_names:
+            self.named_first = True
+            self.gender = self.gender or "male"
 
     def learn_gender(self, words: set[str] | frozenset[str]) -> None:
         if words & ENGLISH.male_words:
@@ -68,11 +84,20 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     titles_known = ENGLISH.titles | extra_titles
     tokens = surface.split()
     organisation = False
-    while tokens and _word(tokens[0]) in ENGLISH.leading_stopwords:
+    while tokens and (
+        _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
+    ):
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
-    if not tokens:
-        return None
+    if tokens and _POSSESSIVE.search(tokens[-1]):
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
+    while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
+        tokens = tokens[:-1]  # "MSNBC Monday"
+    if not tokens or all(_ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names for t in tokens):
+        return None  # "CHAPTER IX", "Do I"
+    if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
+            and not any(t.isupper() for t in tokens[1:])):
+        organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
     if organisation or any(_word(t) in ENGLISH.organisation_words for t in tokens):
         return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
     last_title = -1
@@ -137,6 +162,7 @@ class Registry:
         found.titles |= parsed.titles
         if found.gender is None:
             found.learn_gender(parsed.titles)
+        found.learn_first_name(found.first or (name[0] if len(name) == 1 else None))
         found.seen(surface, position)
         return found
 
@@ -208,7 +234,7 @@ class Registry:
             and p.gender != clash
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
+        people = [p for p in people if p.personal or p.kind == "description"]
         if not people:
             return None
-        strong = [p for p in people if p.spoke or p.titles or p.first]
-        return max(strong or people, key=lambda p: p.last_seen)
+        return max(people, key=lambda p: p.last_seen)
