@@ -16,6 +16,8 @@ from earmark.quotes.words import for_language
 
 ENGLISH = for_language("en")
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_SUBJECT_REACH = 300
+"""How far back (characters) a sentence subject is still the likely "he" or "she"."""
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -36,6 +38,9 @@ class Entity:
     gender: str | None = None
     """"male" or "female" when a title, a kinship word, a first name or a pronoun that refers
     to them says so ("Mrs", "his wife", "Mary", "she said")."""
+    subject_seen: int = -1
+    """Where it was last the subject of a sentence ("Sanders argued ...") or of a cue: who a
+    later "he" or "she" most likely is."""
     named_first: bool = False
     """Whether the first name is a known given name (evidence that this is a person)."""
 
@@ -224,8 +229,9 @@ class Registry:
         return speaker
 
     def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
-        """The person a "he" or "she" most likely refers to: the latest speaker or titled
-        person seen before `position` whose gender (when known) fits, else the latest person."""
+        """The person a "he" or "she" most likely refers to: of the persons seen before
+        `position` whose gender (when known) fits, the latest subject of a sentence or a cue,
+        else the latest mentioned."""
         clash = {"he": "female", "she": "male"}.get(pronoun.lower())
         people = [
             p
@@ -237,4 +243,7 @@ class Registry:
         people = [p for p in people if p.personal or p.kind == "description"]
         if not people:
             return None
+        near = [p for p in people if p.subject_seen >= position - _SUBJECT_REACH]
+        if near:
+            return max(near, key=lambda p: p.subject_seen)
         return max(people, key=lambda p: p.last_seen)
