@@ -44,6 +44,8 @@ kirsty lorna morag shona siobhan sinead aoife niamh carla ingrid greta helga olg
 irina ludmila anastasia tatiana galina marisol guadalupe rosario pilar dolores consuelo
 mercedes angelina giovanna francesca giulia chiara alessandra priya aisha fatima ayesha
 zainab amina leila mariam ghazala malala aung indira benazir angela theresa nicola
+beth betsy jen meg maggie ellie deb barb cindy trish vicky nell nan bess bessie lizzie tilly milly
+dolly hetty jenna madeline madeleine maddie gabrielle gabriela brianna kaitlyn caitlin
 """)
 
 MALE = split("""
@@ -81,6 +83,7 @@ giovanni luigi marco mario paolo pablo carlos diego fernando javier jorge luis m
 pedro rafael ricardo sergio fidel hugo raul vladimir dmitri sergei igor mikhail nikolai yuri
 alexei boris ivan cornelius josiah silas bradley chad clint cody colby garrett hunter jared
 kirk mitt newt rory seamus declan liam finn callum hamish angus fergus ewan alistair alasdair
+ken dave matt andy bob pete walt doug brad josh nate zack gabe frankie davy dick ned
 """)
 
 _BOTH = FEMALE & MALE

@@ -47,8 +47,18 @@ class Entity:
     @property
     def personal(self) -> bool:
         """Whether anything shows this is a person (not a place or a thing that a capitalised
-        phrase names): a title, a known first name, a gender, or having spoken."""
-        return bool(self.titles) or self.named_first or self.gender is not None or self.spoke
+        phrase names): a title, a known first name, a gender, having spoken, or a full name
+        (not a place's) as the subject of a sentence ("Kit Morrow spoke first.")."""
+        return (
+            bool(self.titles) or self.named_first or self.gender is not None or self.spoke
+            or (self.subject_seen >= 0 and self.kind == "person" and self.first is not None
+                and not self.place_like)
+        )
+
+    @property
+    def place_like(self) -> bool:
+        """A name with a place's or a thing's word in it ("South Carolina", "Trump Tower")."""
+        return any(_word(w) in ENGLISH.place_words for w in self.canonical.split())
 
     def learn_first_name(self, first: str | None) -> None:
         key = (first or "").lower()
