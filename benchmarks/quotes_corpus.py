@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/quotes_corpus.py SCORER --corpus polnear|pdnc --root DIR
         [--split train] [--limit N] [--every K] [--docs A,B] [--max-chars N] [--errors FILE]
+        [--narrate-paraphrase]
 
 SCORER is the path of the shared scorer (quotes_eval.py): its gold loaders, matching and
 scoring are used as they are, so the figures are the scorer's own; only the system is called
@@ -14,6 +15,7 @@ The corpus texts are never copied into the repository: the folder is an argument
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -52,12 +54,17 @@ def main() -> None:
     parser.add_argument("--docs")
     parser.add_argument("--max-chars", type=int)
     parser.add_argument("--errors")
+    parser.add_argument("--narrate-paraphrase", action="store_true",
+                        help="quotations inside paraphrase read by the narrator")
     args = parser.parse_args()
     ev = load_scorer(args.scorer)
     select = args.docs.split(",") if args.docs else None
     docs = (ev.load_polnear(args.root, args.split, select) if args.corpus == "polnear"
             else ev.load_pdnc(args.root, select))
     recipe, casting = load_recipe("article"), load_casting("default")
+    if args.narrate_paraphrase:
+        recipe = dataclasses.replace(
+            recipe, quotes=dataclasses.replace(recipe.quotes, paraphrase_quotes=False))
     totals = dict(gold=0, pred=0, tp_pred=0, ignored=0, tp_gold=0)
     spk = dict(n=0, ok=0, scorable=0)
     voice = dict(q_chars=0, q_in_quote=0, n_chars=0, n_in_narr=0)

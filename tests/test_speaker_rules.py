@@ -86,3 +86,21 @@ def test_gender_from_titles_kinship_first_names_and_pronouns(
     assert found.gender == gender
     if gender:
         assert casting.settings(found.voice).gender == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ("Notes\n\nAt the debate, Ana Ruiz said her staff “did the wrong thing” then.", False),
+        ("Notes\n\nAna Ruiz said that she was “Proud of it” and left.", False),
+        ("Notes\n\nAna Ruiz said “We will win this.” Then she left.", True),
+        ("Notes\n\nAna Ruiz said, “we will win.”", True),
+    ],
+)
+def test_quotations_inside_paraphrase_stay_with_the_narrator_when_the_recipe_says_so(
+    tmp_path, recipe, casting, text: str, speech: bool
+) -> None:
+    from dataclasses import replace
+
+    narrated = replace(recipe, quotes=replace(recipe.quotes, paraphrase_quotes=False))
+    assert bool(said(plan_of(tmp_path, text, narrated, casting))) == speech

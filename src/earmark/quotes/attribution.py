@@ -124,6 +124,8 @@ def _attribute_one(
     text = ctx.text
     block = ctx.document.blocks[number]
     last_block = ctx.document.blocks[quote.last_block]
+    if not ctx.settings.paraphrase_quotes and _in_paraphrase(ctx, quote):
+        return Attributed(quote, False, None, None, None)
     cue = None
     if quote.closed:
         cue = cues.after_quote(text, quote.span[1], last_block.span[1], ctx.verbs)
@@ -154,6 +156,27 @@ def _attribute_one(
         speaker = _from_neighbours(ctx, number)
         return Attributed(quote, True, speaker, None, None)
     return Attributed(quote, speechlike, None, None, None)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s\u00a0]*$")
+
+
+def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
+    """ “… said his staff “did the wrong thing” by …”: the quotation carries on a sentence
+    of narration (a word right before its opening mark, no comma or colon) and either starts
+    in lower case, or is no whole sentence and does not follow a verb of speaking ("Sanders
+    said “We won.”" and "… writing “Allow me to do it.”" are speech)."""
+    if not quote.marked:
+        return False
+    start = quote.span[0]
+    before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
+    if before is None:
+        return False
+    first = next((c for c in ctx.text[start + 1 : start + 4] if c.isalpha()), "")
+    if first.islower():
+        return True
+    inner = ctx.text[start : quote.span[1]].strip("“”\"‘’'«»„ ")
+    return before.group(1).lower() not in ctx.verbs and not _SENTENCE_LIKE.match(inner)
 
 
 _OPENS_NEXT = re.compile(r"\s*[,:]\s*[“\"‘]")
