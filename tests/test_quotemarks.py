@@ -56,3 +56,25 @@ def test_markdown_block_quotes_are_quotations_without_marks() -> None:
 def test_block_quote_with_its_own_marks_uses_them() -> None:
     found, _ = quoted('> "We did it," the mayor said.', markdown.read)
     assert found == ['"We did it,"']
+
+
+def test_front_matter_in_double_quotes_does_not_switch_a_book_in_single_quotes() -> None:
+    licence = 'This book is "free" to share under the "Licence" terms.\n\n'
+    body = "\n\n".join(
+        f"‘Line {n}, I don’t know,’ said Ann. ‘Fine.’" for n in range(4)
+    )
+    found, _ = quoted(licence + body)
+    assert sum(q.startswith("‘") for q in found) == 8
+    assert '"free"' in found  # the licence paragraph is read by its own (double) marks
+
+
+def test_nested_double_inside_single_follows_the_first_mark() -> None:
+    body = "‘She said “never” to me,’ said Ann.\n\n‘Right.’ ‘Yes.’\n\n‘Go.’"
+    found, _ = quoted(body)
+    assert found[0] == "‘She said “never” to me,’"
+
+
+def test_lone_single_quotes_in_a_double_quoted_text_are_not_quotations() -> None:
+    text = "\n\n".join(['“We won,” she said.'] * 6 + ["HOW ‘SMALL’ WINS"])
+    found, _ = quoted(text)
+    assert found == ["“We won,”"] * 6

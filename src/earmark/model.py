@@ -110,6 +110,8 @@ class Speaker:
     name: str
     voice: str
     aliases: tuple[str, ...] = ()
+    gender: str | None = None
+    """ "female", "male" or None (unknown), from what the text shows."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ quote = "quote"                # the voice for quotes whose speaker is unknown
 pool = ["pool-1", "pool-2"]    # voices handed to named speakers, in this order
 [voices.narrator]              # one table per voice
 engine_voice = "en-us"         # an espeak-ng voice name, optionally with a +variant
+gender = "male"                # "female", "male" or "" (either): who the voice may read
 [speakers."Antony Blinken"]    # fixed speaker -> voice mappings win over the pool
 voice = "pool-2"
 """
@@ -32,6 +33,9 @@ class VoiceSettings:
     """Base pitch, 0-99."""
     volume: float = 1.0
     """Amplitude, 0.0-2.0."""
+    gender: str = ""
+    """ "female" or "male": the voice is handed to speakers of that gender (or of unknown
+    gender); "" (the default): to anyone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Casting:
         return self.voices[voice]
 
 
+GENDERS = ("", "female", "male")
 _TOP_KEYS = {"narrator", "quote", "pool", "voices", "speakers", "lexicons"}
 
 
@@ -150,3 +155,7 @@ def _check_ranges(settings: VoiceSettings, where: str) -> None:
         raise ConfigError(f"{where}: pitch must be 0-99, got {settings.pitch}")
     if not 0.0 <= settings.volume <= 2.0:
         raise ConfigError(f"{where}: volume must be 0.0-2.0, got {settings.volume}")
+    if settings.gender not in GENDERS:
+        raise ConfigError(
+            f'{where}: gender must be "female", "male" or "" (either), got {settings.gender!r}'
+        )

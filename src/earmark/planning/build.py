@@ -55,7 +55,11 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         warnings.extend(scan.warnings)
         attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes)
         speech = [a for a in attributed if a.speech]
-        voices, cast_warnings = assign_voices(speakers, casting)
+        lines: dict[str, int] = {}
+        for said in speech:
+            if said.speaker is not None:
+                lines[said.speaker.canonical] = lines.get(said.speaker.canonical, 0) + 1
+        voices, cast_warnings = assign_voices(speakers, casting, lines)
         warnings.extend(cast_warnings)
     seg = segment_document(document, sentences, [a.quote.span for a in speech])
     narrator = casting.voices.get(casting.narrator)
@@ -95,7 +99,8 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         chapters=chapters,
         speakers=(
             Speaker("narrator", casting.narrator),
-            *(Speaker(s.canonical, voices[s.canonical], tuple(s.aliases)) for s in speakers),
+            *(Speaker(s.canonical, voices[s.canonical], tuple(s.aliases), s.gender)
+              for s in speakers),
         ),
         quotes=tuple(
             Quote(

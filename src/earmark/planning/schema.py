@@ -37,6 +37,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             {
                 "name": s.name,
                 "aliases": list(s.aliases),
+                "gender": s.gender,
                 "voice": s.voice,
                 "segments": spoken_by.get(s.name, []),
             }

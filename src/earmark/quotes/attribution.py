@@ -58,7 +58,10 @@ class _Context:
         if cue.kind == "pronoun":
             if cue.subject.lower() in ("i", "we"):
                 return None
-            return self.registry.pronoun(cue.span[0], cue.subject)
+            found = self.registry.pronoun(cue.span[0], cue.subject)
+            if found is not None and found.gender is None:
+                found.gender = {"he": "male", "she": "female"}.get(cue.subject.lower())
+            return found
         if cue.kind == "description":
             return self.registry.description(cue.subject, cue.span[0])
         return self.registry.name(cue.subject, cue.span[0])
@@ -72,8 +75,8 @@ def attribute(
 ) -> tuple[list[Attributed], list[Entity]]:
     """Attribute every quotation; also return the speakers, in order of first speech."""
     ctx = _Context(document, sentences, settings)
-    mentions = _mentions(document, quotes)
-    positions = [p for p, _ in mentions]
+    mentions = _mentions(document, quotes, sentences)
+    positions = [p for p, _, _ in mentions]
     registered = 0
     by_block: dict[int, list[QuoteMarks]] = {}
     for quote in quotes:
@@ -84,10 +87,19 @@ def attribute(
             ctx.chain = None
             continue
         previous_in_block: Attributed | None = None
+        if results and results[-1].speech and results[-1].quote.last_block == number:
+            previous_in_block = results[-1]  # a quotation ran on into this paragraph
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
-            for position, surface in mentions[registered:upto]:
-                ctx.registry.name(surface, position)
+            for position, surface, subject in mentions[registered:upto]:
+                if " " in surface:
+                    known = ctx.registry.name(surface, position)
+                else:  # a surname alone refers to someone already named: "Christie said"
+                    known = ctx.registry.known(surface)
+                    if known is not None:
+                        known.seen("", position)
+                if known is not None and subject:
+                    known.subject_seen = position
             registered = max(registered, upto)
             result = _attribute_one(ctx, quote, number, previous_in_block)
             results.append(result)
@@ -97,6 +109,7 @@ def attribute(
                 if result.speaker is not None:
                     result.speaker.spoke = True
                     result.speaker.seen("", result.quote.span[1])
+                    result.speaker.subject_seen = result.quote.span[1]
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
     speakers: dict[int, Entity] = {}
     for result in results:
@@ -111,16 +124,19 @@ def _attribute_one(
     text = ctx.text
     block = ctx.document.blocks[number]
     last_block = ctx.document.blocks[quote.last_block]
+    if not ctx.settings.paraphrase_quotes and _in_paraphrase(ctx, quote):
+        return Attributed(quote, False, None, None, None)
     cue = None
     if quote.closed:
         cue = cues.after_quote(text, quote.span[1], last_block.span[1], ctx.verbs)
-    if cue is None:
+    if cue is None or _introduces_next(text, quote, cue):
         sentence_start = _sentence_start(ctx, number, quote.span[0])
         if previous is not None and previous.quote.last_block == number:
             sentence_start = max(sentence_start, previous.quote.span[1])
-        cue = cues.before_quote(
+        before = cues.before_quote(
             text, sentence_start, quote.span[0], ctx.verbs, ctx.settings.cue_max_words
         )
+        cue = before or cue
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
         return Attributed(quote, True, speaker, cue.subject, cue.span)
@@ -140,6 +156,37 @@ def _attribute_one(
         speaker = _from_neighbours(ctx, number)
         return Attributed(quote, True, speaker, None, None)
     return Attributed(quote, speechlike, None, None, None)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s\u00a0]*$")
+
+
+def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
+    """ “… said his staff “did the wrong thing” by …”: the quotation carries on a sentence
+    of narration (a word right before its opening mark, no comma or colon) and either starts
+    in lower case, or is no whole sentence and does not follow a verb of speaking ("Sanders
+    said “We won.”" and "… writing “Allow me to do it.”" are speech)."""
+    if not quote.marked:
+        return False
+    start = quote.span[0]
+    before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
+    if before is None:
+        return False
+    first = next((c for c in ctx.text[start + 1 : start + 4] if c.isalpha()), "")
+    if first.islower():
+        return True
+    inner = ctx.text[start : quote.span[1]].strip("“”\"‘’'«»„ ")
+    return before.group(1).lower() not in ctx.verbs and not _SENTENCE_LIKE.match(inner)
+
+
+_OPENS_NEXT = re.compile(r"\s*[,:]\s*[“\"‘]")
+
+
+def _introduces_next(text: str, quote: QuoteMarks, cue: cues.Cue) -> bool:
+    """ “A.” He added, “B.” : after a quotation that ends its sentence, a cue that ends in a
+    comma or colon before another quotation introduces that one; this one's own cue, if it has
+    one, is before it."""
+    return text[quote.span[1] - 2] in ".!?…" and bool(_OPENS_NEXT.match(text, cue.span[1]))
 
 
 _NAMING_VERB = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed)\b")
@@ -287,10 +334,14 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
     return words >= 1 and bool(_SENTENCE_LIKE.match(core))
 
 
-def _mentions(document: Document, quotes: tuple[QuoteMarks, ...]) -> list[tuple[int, str]]:
+def _mentions(
+    document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
+) -> list[tuple[int, str, bool]]:
     """People named in the narration (outside quotations), in order: they are who a later
-    "he", "she" or "the mayor" can refer to."""
-    found: list[tuple[int, str]] = []
+    "he", "she" or "the mayor" can refer to. The flag: the name opens its sentence and a
+    lower-case word follows ("Sanders argued"), so it is the sentence's subject."""
+    found: list[tuple[int, str, bool]] = []
+    starts = {span[0] for spans in sentences for span in spans}
     text = document.text
     spans = sorted(q.span for q in quotes)
     ends = [q1 for _, q1 in spans]
@@ -308,13 +359,17 @@ def _mentions(document: Document, quotes: tuple[QuoteMarks, ...]) -> list[tuple[
         pieces.append((cursor, block.span[1]))
         for start, end in pieces:
             for position, surface in cues.names_in(text, start, end):
+                after = text[position + len(surface) : position + len(surface) + 2]
+                subject = position in starts and after[:1] == " " and after[1:].islower()
                 if " " not in surface:
-                    continue  # one word is never a full name nor a titled one
+                    # a reference to someone known, if any
+                    found.append((position, surface, subject))
+                    continue
                 parsed = parse_name(surface)
                 if (
                     parsed is not None
                     and not parsed.organisation
                     and (parsed.titles or len(parsed.name) >= 2)
                 ):
-                    found.append((position, surface))
+                    found.append((position, surface, subject))
     return found

@@ -35,9 +35,13 @@ NAME = (
 )
 # -ly adverbs end a description ("cried his wife impatiently"); a few -ly nouns do not
 _ADVERB = r"(?!(?:family|elderly|ally|bully|belly|rally|assembly|italy)\b)[a-z]{2,}ly"
+# "the Senate minority leader", "the New Jersey governor": capitalised words may stand inside a
+# description, but it ends on a lower-case word (its head noun)
+_DESC_WORD = rf"(?!(?:{_DESC_STOP}|he|she|they|it|we|you|i)\b)(?!{_ADVERB}\b)"
 DESC = (
     rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)"
-    rf"(?:\s+(?!(?:{_DESC_STOP})\b)(?!{_ADVERB}\b)[a-z][\w\-]*){{1,3}}"
+    rf"(?:\s+{_DESC_WORD}(?:[A-Z0-9][\w\-’']*|[a-z][\w\-]*)){{0,3}}"
+    rf"\s+{_DESC_WORD}[a-z][\w\-]*"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 ROLE = (
@@ -63,6 +67,11 @@ class Patterns:
             re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
             re.compile(rf"{lead}{SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"),
             re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
+            # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
+            re.compile(
+                rf"{lead}(?:[A-Za-z][\w\-’']*\s+){{1,4}}?(?P<subject>{NAME})"
+                rf"{appositive}\s+{adverb}{verb}\b"
+            ),
         )
         # dialogue: “…,” grinned Tom / “…!” she snapped: any -ed verb next to a name
         subject = rf"(?P<subject>{PRONOUN}|{NAME})"

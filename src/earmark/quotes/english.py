@@ -5,6 +5,7 @@ Another language gets a module of its own beside this one, named in words.LANGUA
 
 from __future__ import annotations
 
+from earmark.quotes.english_names import FEMALE_NAMES, MALE_NAMES
 from earmark.quotes.words import WordLists, word_set
 
 WORDS = WordLists(
@@ -74,5 +75,35 @@ mother aunt grandmother niece madam madame señora frau actress
     leading_stopwords=word_set("""
 the a an but and or so yet in on at when while after before then meanwhile however still now
 today yesterday also earlier later asked according this that these those if as though although
+"""),
+    female_names=FEMALE_NAMES,
+    male_names=MALE_NAMES,
+    not_names=word_set("""
+chapter book part volume canto act scene section appendix preface prologue epilogue contents
+do does did don't doesn't didn't to once for from with by of is are was were be been have has
+had will would shall should can could may might must not no yes what why how where who whom
+which whose there here it its it's my your our his her their we you they he she i me us them
+oh ah alas well now then so yet just only even perhaps maybe surely indeed thus hence whatever
+whoever everybody everyone nobody somebody someone anybody anyone nothing something everything
+some all any each every both either neither many much more most few several such other another
+good dear poor little old young great very quite really thank thanks please sorry hello
+goodbye ladies gentlemen let come go look see say tell give take make get
+absent after before during since until unless whether because though although while
+"""),
+    trailing_not_names=word_set("""
+monday tuesday wednesday thursday friday saturday sunday january february april june
+july august september october november december today tonight yesterday
+"""),
+    place_words=word_set("""
+street avenue road lane square park county city town village state states kingdom republic
+river sea ocean lake mountain mountains island islands valley beach bay airport station tower
+bridge center centre hall church cathedral abbey castle palace act bill law amendment treaty
+war day week month year america american americans england english britain british france
+french germany german russia russian china chinese japan mexico canada europe european africa
+asia iraq iran syria israel washington york jersey carolina dakota virginia hampshire texas
+california florida ohio iowa nevada arizona colorado georgia michigan wisconsin pennsylvania
+massachusetts connecticut maryland illinois indiana kentucky tennessee alabama mississippi
+louisiana arkansas missouri kansas nebraska oklahoma montana wyoming idaho utah oregon alaska
+hawaii maine vermont london paris moscow beijing tokyo berlin rome
 """),
 )

@@ -1,8 +1,16 @@
 """Finding quotations by their marks, across a whole document.
 
-- Double quotes, curly or straight, are the quotation marks; single quotes nested inside them
-  are part of the quotation. A document with no double quote marks at all is read in the
-  British style: single quotes are the quotation marks, and double quotes nest inside them.
+- The quote style is decided by evidence in the body text, paragraph by paragraph. A paragraph
+  whose first opening mark is a double quote (curly or straight) is read in the double style:
+  double quotes are the quotation marks, single quotes nested inside them are part of the
+  quotation. A paragraph whose first opening mark is a single quote is read in the British
+  style (single quotes are the marks, double ones nest inside) when single quotes are the
+  document's style: at least half of the paragraphs that quote anything open with single
+  quotes, or at least a fifth (and five) do (a text that really mixes styles). Otherwise, in a text
+  quoted in double marks, lone single quotes are scare quotes and headline quotes, not
+  speech. So a licence or front matter in double quotes does not switch a book in single
+  quotes to double-quote mode: each of its paragraphs is read by its own marks, and the book's
+  paragraphs outnumber it.
 - Apostrophes, possessives and elisions are not quotation marks (don't, Brits', '90s,
   rock 'n' roll): a single mark only opens a quotation at the start of a word and closes one
   at the end of a word, and never between two letters.
@@ -49,8 +57,50 @@ class Scan:
     warnings: tuple[str, ...]
 
 
-def _uses_double(text: str) -> bool:
-    return any(ch in text for ch in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
+_DOUBLE_ANY = re.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + '"]')
+_SINGLE_ANY = re.compile("[" + SINGLE_OPEN + "'’]")
+_SINGLE_SHARE = 0.5
+"""At least this share of the quoting paragraphs open in single quotes: the document's style
+is single quotes."""
+_MIXED_SHARE = 0.2
+"""At least this share: the text mixes styles, and a paragraph that opens in single quotes is
+read in single quotes even though the document's style is double."""
+_MIXED_MIN = 5
+"""... and at least this many paragraphs open in single quotes (one headline is no mix)."""
+
+
+def _first_single_opening(text: str, start: int, end: int, single: _Marks) -> int:
+    for found in _SINGLE_ANY.finditer(text, start, end):
+        if single.opens(text, found.start(), start):
+            return found.start()
+    return -1
+
+
+def paragraph_styles(document: Document) -> list[bool]:
+    """Per block: True where its quotation marks are double quotes (the evidence rule in the
+    module docstring), False where they are single quotes."""
+    text = document.text
+    single = _Marks(False)
+    evidence: list[str] = []  # per block: "d", "s" or "" (no quotation mark)
+    for block in document.blocks:
+        start, end = block.span
+        double_at = _DOUBLE_ANY.search(text, start, end)
+        limit = double_at.start() if double_at else end
+        single_at = _first_single_opening(text, start, limit, single)
+        if single_at >= 0:
+            evidence.append("s")
+        elif double_at:
+            evidence.append("d")
+        else:
+            evidence.append("")
+    singles = evidence.count("s")
+    quoting = singles + evidence.count("d")
+    share = singles / quoting if quoting else 0.0
+    if share >= _SINGLE_SHARE:
+        return [e != "s" and e == "d" for e in evidence]
+    if share >= _MIXED_SHARE and singles >= _MIXED_MIN:
+        return [e != "s" for e in evidence]
+    return [True] * len(evidence)
 
 
 class _Marks:
@@ -93,7 +143,9 @@ def find_quotes(document: Document) -> Scan:
     """The quote stage's first step: every quotation in a document by its marks (the
     document's quote style found by evidence), with warnings about unbalanced marks."""
     text = document.text
-    marks = _Marks(_uses_double(text))
+    styles = paragraph_styles(document)
+    double, single = _Marks(True), _Marks(False)
+    marks = double
     quotes: list[QuoteMarks] = []
     warnings: list[str] = []
     blocks = document.blocks
@@ -104,6 +156,8 @@ def find_quotes(document: Document) -> Scan:
         if block.kind == "heading":
             continue
         i = start
+        if open_at is None:
+            marks = double if styles[number] else single
         if open_at is not None:
             # the quotation ran on from the previous paragraph: this one must reopen it
             if marks.opens(text, start, start) or text[start] in DOUBLE_OPEN + SINGLE_OPEN:

@@ -15,10 +15,10 @@ from functools import lru_cache
 from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
-
-
-
-
+_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_SUBJECT_REACH = 300
+"""How far back (characters) a sentence subject is still the likely "he" or "she"."""
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
 @dataclass(eq=False)
@@ -36,7 +36,38 @@ class Entity:
     last_seen: int = -1
     spoke: bool = False
     gender: str | None = None
-    """"male" or "female" when a title or description says so ("Mrs", "his wife")."""
+    """"male" or "female" when a title, a kinship word, a first name or a pronoun that refers
+    to them says so ("Mrs", "his wife", "Mary", "she said")."""
+    subject_seen: int = -1
+    """Where it was last the subject of a sentence ("Sanders argued ...") or of a cue: who a
+    later "he" or "she" most likely is."""
+    named_first: bool = False
+    """Whether the first name is a known given name (evidence that this is a person)."""
+
+    @property
+    def personal(self) -> bool:
+        """Whether anything shows this is a person (not a place or a thing that a capitalised
+        phrase names): a title, a known first name, a gender, having spoken, or a full name
+        (not a place's) as the subject of a sentence ("Kit Morrow spoke first.")."""
+        return (
+            bool(self.titles) or self.named_first or self.gender is not None or self.spoke
+            or (self.subject_seen >= 0 and self.kind == "person" and self.first is not None
+                and not self.place_like)
+        )
+
+    @property
+    def place_like(self) -> bool:
+        """A name with a place's or a thing's word in it ("South Carolina", "Trump Tower")."""
+        return any(_word(w) in ENGLISH.place_words for w in self.canonical.split())
+
+    def learn_first_name(self, first: str | None) -> None:
+        key = (first or "").lower()
+        if key in ENGLISH.female_names:
+            self.named_first = True
+            self.gender = self.gender or "female"
+        elif key in ENGLISH.male_names:
+            self.named_first = True
+            self.gender = self.gender or "male"
 
     def learn_gender(self, words: set[str] | frozenset[str]) -> None:
         if words & ENGLISH.male_words:
@@ -68,11 +99,20 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     titles_known = ENGLISH.titles | extra_titles
     tokens = surface.split()
     organisation = False
-    while tokens and _word(tokens[0]) in ENGLISH.leading_stopwords:
+    while tokens and (
+        _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
+    ):
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
-    if not tokens:
-        return None
+    if tokens and _POSSESSIVE.search(tokens[-1]):
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
+    while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
+        tokens = tokens[:-1]  # "MSNBC Monday"
+    if not tokens or all(_ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names for t in tokens):
+        return None  # "CHAPTER IX", "Do I"
+    if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
+            and not any(t.isupper() for t in tokens[1:])):
+        organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
     if organisation or any(_word(t) in ENGLISH.organisation_words for t in tokens):
         return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
     last_title = -1
@@ -137,6 +177,7 @@ class Registry:
         found.titles |= parsed.titles
         if found.gender is None:
             found.learn_gender(parsed.titles)
+        found.learn_first_name(found.first or (name[0] if len(name) == 1 else None))
         found.seen(surface, position)
         return found
 
@@ -198,8 +239,9 @@ class Registry:
         return speaker
 
     def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
-        """The person a "he" or "she" most likely refers to: the latest speaker or titled
-        person seen before `position` whose gender (when known) fits, else the latest person."""
+        """The person a "he" or "she" most likely refers to: of the persons seen before
+        `position` whose gender (when known) fits, the latest subject of a sentence or a cue,
+        else the latest mentioned."""
         clash = {"he": "female", "she": "male"}.get(pronoun.lower())
         people = [
             p
@@ -208,7 +250,10 @@ class Registry:
             and p.gender != clash
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
+        people = [p for p in people if p.personal or p.kind == "description"]
         if not people:
             return None
-        strong = [p for p in people if p.spoke or p.titles or p.first]
-        return max(strong or people, key=lambda p: p.last_seen)
+        near = [p for p in people if p.subject_seen >= position - _SUBJECT_REACH]
+        if near:
+            return max(near, key=lambda p: p.subject_seen)
+        return max(people, key=lambda p: p.last_seen)

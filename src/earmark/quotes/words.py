@@ -31,6 +31,17 @@ class WordLists:
     """Titles and kinship words that say a person is female ("mrs", "mother")."""
     leading_stopwords: frozenset[str]
     """Sentence-opening words that are never the start of a name ("the", "meanwhile")."""
+    female_names: frozenset[str] = frozenset()
+    """Given names borne mostly by women ("mary")."""
+    male_names: frozenset[str] = frozenset()
+    """Given names borne mostly by men ("john")."""
+    not_names: frozenset[str] = frozenset()
+    """Capitalised words that never start a person's name: headings ("chapter"), function
+    words that open a sentence or a question ("do", "once", "to")."""
+    trailing_not_names: frozenset[str] = frozenset()
+    """Capitalised words that end a name phrase without being part of it ("Monday", "July")."""
+    place_words: frozenset[str] = frozenset()
+    """Words that make a name a place's or a thing's ("street", "carolina", "act")."""
 
 
 def word_set(words: str) -> frozenset[str]:

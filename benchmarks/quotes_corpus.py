@@ -1,0 +1,143 @@
+"""Attribution on an annotated corpus, planned in this process (fast; for iterating).
+
+    .venv/bin/python benchmarks/quotes_corpus.py SCORER --corpus polnear|pdnc --root DIR
+        [--split train] [--limit N] [--every K] [--docs A,B] [--max-chars N] [--errors FILE]
+        [--narrate-paraphrase]
+
+SCORER is the path of the shared scorer (quotes_eval.py): its gold loaders, matching and
+scoring are used as they are, so the figures are the scorer's own; only the system is called
+in-process (earmark.planning.build) instead of once per document through the command line.
+--every K keeps every K-th document (a spread-out subset); --errors writes one line per
+speaker error and per missed or spurious quotation, with context, for sorting into categories.
+The corpus texts are never copied into the repository: the folder is an argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from earmark.config.casting import load_casting
+from earmark.config.recipe import load_recipe
+from earmark.planning.build import plan_file
+from earmark.planning.schema import plan_to_dict
+
+
+def load_scorer(path: str):
+    spec = importlib.util.spec_from_file_location("quotes_eval", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load the scorer {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _context(text: str, start: int, end: int, width: int = 90) -> str:
+    return (text[max(0, start - width) : start] + "⟦" + text[start:end][:160] + "⟧"
+            + text[end : end + width]).replace("\n", "¶")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scorer")
+    parser.add_argument("--corpus", choices=["polnear", "pdnc"], required=True)
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--every", type=int, default=1)
+    parser.add_argument("--docs")
+    parser.add_argument("--max-chars", type=int)
+    parser.add_argument("--errors")
+    parser.add_argument("--narrate-paraphrase", action="store_true",
+                        help="quotations inside paraphrase read by the narrator")
+    args = parser.parse_args()
+    ev = load_scorer(args.scorer)
+    select = args.docs.split(",") if args.docs else None
+    docs = (ev.load_polnear(args.root, args.split, select) if args.corpus == "polnear"
+            else ev.load_pdnc(args.root, select))
+    recipe, casting = load_recipe("article"), load_casting("default")
+    if args.narrate_paraphrase:
+        recipe = dataclasses.replace(
+            recipe, quotes=dataclasses.replace(recipe.quotes, paraphrase_quotes=False))
+    totals = dict(gold=0, pred=0, tp_pred=0, ignored=0, tp_gold=0)
+    spk = dict(n=0, ok=0, scorable=0)
+    voice = dict(q_chars=0, q_in_quote=0, n_chars=0, n_in_narr=0)
+    errors: list[str] = []
+    chars, seconds, count = 0, 0.0, 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, doc in enumerate(docs):
+            if number % args.every:
+                continue
+            if args.limit is not None and count >= args.limit:
+                break
+            count += 1
+            if args.max_chars and len(doc["text"]) > args.max_chars:
+                doc["text"] = doc["text"][: args.max_chars]
+                doc["gold"] = [g for g in doc["gold"] if g["end"] <= args.max_chars]
+            path = Path(scratch) / "doc.txt"
+            path.write_text(doc["text"], encoding="utf-8", newline="")
+            started = time.perf_counter()
+            obj = json.loads(json.dumps(plan_to_dict(plan_file(path, recipe, casting))))
+            seconds += time.perf_counter() - started
+            text = doc["text"]
+            chars += len(text)
+            pred, segs, _ = ev.parse_pred(obj, len(text))
+            result = ev.score_doc(doc, pred, segs)
+            for key in totals:
+                totals[key] += result[key]
+            for key in spk:
+                spk[key] += result["spk"][key]
+            for key in voice:
+                voice[key] += result["voice"][key]
+            if args.errors:
+                errors.extend(_errors(ev, doc, pred))
+    p, r, f = ev.prf(totals["tp_pred"], totals["pred"] - totals["ignored"], totals["tp_gold"],
+                     totals["gold"])
+    print(f"{args.corpus}: docs={count} gold={totals['gold']} pred={totals['pred']} "
+          f"P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"speaker_acc={ev.div(spk['ok'], spk['n']):.3f} ({spk['ok']}/{spk['n']}) "
+          f"e2e={ev.div(spk['ok'], spk['scorable']):.3f} "
+          f"quote_char_recall={ev.div(voice['q_in_quote'], voice['q_chars']):.3f} "
+          f"narration_char_precision={ev.div(voice['n_in_narr'], voice['n_chars']):.3f} "
+          f"speed={chars / max(seconds, 1e-9):,.0f} chars/s")
+    if args.errors:
+        Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
+
+
+def _errors(ev, doc: dict, pred: list[dict]) -> list[str]:
+    text, gold = doc["text"], doc["gold"]
+    g2p, ignored, _ = ev.match(gold, pred)
+    out = []
+    ants = doc.get("antecedents") or [(g["start"], g["names"]) for g in gold]
+    ants = [(pos, [x for x in nm if not ev.is_pronoun(x)]) for pos, nm in ants]
+    ants = [(pos, nm) for pos, nm in ants if nm]
+    positions = [pos for pos, _ in ants]
+    for gi, g in enumerate(gold):
+        if gi not in g2p:
+            out.append(f"MISS\t{doc['id']}\t{_context(text, g['start'], g['end'])}")
+            continue
+        named = [x for x in g["names"] if not ev.is_pronoun(x)]
+        if not named and g["names"]:
+            k = ev.bisect_left(positions, g["start"]) - 1
+            named = ants[k][1] if k >= 0 else []
+        if not named:
+            continue
+        names = pred[g2p[gi]]["names"]
+        if not ev.names_match(names, named):
+            out.append(f"SPK\t{doc['id']}\tgold={named[0]!r}\tpred={names[:1]}\t"
+                       f"{_context(text, g['start'], g['end'])}")
+    matched = set(g2p.values())
+    for pi, p in enumerate(pred):
+        if pi not in matched and pi not in ignored:
+            out.append(f"FP\t{doc['id']}\t{p['names'][:1]}\t{_context(text, p['start'], p['end'])}")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Speaker rules learnt from real news and fiction (fixtures written for earmark): who a
+pronoun is, which capitalised phrases are people, gender and the voice it gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from earmark.planning.build import plan_file
+
+
+def plan_of(tmp_path: Path, text: str, recipe, casting):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return plan_file(path, recipe, casting)
+
+
+def said(plan) -> list[tuple[str, str | None]]:
+    return [(plan.document.text[q.span[0] : q.span[1]], q.speaker) for q in plan.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a pronoun skips places and goes to the latest person of its gender
+            "Notes\n\nSenator Maria Vidal met Governor Paul Okafor in South Dakota on Tuesday.\n\n"
+            "“We found common ground,” she said.",
+            [("“We found common ground,”", "Maria Vidal")],
+        ),
+        (  # a surname alone in narration brings its person back
+            "Notes\n\nTom Hale and Rita Osei spoke in Denver. Later Hale left early.\n\n"
+            "“I had a train,” he said.",
+            [("“I had a train,”", "Tom Hale")],
+        ),
+        (  # a description with capitalised words
+            "“The vote is lost,” the Senate minority leader said.",
+            [("“The vote is lost,”", "the Senate minority leader")],
+        ),
+        (  # role words before the name after the quote
+            "“We keep going,” campaign manager Dana Reyes said.",
+            [("“We keep going,”", "Dana Reyes")],
+        ),
+        (  # “A.” He added, “B.”: the cue introduces the second quote; the first has its own
+            "Ortega said, “The case was weak.” He added, “The jury saw it.”",
+            [("“The case was weak.”", "Ortega"), ("“The jury saw it.”", "Ortega")],
+        ),
+        (  # the second quote of a paragraph that a quotation ran into
+            "“First part of it.\n\n“Second part,” Mills said. “And a third.”",
+            [("“First part of it.\n\n“Second part,”", "Mills"), ("“And a third.”", "Mills")],
+        ),
+    ],
+)
+def test_speaker_rules(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_headings_and_sentence_openers_are_never_speakers(tmp_path, recipe, casting) -> None:
+    text = "CHAPTER IX\n\n‘Do I look ill?’ asked the girl. ‘No,’ Do I said."
+    names = {s.name for s in plan_of(tmp_path, text, recipe, casting).speakers}
+    assert not names & {"CHAPTER IX", "Do I", "I"}
+
+
+def test_an_acronym_opens_a_brand_not_a_person(tmp_path, recipe, casting) -> None:
+    text = "Review\n\nHBO Now launched in April. Ken Oduya reviewed it.\n\n“It is slow,” he said."
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [("“It is slow,”", "Ken Oduya")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "gender"),
+    [
+        ("“Yes,” said Mrs Hart.", "Hart", "female"),
+        ("“Yes,” said Lord Byrne.", "Byrne", "male"),
+        ("“Yes,” said his sister.", "his sister", "female"),
+        ("“Yes,” said Margaret Quill.", "Margaret Quill", "female"),
+        ("“Yes,” said Secretary of State Antony Blinken.", "Antony Blinken", "male"),
+        ("Notes\n\nKit Morrow spoke first.\n\n“Yes,” she said.", "Kit Morrow", "female"),
+        ("“Yes,” said Jordan Vale.", "Jordan Vale", None),  # a name either gender bears
+    ],
+)
+def test_gender_from_titles_kinship_first_names_and_pronouns(
+    tmp_path, recipe, casting, text: str, speaker: str, gender: str | None
+) -> None:
+    plan = plan_of(tmp_path, text, recipe, casting)
+    found = next(s for s in plan.speakers if s.name == speaker)
+    assert found.gender == gender
+    if gender:
+        assert casting.settings(found.voice).gender == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ("Notes\n\nAt the debate, Ana Ruiz said her staff “did the wrong thing” then.", False),
+        ("Notes\n\nAna Ruiz said that she was “Proud of it” and left.", False),
+        ("Notes\n\nAna Ruiz said “We will win this.” Then she left.", True),
+        ("Notes\n\nAna Ruiz said, “we will win.”", True),
+    ],
+)
+def test_quotations_inside_paraphrase_stay_with_the_narrator_when_the_recipe_says_so(
+    tmp_path, recipe, casting, text: str, speech: bool
+) -> None:
+    from dataclasses import replace
+
+    narrated = replace(recipe, quotes=replace(recipe.quotes, paraphrase_quotes=False))
+    assert bool(said(plan_of(tmp_path, text, narrated, casting))) == speech
