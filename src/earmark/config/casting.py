@@ -124,12 +124,16 @@ def for_language(casting: Casting, language: str, names: set[str]) -> tuple[Cast
         return casting, (f"espeak-ng has no voice for language {language!r}: read with the "
                          "casting's voices")
     voices: dict[str, VoiceSettings] = {}
-    spare = iter(["m3", "f3", "m5", "f2", "m7", "f4", "m2", "f5", "m1", "f1"])
+    spare = iter(["m3", "f3", "m5", "f2", "m7", "f4", "m2", "f5", "m1", "f1", "m4", "m6"])
     for name, settings in casting.voices.items():
         variant = settings.engine_voice.partition("+")[2]
         engine_voice = f"{base}+{variant}" if variant else base
-        while engine_voice in {v.engine_voice for v in voices.values()}:
-            engine_voice = f"{base}+{next(spare)}"  # keep every voice sounding different
+        taken = {v.engine_voice for v in voices.values()}
+        while engine_voice in taken:  # keep every voice sounding different while variants last
+            variant = next(spare, None)
+            if variant is None:
+                break  # more voices than variants: pitch and rate still tell them apart
+            engine_voice = f"{base}+{variant}"
         voices[name] = dataclasses.replace(settings, engine_voice=engine_voice)
     return dataclasses.replace(casting, voices=voices), None
 
