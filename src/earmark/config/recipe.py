@@ -129,6 +129,8 @@ class LoudnessSettings:
 class ExportSettings:
     format: str = "mp3"
     """Default output format: mp3, m4b, opus or wav (`--format` overrides)."""
+    extra_formats: tuple[str, ...] = ()
+    """More formats rendered from the same synthesis when `--format` is not given."""
     sample_rate: int = PCM.rate
     """Sample rate of the encoded file in Hz (not Opus: always 48 kHz); espeak-ng speaks at
     22050 Hz, which MP3 encodes in chunks; other rates are resampled by ffmpeg."""
@@ -143,6 +145,10 @@ class ExportSettings:
     (at least 1)."""
     genre: str = "Speech"
     """The genre tag of the audio when the document does not give one (books: "Audiobook")."""
+
+    def default_formats(self) -> tuple[str, ...]:
+        """What a render writes when `--format` is not given: `format`, then `extra_formats`."""
+        return tuple(dict.fromkeys((self.format, *self.extra_formats)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,11 +246,10 @@ def _validate(recipe: Recipe, path: Path) -> None:
         except LookupError:
             raise ConfigError(f"{path}: [ingest] encoding: unknown encoding "
                               f"{recipe.ingest.encoding!r}") from None
-    if recipe.export.format not in FORMATS:
-        raise ConfigError(
-            f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
-            f"got {recipe.export.format!r}"
-        )
+    for name in (recipe.export.format, *recipe.export.extra_formats):
+        if name not in FORMATS:
+            raise ConfigError(
+                f"{path}: [export] format must be one of {', '.join(FORMATS)}, got {name!r}")
     if recipe.loudness.profile not in ("web", "podcast", "acx", "none"):
         raise ConfigError(f"{path}: [loudness] profile must be web, podcast, acx or none, "
                           f"got {recipe.loudness.profile!r}")
