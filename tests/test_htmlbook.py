@@ -114,3 +114,11 @@ def test_footnotes_none_drops_them(tmp_path: Path, recipe, casting) -> None:
     plan, captions = _plan(tmp_path, MODERN, quiet, casting)
     assert "A brass lamp." not in captions
     assert any(d.reason.startswith("footnote") for d in plan.dropped)
+
+
+def test_a_footnote_is_announced_where_it_is_read(tmp_path: Path, recipe, casting) -> None:
+    """A listener hears where a note starts and ends; the captions keep the note's words."""
+    plan, captions = _plan(tmp_path, MODERN, recipe, casting)
+    at = captions.index("A brass lamp.")
+    assert plan.segments[at].text == "Note 1. A brass lamp. End of note."
+    assert plan.segments[at - 1].text == "Nobody lit it."

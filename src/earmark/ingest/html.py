@@ -124,7 +124,7 @@ class HtmlWalker:
         self.prefix = settings.image_prefix
         self.notes = notes or htmlbook.Notes()
         self._moved: list[tuple[str, str]] = []  # inline text dropped, reported after its block
-        self._notes_due: list[Tag] = []  # footnote bodies to read after the current block
+        self._notes_due: list[tuple[Tag, str]] = []  # footnotes (and labels) read after it
 
     # -- hooks --------------------------------------------------------------------------
     def visit(self, tag: Tag) -> None:
@@ -154,8 +154,10 @@ class HtmlWalker:
         for text, reason in moved:
             self.builder.add_dropped(text, reason)
         due, self._notes_due = self._notes_due, []
-        for body in due:
+        for body, label in due:
+            outer, self.builder.note = self.builder.note, label
             self.walk(body, False, element_language(body))
+            self.builder.note = outer
 
     # -- reading ------------------------------------------------------------------------
     def _inline(self, tag: Tag, buffer: list[str]) -> None:
@@ -178,7 +180,7 @@ class HtmlWalker:
             if reason == htmlbook.NOTE_REFERENCE:
                 body = self.notes.take(child)
                 if body is not None:
-                    self._notes_due.append(body)
+                    self._notes_due.append((body, note_label(child)))
             return
         if child.name == "q":  # browsers add the marks with CSS: put them in the text
             inner: list[str] = []
@@ -194,7 +196,7 @@ class HtmlWalker:
             body = self.notes.take(child)
             if body is not None:  # a link to a footnote: the marker is not spoken
                 self._moved.append((child.get_text(" "), htmlbook.NOTE_REFERENCE))
-                self._notes_due.append(body)
+                self._notes_due.append((body, note_label(child)))
                 return
         self._inline(child, buffer)
 
@@ -309,3 +311,8 @@ def _read(text: str, path: str, settings: IngestSettings) -> Document:
 def _first_heading(document: Document) -> str | None:
     return next((" ".join(document.text[b.span[0]:b.span[1]].split())
                  for b in document.blocks if b.kind == "heading"), None)
+
+
+def note_label(reference: Tag) -> str:
+    """A note's label from its reference ("[3]" -> "3", "*" -> "*")."""
+    return re.sub(r"[\[\]()\s.]", "", reference.get_text())[:4]
