@@ -104,3 +104,15 @@ def test_plan_cli_reads_an_epub(book3: Path) -> None:
     done = run_cli("plan", str(book3))
     assert done.returncode == 0, done.stderr
     assert "The Ferry Book" in done.stdout
+
+
+def test_an_epubs_plan_json_follows_the_schema(book3: Path, recipe, casting) -> None:
+    import json
+
+    import jsonschema
+
+    from earmark.planning.schema import SCHEMA_FILE, plan_to_dict
+
+    data = plan_to_dict(plan_file(book3, recipe, casting))
+    assert data["source"]["format"] == "epub"
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))

@@ -33,7 +33,7 @@ app = typer.Typer(
 )
 
 InputArg = Annotated[
-    Path, typer.Argument(help="The document: .txt, .md or .html.", show_default=False)
+    Path, typer.Argument(help="The document: .txt, .md, .html or .epub.", show_default=False)
 ]
 PipelineOpt = Annotated[
     str,
