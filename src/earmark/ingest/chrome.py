@@ -13,8 +13,9 @@ CHROME_HEADING = re.compile(
     r"share( this( story| article)?)?|advertisement|\d+ comments?|comments \(\d+\)|"
     r"leave a (comment|reply)|related( (stories|articles|posts|content|links))?|"
     r"recommended( for you)?|most (popular|read|shared|viewed)|trending( now)?|"
-    r"more (from|on|in|stories|news)\b.*|you (may|might) also like|read (more|next)|sign up.*|"
-    r"subscribe.*|newsletter|follow us.*|top stories|latest news|editor'?s picks|"
+    r"more (from|on|in|stories|news)\b.*|you (may|might) also like|other people are reading|"
+    r"read (more|next)|sign up.*|subscribe.*|newsletter|follow us.*|top stories|"
+    r"latest news|editor'?s picks|"
     r"sponsored( content| links)?|from (our|the) (partners?|web)|around the web|playback rate|"
     r"skip to (main )?content|kudos)\W*",
     re.IGNORECASE)

@@ -146,12 +146,14 @@ class _Scores:
         return self.score.get(id(tag))
 
 
-def _mark_unlikely(body: Tag) -> None:
+def _mark_unlikely(body: Tag, strict: bool = True) -> None:
     for tag in body.find_all(True):
         if _marked(tag) or tag.name in ("a", "body", "html"):
             continue
         if is_hidden(tag):
             tag[SKIP_MARK] = "hidden"
+            continue
+        if not strict:
             continue
         role = str(tag.get("role") or "").lower()
         if role in _CHROME_ROLES:
@@ -372,19 +374,40 @@ def _clean_reason(tag: Tag) -> str | None:
     return None
 
 
-def extract(body: Tag) -> Tag | None:
-    """Marks the page's chrome and returns the element that holds the article, or None
-    when no paragraph is long enough to tell (a short page: read as it is)."""
-    _mark_unlikely(body)
-    scores = _score(body)
-    top = _top(body, scores)
+def _unmark(body: Tag) -> None:
+    for tag in body.find_all(attrs={_DROP_MARK: True}):
+        if str(tag[_DROP_MARK]).startswith("page chrome"):
+            del tag[_DROP_MARK]
+    for tag in body.find_all(attrs={SKIP_MARK: True}):
+        del tag[SKIP_MARK]
+
+
+def _attempt(body: Tag, strict: bool) -> Tag | None:
+    _mark_unlikely(body, strict)
+    top = _top(body, scores := _score(body))
     if top is None:
-        for tag in body.find_all(attrs={_DROP_MARK: True}):
-            if str(tag[_DROP_MARK]).startswith("page chrome"):
-                del tag[_DROP_MARK]
-        for tag in body.find_all(attrs={SKIP_MARK: True}):
-            del tag[SKIP_MARK]
         return None
     root = _with_siblings(top, scores)
     _clean(root)
+    return root
+
+
+def extract(body: Tag) -> Tag | None:
+    """Marks the page's chrome and returns the element that holds the article, or None
+    when no paragraph is long enough to tell (a short page: read as it is).
+
+    As Readability does, an article under 500 characters on a longer page is looked for
+    again without setting aside elements by their names (only hidden ones)."""
+    root = _attempt(body, strict=True)
+    if root is not None and len(visible_text(root)) >= 500:
+        return root
+    if len(" ".join(body.get_text(" ").split())) > 1000:
+        _unmark(body)
+        retry = _attempt(body, strict=False)
+        if retry is not None and len(visible_text(retry)) >= 500:
+            return retry
+        _unmark(body)
+        root = _attempt(body, strict=True)
+    if root is None:
+        _unmark(body)
     return root
