@@ -65,6 +65,7 @@ def _looks_like_tex(text: str) -> bool:
 def speak_tex(source: str) -> str:
     """A short formula in words ("x^2" -> "x squared"); "a formula" when longer."""
     text = _STYLE.sub(" ", source)
+    text = re.sub(r"([\^_])\s*\{\s*([^{}\s]+)\s*\}", r"\1\2 ", text)
     text = re.sub(r"\\text\{([^{}]*)\}", r" \1 ", text)
     text = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r" \1 / \2 ", text)
     text = text.replace("{", " ").replace("}", " ")
