@@ -6,8 +6,9 @@ FOLDER holds one folder per page with source.html, expected.html (the article, a
 Readability's test suite gives it) and expected-metadata.json (its title), as
 ../shared/corpora/web/readability does. The metric is the shared scorer's
 (../shared/eval/web_extract.py): bag-of-words precision, recall and F1 of the plan's
-segment captions (the words as written) against the visible text of expected.html with the title in front; here the plan is
-made in-process (earmark.plan), so the time per page is earmark's own, without a CLI start.
+segment captions (the words as written) against the visible text of expected.html with the
+title in front; here the plan is made in-process (earmark.plan), so the time per page is
+earmark's own, without a CLI start.
 Prints one line a page, then the pages below 0.9 and the means.
 """
 
