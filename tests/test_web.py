@@ -121,3 +121,28 @@ def test_a_short_page_is_read_whole(tmp_path: Path, recipe, casting) -> None:
     page.write_text("<body><h1>Note</h1><p>Back at five.</p></body>", encoding="utf-8")
     _, spoken, _ = _plan(page, recipe, casting)
     assert spoken == ["Note", "Back at five."]
+
+
+def test_structure_is_kept_in_the_article(tmp_path: Path) -> None:
+    from earmark.config.recipe import IngestSettings
+    from earmark.ingest import read_document
+
+    long = ("The committee met on Thursday, heard from residents, and agreed that the plan "
+            "needs another round of consultation before any vote is taken.")
+    page = tmp_path / "page.html"
+    page.write_text(f"""<html lang="en"><head><title>Plan delayed | Daily</title></head><body>
+    <nav><a href="/">Home</a></nav><div class="post-body">
+    <h2>What was said</h2><p>{long}</p><p>{long}</p>
+    <blockquote><p>We need more time, and we will take it.</p></blockquote>
+    <ul><li>Residents spoke first.</li><li>The vote moved to May.</li></ul>
+    <p lang="fr">Le plan est reporté, a dit le maire.</p><p>{long}</p></div>
+    <div class="sidebar"><h3>Most popular</h3><a href="/x">Elsewhere</a></div></body></html>""",
+                    encoding="utf-8")
+    doc = read_document(page, IngestSettings())
+    got = [(b.kind, b.level, b.language, doc.text[b.span[0]:b.span[1]][:22]) for b in doc.blocks]
+    assert got[0] == ("heading", 1, None, "Plan delayed")
+    assert ("heading", 2, None, "What was said") in got
+    assert ("blockquote", 0, None, "We need more time, and") in got
+    assert ("item", 0, None, "The vote moved to May.") in got
+    assert ("paragraph", 0, "fr", "Le plan est reporté, a") in got
+    assert not any("popular" in text or "Home" in text for *_, text in got)

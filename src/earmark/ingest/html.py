@@ -379,7 +379,7 @@ def _headline(soup: BeautifulSoup, root: Tag, page_title: str) -> str | None:
     if best is None:
         parts = _SEPARATOR.split(title)
         best = max(parts[:-1], key=len) if len(parts) > 1 else title
-        if len(best.split()) < 3 and len(parts) > 1:
+        if len(best.split()) < 2 and len(parts) > 1:
             best = title
     if not best:
         return None
