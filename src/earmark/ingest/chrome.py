@@ -7,6 +7,23 @@ from dataclasses import replace
 
 from earmark.model import Document, Dropped
 
+# Headings that belong to a page's controls, never chapters of the article (web pages only)
+CHROME_HEADING = re.compile(
+    r"\W*(full ?screen|skip (ad|ads|this ad)|buy (photo|this photo)|"
+    r"share( this( story| article)?)?|advertisement|\d+ comments?|comments \(\d+\)|"
+    r"leave a (comment|reply)|related( (stories|articles|posts|content|links))?|"
+    r"recommended( for you)?|most (popular|read|shared|viewed)|trending( now)?|"
+    r"more (from|on|in|stories|news)\b.*|you (may|might) also like|other people are reading|"
+    r"read (more|next)|sign up.*|subscribe.*|newsletter|follow us.*|top stories|"
+    r"latest news|editor'?s picks|"
+    r"sponsored( content| links)?|from (our|the) (partners?|web)|around the web|playback rate|"
+    r"skip to (main )?content|kudos)\W*",
+    re.IGNORECASE)
+
+
+def is_chrome_heading(text: str) -> bool:
+    return bool(CHROME_HEADING.fullmatch(" ".join(text.split())))
+
 
 def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
     if not patterns:

@@ -15,8 +15,9 @@ from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, Navigable
 
 from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
-from earmark.ingest import htmlbook
+from earmark.ingest import content, htmlbook, webparts
 from earmark.ingest.builder import TextBuilder
+from earmark.ingest.chrome import is_chrome_heading
 from earmark.model import Document
 
 _SKIP = {
@@ -168,12 +169,23 @@ class HtmlWalker:
             if isinstance(child, NavigableString):
                 buffer.append(str(child))
                 continue
-            if not isinstance(child, Tag) or child.name in _SKIP or child.get("hidden") is not None:
+            if (not isinstance(child, Tag) or child.name in _SKIP or child.get("hidden") is not None
+                    or child.get(content.SKIP_MARK) is not None):
                 continue
             self._inline_element(child, buffer)
 
+    def _math(self, tag: Tag, buffer: list[str]) -> None:
+        """A formula: said in words (or "a formula"), its markup reported as dropped."""
+        spoken = webparts.spoken_math(tag)
+        buffer.append(f" {spoken} ")
+        source = webparts.tex_of(tag) or tag.get_text(" ")
+        self._moved.append((source, f"math: read as \"{spoken}\""))
+
     def _inline_element(self, child: Tag, buffer: list[str]) -> None:
         self.visit(child)
+        if webparts.is_math(child):
+            self._math(child, buffer)
+            return
         reason = htmlbook.inline_drop(child)
         if reason:
             self._moved.append((child.get_text(" "), reason))
@@ -200,6 +212,15 @@ class HtmlWalker:
                 return
         self._inline(child, buffer)
 
+    def _table(self, table: Tag, language: str | None) -> None:
+        """A data table, row by row, each value with its column's header."""
+        caption, lines = webparts.table_lines(table)
+        language = element_language(table) or language
+        if caption:
+            self.add("paragraph", caption, language=language)
+        for line in lines:
+            self.add("item", line, language=language)
+
     def walk(self, node: Tag, in_quote: bool = False, language: str | None = None,
              in_item: bool = False) -> None:
         buffer: list[str] = []
@@ -219,7 +240,12 @@ class HtmlWalker:
             if isinstance(child, NavigableString):
                 buffer.append(str(child))
                 continue
-            if not isinstance(child, Tag) or child.get("hidden") is not None:
+            if (not isinstance(child, Tag) or child.get("hidden") is not None
+                    or child.get(content.SKIP_MARK) is not None):
+                continue
+            if webparts.is_math(child):
+                self.visit(child)
+                self._math(child, buffer)
                 continue
             reason = self.drop_reason(child)
             if reason is not None:
@@ -235,6 +261,9 @@ class HtmlWalker:
             self.visit(child)
             if child.name == "img":
                 alt = str(child.get("alt") or "").strip()
+                if webparts.alt_is_file_name(alt) or webparts.is_tex(alt):
+                    self._moved.append((alt, "image: alt text is a file name, not read"))
+                    alt = ""
                 if "".join(buffer).strip() or _text_follows(child):
                     buffer.append(alt)  # an image inside running text: its alt text, inline
                 elif self.prefix and alt:
@@ -259,7 +288,10 @@ class HtmlWalker:
                 self._inline(child, parts)
                 self.add("heading", " ".join(parts), int(child.name[1]),
                          element_language(child) or language)
-            elif child.name == "pre" and htmlbook.is_code(child):
+            elif child.name == "table" and webparts.is_data_table(child):
+                self._table(child, language)
+            elif (child.name == "pre" and htmlbook.is_code(child)
+                  and not webparts.is_prose(child.get_text())):
                 self.add_dropped(child.get_text(), "code block: not read aloud")
             elif child.name == "pre":  # verse or a letter laid out by hand: one block a stanza
                 for stanza in re.split(r"\n[ \t\r]*\n", child.get_text()):
@@ -295,9 +327,20 @@ def _read(text: str, path: str, settings: IngestSettings) -> Document:
     book = htmlbook.book_metadata(soup)
     for tag in soup.find_all(_SKIP - {"head", "nav", "aside"}):
         tag.decompose()
-    root = _root(soup)
-    htmlbook.mark_contents(root)
+    root = None
+    if not _is_book(soup, book):
+        root = content.extract(soup.body or soup)
     builder = TextBuilder()
+    if root is None:
+        root = _root(soup)
+    else:  # a web page: its headline first, chrome headings never chapters
+        headline = _headline(soup, root, page_title)
+        if headline:
+            builder.add("heading", headline, 1)
+        for heading in root.find_all(_HEADINGS):
+            if is_chrome_heading(heading.get_text(" ")) and not heading.get(htmlbook._DROP_MARK):
+                heading[htmlbook._DROP_MARK] = "page chrome: heading"
+    htmlbook.mark_contents(root)
     HtmlWalker(builder, settings, htmlbook.Notes.of(root, settings.footnotes)).walk(root)
     document = Document(path, "html", builder.text, "", language, tuple(builder.blocks),
                         tuple(builder.dropped))
@@ -306,6 +349,45 @@ def _read(text: str, path: str, settings: IngestSettings) -> Document:
     title = (book.title or _first_heading(document) or " ".join(page_title.split())
              or title_from_path(path))
     return htmlbook.with_metadata(document, title, book)
+
+
+def _is_book(soup: BeautifulSoup, book: htmlbook.BookInfo) -> bool:
+    """A book in HTML (Project Gutenberg's): read whole, with its own conventions."""
+    return bool(book.title) or soup.find(id=re.compile("^pg-(header|footer)$")) is not None \
+        or soup.find(class_="pg-boilerplate") is not None
+
+
+_SEPARATOR = re.compile(r"\s[|\-–—:/»·]\s")
+
+
+def _headline(soup: BeautifulSoup, root: Tag, page_title: str) -> str | None:
+    """The article's headline when the article does not start with it: an <h1> outside
+    it that the page's title names, else the page's title without the site's name."""
+    own = [h for h in root.find_all(["h1", "h2"])
+           if not h.get(htmlbook._DROP_MARK) and h.find_parent(attrs={content.SKIP_MARK: True})
+           is None]
+    if any(h.name == "h1" for h in own):
+        return None
+    title = " ".join(page_title.split())
+    meta = soup.find("meta", attrs={"property": "og:title", "content": True})
+    if meta is not None:
+        title = " ".join(str(meta["content"]).split()) or title
+
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    h1s = [" ".join(h.get_text(" ").split()) for h in soup.find_all("h1")]
+    best = next((h for h in h1s if key(h) and key(title) and key(h) in key(title)), None)
+    if best is None:
+        parts = _SEPARATOR.split(title)
+        best = max(parts[:-1], key=len) if len(parts) > 1 else title
+        if len(best.split()) < 2 and len(parts) > 1:
+            best = title
+    if not best:
+        return None
+    if any(key(best) in key(h.get_text(" ")) or key(h.get_text(" ")) == key(best) for h in own):
+        return None
+    return best
 
 
 def _first_heading(document: Document) -> str | None:
