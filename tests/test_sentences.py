@@ -108,6 +108,7 @@ def test_french_guillemets_with_inner_spaces_start_a_sentence() -> None:
         ("Nobody saw it but Ruth and I. Was Henry I. Wood there?",
          ["Nobody saw it but Ruth and I.", "Was Henry I. Wood there?"]),
         ("The letter came from Paul I. Moss today.", ["The letter came from Paul I. Moss today."]),
+        ("Q. Who won? A. The council did.", ["Q. Who won?", "A. The council did."]),
         # N°. and dotted numbers
         ("It is filed under N°. 4417.220.18. Ask at the desk.",
          ["It is filed under N°. 4417.220.18.", "Ask at the desk."]),

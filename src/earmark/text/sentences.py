@@ -8,7 +8,8 @@ a digit or an opening quote/bracket. It does not end after:
 - ambiguous abbreviations and initials ("U.S.", "a.m.", "Inc.", "J.") unless the next word is one
   that typically starts a sentence ("The", "He", "But" ...), or, after a time or a company
   ("6 P.M.", "Co."), a title ("Mr."), when the sentence is more than a short opening phrase;
-  the pronoun "I" after a lower-case word ("you and I. Did") ends one like any word;
+  the pronoun "I" after a lower-case word ("you and I. Did") ends one like any word; a letter
+  that opens a sentence ("Q. What is it? A. This") never;
 - a lower-case next word ("e.g. the");
 - an ellipsis with a space before it (" . . . "), an omission inside a sentence; an ellipsis in
   brackets ("[...]"); a stop followed by a citation that the full stop closes ("…” (Smith 55).").
@@ -117,6 +118,8 @@ def _boundary(
     if token in TITLES or token in abbreviations or token.rsplit(".", 1)[-1] in TITLES:
         return None  # "Tuesday.Mr. Smith": the title after a glued stop
     is_initial = len(token) == 1 and token.isalpha()
+    if is_initial and not text[sentence_start:punct_start - 1].strip():
+        return None  # "Q. What is it? A. This": a letter alone is no sentence
     if is_initial and token == "i" and before is not None:
         previous = _LOWER_WORD.search(text, max(0, before.start() - 40), before.start())
         if previous and previous.group(1).islower():
