@@ -54,6 +54,9 @@ class IngestSettings:
 class SegmentSettings:
     abbreviations: tuple[str, ...] = ()
     """Extra abbreviations (without the final dot) after which a sentence never ends."""
+    emoji: str = "name"
+    """Emoji: "name" reads each by its Unicode name ("grinning face"), "drop" leaves them out
+    (reported as dropped, reason "emoji"). Captions keep them either way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +242,9 @@ def _validate(recipe: Recipe, path: Path) -> None:
             raise ConfigError(
                 f"{path}: [ingest.drop] {name}: bad pattern {pattern!r}: {exc}"
             ) from exc
+    if recipe.segment.emoji not in ("name", "drop"):
+        raise ConfigError(f"{path}: [segment] emoji must be name or drop, "
+                          f"got {recipe.segment.emoji!r}")
     if recipe.ingest.footnotes not in ("paragraph", "place", "none"):
         raise ConfigError(f"{path}: [ingest] footnotes must be paragraph, place or none, "
                           f"got {recipe.ingest.footnotes!r}")

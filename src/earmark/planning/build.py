@@ -21,6 +21,7 @@ from earmark.planning.chapters import (
 from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
+from earmark.text.emoji import with_names
 from earmark.text.segment import Piece, segment_document, sentence_spans
 from earmark.text.speech import for_speech, heading_for_speech, without_markup
 
@@ -33,7 +34,7 @@ def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = Fal
     """The text handed to the engine for a piece of source text: whitespace folded, "[["
     defused (espeak-ng would read it as phonemes), emphasis markers left out, a heading's
     label in words ("Chapter One."), lexicon pronunciations applied."""
-    text = _INVISIBLE.sub("", source)
+    text = with_names(_INVISIBLE.sub("", source))  # emoji by name (dropped ones are not here)
     text = _SPACE.sub(" ", text).strip().replace("[[", "[ [").replace("]]", "] ]")
     text = without_markup(text)
     if heading:
@@ -61,7 +62,8 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 lines[said.speaker.canonical] = lines.get(said.speaker.canonical, 0) + 1
         voices, cast_warnings = assign_voices(speakers, casting, lines)
         warnings.extend(cast_warnings)
-    seg = segment_document(document, sentences, [a.quote.span for a in speech])
+    seg = segment_document(document, sentences, [a.quote.span for a in speech],
+                           recipe.segment.emoji)
     narrator = casting.voices.get(casting.narrator)
     rate = narrator.rate if narrator else WORDS_PER_MINUTE
     piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters, rate))
@@ -90,7 +92,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                                 heading=piece.kind == "heading"),
                     document.blocks[piece.block].note, index in first_of, index in last_of),
                 source_span=piece.span,
-                language=_other_language(document.blocks[piece.block].language,
+                language=_other_language(piece.language or document.blocks[piece.block].language,
                                          document.language),
                 item=document.blocks[piece.block].kind == "item",
             )

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from earmark.model import Document, Dropped, Span
-from earmark.text import sentences
+from earmark.text import emoji, scripts, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,8 @@ class Piece:
     sentence: int
     kind: str
     span: Span
+    language: str | None = None
+    """The language of a run of another script ("ar" for an Arabic phrase in English text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Segmentation:
 
 
 _SPOKEN = re.compile(r"[^\W_]")  # a letter or digit; "_" alone is markup
+_SPOKEN_OR_EMOJI = re.compile(rf"[^\W_]|{emoji.EMOJI.pattern}")  # emoji read by name
 
 
 def sentence_spans(document: Document, abbreviations: tuple[str, ...]) -> list[list[Span]]:
@@ -50,27 +53,36 @@ _HEADING_SENTENCE = 200  # characters: a longer heading is split into sentences 
 
 
 def segment_document(
-    document: Document, block_sentences: list[list[Span]], speech: list[Span]
+    document: Document, block_sentences: list[list[Span]], speech: list[Span],
+    emoji_mode: str = "name",
 ) -> Segmentation:
-    """Cut sentences at the edges of the (sorted, non-overlapping) speech spans."""
+    """Cut sentences at the edges of the (sorted, non-overlapping) speech spans, and where a
+    run of another script starts or ends (a segment is one voice). Emoji are spoken by name
+    (`emoji_mode` "name") or dropped ("drop", reported with reason "emoji")."""
     text = document.text
+    drop_emoji = emoji_mode == "drop"
+    spoken = _SPOKEN if drop_emoji else _SPOKEN_OR_EMOJI
     ends = [q1 for _, q1 in speech]
     pieces: list[Piece] = []
     dropped: list[Dropped] = []
     sentence_no = 0
     for block_no, block in enumerate(document.blocks):
         base = "heading" if block.kind == "heading" else "narration"
+        language_of_block = block.language or document.language
         for sentence in block_sentences[block_no]:
-            if not _SPOKEN.search(text, *sentence):
-                dropped.append(Dropped(sentence, "no words: punctuation only"))
+            if not spoken.search(text, *sentence):
+                reason = ("emoji" if drop_emoji and _SPOKEN_OR_EMOJI.search(text, *sentence)
+                          else "no words: punctuation only")
+                dropped.append(Dropped(sentence, reason))
                 continue
             inside = [] if base == "heading" else _overlapping(speech, ends, sentence)
             for kind, span in _cut(text, sentence, inside, base):
-                for part, reason in _without_markers(text, span):
+                for part, reason in _without_markers(text, span, drop_emoji, spoken):
                     if reason:
                         dropped.append(Dropped(part, reason))
-                    else:
-                        pieces.append(Piece(block_no, sentence_no, kind, part))
+                        continue
+                    for run, language in scripts.runs(text, part, language_of_block):
+                        pieces.append(Piece(block_no, sentence_no, kind, run, language))
             sentence_no += 1
     return Segmentation(tuple(pieces), tuple(dropped))
 
@@ -82,24 +94,32 @@ _MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴
 "[p. 12]")."""
 
 
-def _without_markers(text: str, span: Span) -> list[tuple[Span, str | None]]:
-    """A piece cut around footnote markers ("[3]", "¹") and page numbers: the markers, and any
-    bit left with no words, are reported as dropped; the rest is spoken."""
+def _without_markers(text: str, span: Span, drop_emoji: bool = False,
+                     spoken: re.Pattern[str] = _SPOKEN) -> list[tuple[Span, str | None]]:
+    """A piece cut around footnote markers ("[3]", "¹"), page numbers and (when they are not
+    read) emoji: those, and any bit left with no words, are reported as dropped; the rest is
+    spoken."""
     out: list[tuple[Span, str | None]] = []
     start = span[0]
-    for match in _MARKER.finditer(text, span[0], span[1]):
-        _keep(text, start, match.start(), out)
-        out.append(((match.start(), match.end()),
-                    "page number" if match.group("page") else "footnote marker"))
-        start = match.end()
-    _keep(text, start, span[1], out)
+    cuts = [((m.start(), m.end()), "page number" if m.group("page") else "footnote marker")
+            for m in _MARKER.finditer(text, span[0], span[1])]
+    if drop_emoji and not text.isascii():
+        cuts = sorted(cuts + [(s, "emoji") for s in emoji.spans(text, *span)])
+    for (a, b), reason in cuts:
+        if a < start:
+            continue
+        _keep(text, start, a, out, spoken)
+        out.append(((a, b), reason))
+        start = b
+    _keep(text, start, span[1], out, spoken)
     return out
 
 
-def _keep(text: str, start: int, end: int, out: list[tuple[Span, str | None]]) -> None:
+def _keep(text: str, start: int, end: int, out: list[tuple[Span, str | None]],
+          spoken: re.Pattern[str] = _SPOKEN) -> None:
     part = sentences.trim(text, start, end)
     if part is not None:
-        out.append((part, None if _SPOKEN.search(text, *part) else "no words: punctuation only"))
+        out.append((part, None if spoken.search(text, *part) else "no words: punctuation only"))
 
 
 def _overlapping(speech: list[Span], ends: list[int], span: Span) -> list[Span]:
