@@ -26,17 +26,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from earmark.config.recipe import IngestSettings
-from earmark.ingest import frontmatter
 from earmark.ingest.builder import TextBuilder
 from earmark.ingest.notes import NOTE_END, note_opening
 from earmark.model import Document, Metadata
-from earmark.text.tables import spoken_table
+
+# What a plain article needs is loaded up front; front matter (its parsers), tables and the
+# plugins (footnotes, admonitions, definition lists) only when the text has them: with them
+# all, the reader's import and first read cost ~10 ms more.
 
 FRONT_MATTER = "front matter"
 ATTRIBUTES = "attribute list: not read aloud"
@@ -47,49 +49,68 @@ NOTE_NONE = 'footnote (recipe ingest.footnotes = "none")'
 NOTE_UNUSED = "footnote: nothing refers to it"
 
 _ATTR = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"']+))"
-_EXTENSIONS = re.compile(
+_EXTENSIONS = (
     r"(?P<shortcode>\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{\{.{0,500}?\}\})"
     r"|(?P<attrs>\{:(?::[^{}\n]*|[^{}\n]*)\}|\{[ \t]*" + _ATTR + r"(?:[ \t]+" + _ATTR +
-    r")*[ \t]*\})",
-    re.DOTALL)
+    r")*[ \t]*\})")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
-_ADMONITION_LABEL = re.compile(
+_ADMONITION_LABEL = (
     r"\s*(?:[^\w\s*_\[]{1,3}\s*)?(?:\*\*|__|\*|_)?\s*(?P<label>note|notes|tip|hint|important|"
     r"warning|caution|danger|attention|info|information|remember|update|updated|correction|"
     r"disclaimer|disclosure|aside|editor[’']?s note|author[’']?s note|ps|p\.s\.|fyi|example|"
-    r"summary|tl;?dr)\s*(?::|(?:\*\*|__|\*|_)\s*:)", re.IGNORECASE)
+    r"summary|tl;?dr)\s*(?::|(?:\*\*|__|\*|_)\s*:)")
 _ALERT = re.compile(r"\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
 _CAPTION = re.compile(r"\s*(?:table\s*:|:\s)", re.IGNORECASE)
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\b")
 _FIGURE_TEXT = re.compile(r"\b(caption|alt|title)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
-def _parser() -> MarkdownIt:
-    from mdit_py_plugins.admon import admon_plugin
-    from mdit_py_plugins.deflist import deflist_plugin
-    from mdit_py_plugins.footnote import footnote_plugin
+@cache
+def _parser(footnotes: bool, admonitions: bool, definitions: bool) -> MarkdownIt:
+    """CommonMark with GFM tables, and the plugins the text needs (a parser is reusable)."""
+    parser = MarkdownIt("commonmark").enable("table")
+    if footnotes:
+        from mdit_py_plugins.footnote import footnote_plugin
 
-    return (MarkdownIt("commonmark").enable("table").use(footnote_plugin)
-            .use(admon_plugin).use(deflist_plugin))
+        parser.use(footnote_plugin)
+    if admonitions:
+        from mdit_py_plugins.admon import admon_plugin
+
+        parser.use(admon_plugin)
+    if definitions:
+        from mdit_py_plugins.deflist import deflist_plugin
+
+        parser.use(deflist_plugin)
+    return parser
 
 
-@dataclass(slots=True)
+def _parser_for(text: str) -> MarkdownIt:
+    return _parser("[^" in text, "!!!" in text or "???" in text,
+                   re.search(r"\n[ ]{0,3}[:~][ \t]", text) is not None)
+
+
+@cache
+def _extensions() -> re.Pattern[str]:
+    return re.compile(_EXTENSIONS, re.DOTALL)
+
+
 class _Entry:
     """A block to add (reason None) or a passage to report as dropped."""
 
-    kind: str
-    text: str
-    level: int = 0
-    reason: str | None = None
+    __slots__ = ("kind", "level", "reason", "text")
+
+    def __init__(self, kind: str, text: str, level: int = 0, reason: str | None = None) -> None:
+        self.kind, self.text, self.level, self.reason = kind, text, level, reason
 
 
-@dataclass(slots=True)
 class _Inline:
-    text: str
-    moved: list[tuple[str, str]]
-    """Text taken out of the block (extension syntax, note references) and why."""
-    refs: list[int]
-    """The footnotes it refers to."""
+    """An inline token's text; `moved` is what was taken out of it (extension syntax, note
+    references) and why, `refs` the footnotes it refers to."""
+
+    __slots__ = ("moved", "refs", "text")
+
+    def __init__(self, text: str, moved: list[tuple[str, str]], refs: list[int]) -> None:
+        self.text, self.moved, self.refs = text, moved, refs
 
 
 class _Reader:
@@ -287,6 +308,8 @@ class _Reader:
                 _CAPTION.match(tokens[end + 2].content):
             after = self.inline(tokens[end + 2])
             caption, end = (after.text, after), end + 3
+        from earmark.text.tables import spoken_table
+
         title = caption[0] if caption else self.previous_heading
         lines = spoken_table(header, rows, title)
         kind = self.kind()
@@ -318,7 +341,7 @@ def _is_admonition(tokens: list[Token], index: int) -> bool:
     if index + 2 >= len(tokens) or tokens[index + 2].type != "inline":
         return False
     content = tokens[index + 2].content
-    return bool(_ADMONITION_LABEL.match(content) or _ALERT.match(content))
+    return bool(re.match(_ADMONITION_LABEL, content, re.IGNORECASE) or _ALERT.match(content))
 
 
 def _first_in_quote(tokens: list[Token], index: int) -> bool:
@@ -353,7 +376,7 @@ def _protect(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     if "{" not in text:
         return text, originals
-    return _EXTENSIONS.sub(replace, text), originals
+    return _extensions().sub(replace, text), originals
 
 
 def _unused_definitions(body: str, env: dict) -> list[str]:
@@ -374,10 +397,14 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
     from earmark.ingest import title_from_path
 
     settings = settings or IngestSettings()
-    front, body = frontmatter.split(text)
+    front, body = None, text
+    if text.lstrip("\ufeff")[:3] in ("---", "+++"):
+        from earmark.ingest import frontmatter
+
+        front, body = frontmatter.split(text)
     protected, originals = _protect(body)
     env: dict = {}
-    tokens = _parser().parse(protected, env)
+    tokens = _parser_for(protected).parse(protected, env)
     reader = _Reader(settings, originals)
     cut = next((i for i, t in enumerate(tokens) if t.type == "footnote_block_open"), len(tokens))
     _collect_notes(tokens[cut:], reader.notes)
