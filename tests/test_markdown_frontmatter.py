@@ -89,3 +89,13 @@ def test_a_thematic_break_is_not_front_matter() -> None:
     doc = document("Intro.\n\n---\n\nMore.\n")
     assert spoken(doc) == ["Intro.", "More."]
     assert doc.title == "Post"
+
+
+def test_empty_and_windows_front_matter() -> None:
+    assert spoken(document("---\n---\nText.\n")) == ["Text."]
+    doc = document("---\r\ntitle: A\r\n---\r\n\r\nText.\r\n")
+    assert doc.title == "A" and spoken(doc) == ["A", "Text."]
+
+
+def test_a_rule_a_line_and_a_rule_are_not_front_matter() -> None:
+    assert spoken(document("---\nSome words\n---\n\nText.\n")) == ["Some words", "Text."]

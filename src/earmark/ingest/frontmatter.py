@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_YAML = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+_YAML = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                    re.DOTALL)
-_TOML = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:^|\n)\+\+\+[ \t]*(?:\r?\n|\Z)",
+_TOML = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?:(.*?)\r?\n)??\+\+\+[ \t]*(?:\r?\n|\Z)",
                    re.DOTALL)
 
 
@@ -48,15 +48,17 @@ def split(text: str) -> tuple[FrontMatter | None, str]:
         if match is None:
             continue
         try:
-            data = parse(match.group(1))
+            data = parse(match.group(1) or "")
         except Exception as exc:  # a syntax error in it: still front matter, never read
             kind = "YAML" if parse is _yaml else "TOML"
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return FrontMatter(match.group(0).strip(), warning=f"front matter is not valid "
                                f"{kind} ({first}): its title, author and date are not used"), \
                 text[match.end():]
-        if not isinstance(data, dict):
+        if data is None:
             data = {}
+        if not isinstance(data, dict):  # "---", a line of text, "---": a rule and a heading
+            return None, text
         return _fields(match.group(0).strip(), data), text[match.end():]
     return None, text
 
@@ -134,7 +136,7 @@ def _yaml(body: str) -> dict[str, Any]:
     except _NotFlat:
         import yaml
 
-        return yaml.safe_load(body) or {}
+        return yaml.safe_load(body)
 
 
 def _flat_yaml(body: str) -> dict[str, Any]:
