@@ -17,6 +17,7 @@ from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
 from earmark.ingest import htmlbook
 from earmark.ingest.builder import TextBuilder
+from earmark.ingest.notes import NOTE_END, note_opening
 from earmark.model import Document
 
 _SKIP = {
@@ -124,7 +125,8 @@ class HtmlWalker:
         self.prefix = settings.image_prefix
         self.notes = notes or htmlbook.Notes()
         self._moved: list[tuple[str, str]] = []  # inline text dropped, reported after its block
-        self._notes_due: list[Tag] = []  # footnote bodies to read after the current block
+        self._notes_due: list[tuple[Tag, str]] = []  # footnotes to read after this block,
+        self._note_opening: str | None = None  # with their markers; "Note 1." starts one
 
     # -- hooks --------------------------------------------------------------------------
     def visit(self, tag: Tag) -> None:
@@ -143,6 +145,8 @@ class HtmlWalker:
         if not text.strip():
             return
         text, level = self.adjust(kind, text, level)
+        if self._note_opening:
+            text, self._note_opening = f"{self._note_opening} {text.strip()}", None
         self.builder.add(kind, text, level, language)
         self._after_block()
 
@@ -154,8 +158,13 @@ class HtmlWalker:
         for text, reason in moved:
             self.builder.add_dropped(text, reason)
         due, self._notes_due = self._notes_due, []
-        for body in due:
+        for body, marker in due:  # announced: "Note 1. ... End of note." (ingest/notes.py)
+            self._note_opening = note_opening(marker)
+            count = len(self.builder.blocks)
             self.walk(body, False, element_language(body))
+            self._note_opening = None
+            if len(self.builder.blocks) > count:
+                self.builder.add("paragraph", NOTE_END)
 
     # -- reading ------------------------------------------------------------------------
     def _inline(self, tag: Tag, buffer: list[str]) -> None:
@@ -178,7 +187,7 @@ class HtmlWalker:
             if reason == htmlbook.NOTE_REFERENCE:
                 body = self.notes.take(child)
                 if body is not None:
-                    self._notes_due.append(body)
+                    self._notes_due.append((body, child.get_text()))
             return
         if child.name == "q":  # browsers add the marks with CSS: put them in the text
             inner: list[str] = []
@@ -194,7 +203,7 @@ class HtmlWalker:
             body = self.notes.take(child)
             if body is not None:  # a link to a footnote: the marker is not spoken
                 self._moved.append((child.get_text(" "), htmlbook.NOTE_REFERENCE))
-                self._notes_due.append(body)
+                self._notes_due.append((body, child.get_text()))
                 return
         self._inline(child, buffer)
 
