@@ -87,3 +87,20 @@ def test_braces_in_prose_are_read() -> None:
 def test_coverage_holds_with_extensions(recipe, casting) -> None:
     planned(document("# T {#t}\n\n<!-- x -->\n\nA {{< x >}} b{: .c}.\n\n{% raw %}\n"),
             recipe, casting)
+
+
+@pytest.mark.parametrize("source", ["[TOC]\n", "[[_TOC_]]\n", "* TOC\n{:toc}\n",
+                                    "1. Contents\n{: toc}\n"])
+def test_table_of_contents_markers(source: str) -> None:
+    doc = document(f"Intro.\n\n{source}\n## Part\n\nText.\n")
+    assert spoken(doc) == ["Intro.", "Part", "Text."]
+    assert any(k == "dropped: table of contents" for k, _ in said(doc))
+
+
+def test_abbreviation_definitions_and_closing_hashes() -> None:
+    doc = document("## Budget ## {#b}\n\nThe HTML page.\n\n*[HTML]: Hyper Text Markup Language\n"
+                   "*[W3C]: World Wide Web Consortium\n")
+    assert spoken(doc) == ["Budget", "The HTML page."]
+    assert said(doc)[-1] == ("dropped: abbreviation definitions: not read aloud",
+                             "*[HTML]: Hyper Text Markup Language\n"
+                             "*[W3C]: World Wide Web Consortium")

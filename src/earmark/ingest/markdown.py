@@ -15,6 +15,8 @@
   note after the first paragraph that refers to it, "place" where a rendered page shows it
   (after the text, in order), "none" not at all (reported). The reference is never read.
   A note is announced: "Note 1. ... End of note." (earmark.ingest.notes).
+- Markers that a generator replaces with a table of contents (`[TOC]`, `[[_TOC_]]`, kramdown's
+  `* TOC` + `{:toc}`) and abbreviation definitions (`*[HTML]: ...`) are dropped, reported.
 - GFM tables are read row by row, each value after its column's name (earmark.text.tables);
   the caption is a "Table: ..." (or ": ...") paragraph right before or after the table, else
   the heading right before it.
@@ -47,12 +49,17 @@ COMMENT = "HTML comment: not read aloud"
 NOTE_REFERENCE = "note reference"
 NOTE_NONE = 'footnote (recipe ingest.footnotes = "none")'
 NOTE_UNUSED = "footnote: nothing refers to it"
+TOC = "table of contents"
+ABBREVIATIONS = "abbreviation definitions: not read aloud"
 
 _ATTR = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"']+))"
 _EXTENSIONS = (
     r"(?P<shortcode>\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{\{.{0,500}?\}\})"
     r"|(?P<attrs>\{:(?::[^{}\n]*|[^{}\n]*)\}|\{[ \t]*" + _ATTR + r"(?:[ \t]+" + _ATTR +
     r")*[ \t]*\})")
+_TOC = re.compile(r"\s*(?:\[TOC\]|\[\[_TOC_\]\]|\$\{toc\}|\[\[toc\]\])\s*", re.IGNORECASE)
+_KRAMDOWN_TOC = re.compile(r"\{:\s*toc\s*\}")
+_ABBREVIATIONS = re.compile(r"(?:[ ]{0,3}\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _ADMONITION_LABEL = (
     r"\s*(?:[^\w\s*_\[]{1,3}\s*)?(?:\*\*|__|\*|_)?\s*(?P<label>note|notes|tip|hint|important|"
@@ -267,8 +274,12 @@ class _Reader:
         if self.in_title:
             label = _admonition_title(tokens, index, text)
             self.emit("paragraph", label, found=found)
-        elif self.heading_level:
-            self.emit("heading", text, self.heading_level, found)
+        elif self.heading_level:  # "## Budget ## {#budget}": the closing hashes too
+            self.emit("heading", re.sub(r"\s+#+\s*$", "", text), self.heading_level, found)
+        elif _TOC.fullmatch(text) or any(_KRAMDOWN_TOC.fullmatch(m) for m, _ in found.moved):
+            self.drop(self.restore(token.content), TOC)  # the marker a generator replaces
+        elif _ABBREVIATIONS.fullmatch(token.content):
+            self.drop(self.restore(token.content), ABBREVIATIONS)
         elif not text.strip():
             self.emit("paragraph", "", found=found)  # only extension syntax
         elif _only_images(token):  # a paragraph that is just an image: "Image: alt"
