@@ -38,3 +38,14 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         timeout=300,
         check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def sample_render(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample rendered once (MP3 and M4B) with the real engine: a folder to read, not to
+    change (copy it first)."""
+    out = tmp_path_factory.mktemp("sample-render")
+    done = run_cli("render", str(SAMPLE), "-o", str(out), "--quiet", "--format", "mp3",
+                   "--format", "m4b")
+    assert done.returncode == 0, done.stderr
+    return out / "library-vote"

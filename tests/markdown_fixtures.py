@@ -23,14 +23,30 @@ def document(source: str | Path, **settings: object) -> Document:
 
 
 def said(doc: Document) -> list[tuple[str, str]]:
-    """Everything in reading order: (block kind, text), or ("dropped: REASON", text)."""
-    items = [(b.span, b.kind) for b in doc.blocks] + \
+    """Everything in reading order: (block kind, text), or ("dropped: REASON", text); a
+    footnote's block kind says its label ("paragraph, note 1")."""
+    items = [(b.span, b.kind + (f", note {b.note}" if b.note is not None else ""))
+             for b in doc.blocks] + \
         [(d.span, f"dropped: {d.reason}") for d in doc.dropped]
     return [(kind, doc.text[s:e]) for (s, e), kind in sorted(items)]
 
 
 def spoken(doc: Document) -> list[str]:
-    return [text for kind, text in said(doc) if not kind.startswith("dropped")]
+    """The blocks' texts, a footnote's as it is announced ("Note 1. … End of note.")."""
+    out: list[str] = []
+    previous = None
+    blocks = [b for b in doc.blocks]
+    for number, block in enumerate(blocks):
+        text = doc.text[slice(*block.span)]
+        if block.note is not None:
+            following = blocks[number + 1] if number + 1 < len(blocks) else None
+            if previous is None or previous.note != block.note:
+                text = f"Note {block.note}. {text}" if block.note else f"Note. {text}"
+            if following is None or following.note != block.note:
+                text = f"{text} End of note."
+        out.append(text)
+        previous = block
+    return out
 
 
 def planned(doc: Document, recipe, casting) -> Plan:

@@ -180,3 +180,15 @@ def test_binary_data_is_still_refused(tmp_path: Path, recipe) -> None:
     path.write_bytes(b"PK\x03\x04\x00\x00binary")
     with pytest.raises(InputError, match="looks like binary data"):
         read_document(path, recipe.ingest)
+
+
+def test_gutenberg_footnotes_are_announced_or_dropped(recipe, casting) -> None:
+    book = BOOKS / "footnotes.txt"
+    said = spoken(plan(book, recipe, casting))
+    at = said.index("Note 1. Or so he claimed.")
+    assert said[at - 1] == "Then he left." and said[at + 1] == "It was not so. End of note."
+    assert said[at + 2] == "The end came." and "[1]" not in " ".join(said)
+    quiet = replace(recipe, ingest=replace(recipe.ingest, footnotes="none"))
+    result = plan(book, quiet, casting)
+    assert "Or so he claimed." not in " ".join(spoken(result))
+    assert any(d.reason.startswith("footnote (recipe") for d in result.dropped)

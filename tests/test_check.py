@@ -7,18 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, run_cli
+from conftest import run_cli
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    done = run_cli("render", str(SAMPLE), "-o", str(out), "--quiet", "--format", "mp3",
-                   "--format", "m4b")
-    assert done.returncode == 0, done.stderr
-    return out / "library-vote"
+def rendered(sample_render: Path) -> Path:
+    return sample_render
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "truncated-m4b"])

@@ -18,11 +18,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    done = run_cli("render", str(SAMPLE), "-o", str(out), "--quiet")
-    assert done.returncode == 0, done.stderr
-    return out / "library-vote"
+def rendered(sample_render: Path) -> Path:
+    return sample_render
 
 
 def test_to_dict_writes_the_render_s_json_byte_for_byte(rendered: Path) -> None:

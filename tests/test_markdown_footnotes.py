@@ -35,8 +35,10 @@ def test_paragraph_policy_reads_a_note_after_its_paragraph(recipe, casting) -> N
     assert ("dropped: " + NOTE_UNUSED, "[^unused]: Nobody refers to this.") in said(doc)
     plan = planned(doc, recipe, casting)
     texts = [s.text for s in plan.segments]
-    assert texts[:5] == ["First paragraph.", "It goes on.", "Note 1.", "The first note.",
-                         "End of note."]
+    assert texts[:3] == ["First paragraph.", "It goes on.", "Note 1. The first note. End of note."]
+    # captions keep what was written: the note's own words
+    caption = plan.document.text[slice(*plan.segments[2].source_span)]
+    assert caption == "The first note."
     assert all("[^" not in t for t in texts)
 
 

@@ -35,7 +35,8 @@ def test_a_blog_post_renders_and_passes_check(tmp_path: Path) -> None:
         assert markup not in spoken
         assert markup not in captions.replace("-->", "")
     assert "Row 1: Member: Ada Lin, vote: Yes." in captions
-    assert "Note 1." in captions and "End of note." in captions
+    assert "Note 1. The vote was seven to two. End of note." in spoken  # announced,
+    assert "The vote was seven to two." in captions and "Note 1." not in captions  # as written
     tags = ID3(folder / f"{folder.name}.mp3")
     assert tags["TPE1"].text == ["Ada Lin, Bo Chen"]
     assert str(tags["TDRC"].text[0]).startswith("2026")

@@ -71,7 +71,7 @@ def render(source: str | Path, out: str | Path = "output", *,
     from earmark.speak.workers import default_jobs
 
     recipe, casting = settings(pipeline, voices, language, encoding)
-    chosen = tuple(dict.fromkeys(f.lower() for f in formats or [recipe.export.format]))
+    chosen = tuple(dict.fromkeys(f.lower() for f in formats or recipe.export.default_formats()))
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown:
         raise InputError(f"unknown format {unknown[0]!r} (earmark writes {', '.join(FORMATS)})")

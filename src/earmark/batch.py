@@ -122,7 +122,8 @@ def render_one(source: str, out: str, slug: str, pipeline: str, voices: str,
         recipe, casting = load_recipe(pipeline), load_casting(voices)
         # workers are daemon processes: synthesis runs in the worker itself (jobs=1)
         result = render(Path(source), Path(out), recipe, casting,
-                        formats or (recipe.export.format,), 1, slug=slug, fingerprint=print_)
+                        formats or recipe.export.default_formats(), 1, slug=slug,
+                        fingerprint=print_)
     except EarmarkError as error:
         return DocResult(source, slug, "failed", time.perf_counter() - started, 0, str(error))
     except Exception as error:

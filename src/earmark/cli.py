@@ -33,7 +33,7 @@ app = typer.Typer(
 )
 
 InputArg = Annotated[
-    Path, typer.Argument(help="The document: .txt, .md or .html.", show_default=False)
+    Path, typer.Argument(help="The document: .txt, .md, .html or .epub.", show_default=False)
 ]
 PipelineOpt = Annotated[
     str,
@@ -145,8 +145,12 @@ def plan(
     voices: VoicesOpt = "default",
     language: LanguageOpt = None,
     encoding: EncodingOpt = None,
+    chapters_only: Annotated[
+        bool, typer.Option("--chapters", help="Print only the chapter map (number, length, "
+                           "title, first words): a book's chapters at a glance.")
+    ] = False,
 ) -> None:
-    """Show the narration plan (chapters, segments, voices) without making audio."""
+    """Show the narration plan (chapter map, segments, voices) without making audio."""
     from earmark import api
     from earmark.planning.build import plan_file
     from earmark.planning.schema import dumps, plan_to_dict
@@ -157,8 +161,18 @@ def plan(
         sys.stdout.write(dumps(plan_to_dict(result)))
         return
     from earmark.planning.build import summary
+    from earmark.planning.chapter_map import chapter_map, clock
 
     typer.echo(summary(result))
+    rate = casting.voices[casting.narrator].rate
+    entries = chapter_map(result, rate, recipe.pauses)
+    total = sum(e.estimated_ms for e in entries)
+    typer.echo(f"\nChapter map (about {clock(total)} in all at {rate} words a minute):")
+    for entry in entries:
+        opening = f" — {entry.first_words}" if entry.first_words else ""
+        typer.echo(f"  {entry.number:>4}  {clock(entry.estimated_ms)}  {entry.title}{opening}")
+    if chapters_only:
+        return
     pauses = recipe.pauses
     typer.echo(f"language {result.document.language}; loudness {recipe.loudness.profile}; "
                f"pauses (ms): sentence {pauses.sentence_ms}, paragraph {pauses.paragraph_ms}, "

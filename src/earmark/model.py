@@ -24,6 +24,9 @@ class Block:
     """Heading level 1-6; 0 for other blocks."""
     language: str | None = None
     """The block's own language when it differs from the document's (HTML lang=...)."""
+    note: str | None = None
+    """Set when the block is (part of) a footnote: its label ("3", "*" or ""). It is read
+    announced: "Note 3. … End of note." """
 
 
 @dataclass(frozen=True, slots=True)

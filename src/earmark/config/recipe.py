@@ -38,11 +38,12 @@ class IngestSettings:
     """HTML and Markdown images are read as this prefix and their alt text (or, in a figure,
     its caption); an empty prefix leaves images out."""
     footnotes: str = "paragraph"
-    """HTML and EPUB footnotes (epub:type="footnote", class="footnote") and Markdown's (`[^1]`):
-    "paragraph" reads each one after the paragraph that refers to it, announced ("Note 1. ...
-    End of note."), "place" where the source puts it (Markdown: after the text, as a rendered
-    page shows them), "none" not at all (reported as dropped). Note markers ("*", "[1]") are
-    never spoken; endnotes are read where they are, as a section of their own."""
+    """Footnotes (HTML and EPUB: epub:type="footnote", class="footnote"; Markdown: `[^1]`;
+    plain text: Project Gutenberg's "[Footnote 1: …]", which stands after its paragraph):
+    "paragraph" reads each one after the paragraph that refers to it, "place" where the source
+    puts it (Markdown: after the text, as a rendered page shows them), "none" not at all
+    (reported as dropped). A note is announced: "Note 1. … End of note." Note markers ("*",
+    "[1]") are never spoken; endnotes are read where they are, as a section of their own."""
     drop_matter: tuple[str, ...] = ("copyright-page", "colophon", "index", "imprint")
     """Front and back matter that is not read, by EPUB structural type (epub:type, a
     landmark or an EPUB 2 guide reference; role="doc-..." in HTML), e.g. "titlepage",
@@ -130,6 +131,8 @@ class LoudnessSettings:
 class ExportSettings:
     format: str = "mp3"
     """Default output format: mp3, m4b, opus or wav (`--format` overrides)."""
+    extra_formats: tuple[str, ...] = ()
+    """More formats rendered from the same synthesis when `--format` is not given."""
     sample_rate: int = PCM.rate
     """Sample rate of the encoded file in Hz (not Opus: always 48 kHz); espeak-ng speaks at
     22050 Hz, which MP3 encodes in chunks; other rates are resampled by ffmpeg."""
@@ -144,6 +147,10 @@ class ExportSettings:
     (at least 1)."""
     genre: str = "Speech"
     """The genre tag of the audio when the document does not give one (books: "Audiobook")."""
+
+    def default_formats(self) -> tuple[str, ...]:
+        """What a render writes when `--format` is not given: `format`, then `extra_formats`."""
+        return tuple(dict.fromkeys((self.format, *self.extra_formats)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,11 +248,10 @@ def _validate(recipe: Recipe, path: Path) -> None:
         except LookupError:
             raise ConfigError(f"{path}: [ingest] encoding: unknown encoding "
                               f"{recipe.ingest.encoding!r}") from None
-    if recipe.export.format not in FORMATS:
-        raise ConfigError(
-            f"{path}: [export] format must be one of {', '.join(FORMATS)}, "
-            f"got {recipe.export.format!r}"
-        )
+    for name in (recipe.export.format, *recipe.export.extra_formats):
+        if name not in FORMATS:
+            raise ConfigError(
+                f"{path}: [export] format must be one of {', '.join(FORMATS)}, got {name!r}")
     if recipe.loudness.profile not in ("web", "podcast", "acx", "none"):
         raise ConfigError(f"{path}: [loudness] profile must be web, podcast, acx or none, "
                           f"got {recipe.loudness.profile!r}")

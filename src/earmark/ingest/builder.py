@@ -15,6 +15,8 @@ _SPACE = re.compile(r"\s+")
 
 class TextBuilder:
     def __init__(self) -> None:
+        self.note: str | None = None
+        """The label of the footnote being read (None: body text)."""
         self._parts: list[str] = []
         self._length = 0
         self.blocks: list[Block] = []
@@ -32,9 +34,10 @@ class TextBuilder:
         return (start, self._length)
 
     def add(self, kind: str, text: str, level: int = 0, language: str | None = None) -> None:
+        """A block of text; while `note` is set (a footnote's label), the block is the note's."""
         span = self._append(_SPACE.sub(" ", text).strip())
         if span:
-            self.blocks.append(Block(kind, span, level, language))
+            self.blocks.append(Block(kind, span, level, language, self.note))
 
     def add_dropped(self, text: str, reason: str) -> None:
         """Text that is part of the document but deliberately not read (e.g. code)."""

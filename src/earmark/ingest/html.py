@@ -17,7 +17,6 @@ from earmark.config.recipe import IngestSettings
 from earmark.errors import InputError
 from earmark.ingest import htmlbook
 from earmark.ingest.builder import TextBuilder
-from earmark.ingest.notes import NOTE_END, note_opening
 from earmark.model import Document
 
 _SKIP = {
@@ -125,8 +124,7 @@ class HtmlWalker:
         self.prefix = settings.image_prefix
         self.notes = notes or htmlbook.Notes()
         self._moved: list[tuple[str, str]] = []  # inline text dropped, reported after its block
-        self._notes_due: list[tuple[Tag, str]] = []  # footnotes to read after this block,
-        self._note_opening: str | None = None  # with their markers; "Note 1." starts one
+        self._notes_due: list[tuple[Tag, str]] = []  # footnotes (and labels) read after it
 
     # -- hooks --------------------------------------------------------------------------
     def visit(self, tag: Tag) -> None:
@@ -145,8 +143,6 @@ class HtmlWalker:
         if not text.strip():
             return
         text, level = self.adjust(kind, text, level)
-        if self._note_opening:
-            text, self._note_opening = f"{self._note_opening} {text.strip()}", None
         self.builder.add(kind, text, level, language)
         self._after_block()
 
@@ -158,13 +154,10 @@ class HtmlWalker:
         for text, reason in moved:
             self.builder.add_dropped(text, reason)
         due, self._notes_due = self._notes_due, []
-        for body, marker in due:  # announced: "Note 1. ... End of note." (ingest/notes.py)
-            self._note_opening = note_opening(marker)
-            count = len(self.builder.blocks)
+        for body, label in due:
+            outer, self.builder.note = self.builder.note, label
             self.walk(body, False, element_language(body))
-            self._note_opening = None
-            if len(self.builder.blocks) > count:
-                self.builder.add("paragraph", NOTE_END)
+            self.builder.note = outer
 
     # -- reading ------------------------------------------------------------------------
     def _inline(self, tag: Tag, buffer: list[str]) -> None:
@@ -187,7 +180,7 @@ class HtmlWalker:
             if reason == htmlbook.NOTE_REFERENCE:
                 body = self.notes.take(child)
                 if body is not None:
-                    self._notes_due.append((body, child.get_text()))
+                    self._notes_due.append((body, note_label(child)))
             return
         if child.name == "q":  # browsers add the marks with CSS: put them in the text
             inner: list[str] = []
@@ -203,7 +196,7 @@ class HtmlWalker:
             body = self.notes.take(child)
             if body is not None:  # a link to a footnote: the marker is not spoken
                 self._moved.append((child.get_text(" "), htmlbook.NOTE_REFERENCE))
-                self._notes_due.append((body, child.get_text()))
+                self._notes_due.append((body, note_label(child)))
                 return
         self._inline(child, buffer)
 
@@ -318,3 +311,8 @@ def _read(text: str, path: str, settings: IngestSettings) -> Document:
 def _first_heading(document: Document) -> str | None:
     return next((" ".join(document.text[b.span[0]:b.span[1]].split())
                  for b in document.blocks if b.kind == "heading"), None)
+
+
+def note_label(reference: Tag) -> str:
+    """A note's label from its reference ("[3]" -> "3", "*" -> "*")."""
+    return re.sub(r"[\[\]()\s.]", "", reference.get_text())[:4]

@@ -14,7 +14,8 @@
 - Footnotes (`[^1]`, `[^1]: ...`) follow the recipe's `ingest.footnotes`: "paragraph" reads a
   note after the first paragraph that refers to it, "place" where a rendered page shows it
   (after the text, in order), "none" not at all (reported). The reference is never read.
-  A note is announced: "Note 1. ... End of note." (earmark.ingest.notes).
+  A note's blocks carry its number (Block.note), so that it is announced: "Note 1. ... End
+  of note." (planning/build.py; captions keep what was written).
 - Markers that a generator replaces with a table of contents (`[TOC]`, `[[_TOC_]]`, kramdown's
   `* TOC` + `{:toc}`) and abbreviation definitions (`*[HTML]: ...`) are dropped, reported.
 - GFM tables are read row by row, each value after its column's name (earmark.text.tables);
@@ -35,7 +36,6 @@ from markdown_it.token import Token
 
 from earmark.config.recipe import IngestSettings
 from earmark.ingest.builder import TextBuilder
-from earmark.ingest.notes import NOTE_END, note_opening
 from earmark.model import Document, Metadata
 
 # What a plain article needs is loaded up front; front matter (its parsers), tables and the
@@ -104,10 +104,11 @@ def _extensions() -> re.Pattern[str]:
 class _Entry:
     """A block to add (reason None) or a passage to report as dropped."""
 
-    __slots__ = ("kind", "level", "reason", "text")
+    __slots__ = ("kind", "level", "note", "reason", "text")
 
     def __init__(self, kind: str, text: str, level: int = 0, reason: str | None = None) -> None:
         self.kind, self.text, self.level, self.reason = kind, text, level, reason
+        self.note: str | None = None  # the label of the footnote it is part of
 
 
 class _Inline:
@@ -217,13 +218,11 @@ class _Reader:
         finally:
             self.note_depth -= 1
             self.out, self.quotes, self.item_depth, self.previous_heading = saved
-        said = [e for e in entries if e.reason is None]
-        if announce and said:
-            said[0].text = f"{note_opening(ref + 1)} {said[0].text.strip()}"
-            said[-1].text = f"{said[-1].text.strip()} {NOTE_END}"
-            for entry in said:
-                entry.kind = "paragraph" if entry.kind in ("heading", "blockquote") else \
-                    entry.kind
+        for entry in entries:
+            if announce and entry.reason is None:  # read "Note 1. ... End of note."
+                entry.note = str(ref + 1)
+                if entry.kind in ("heading", "blockquote"):
+                    entry.kind = "paragraph"
         return entries
 
     # -- blocks -------------------------------------------------------------------------
@@ -433,7 +432,9 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
             entries = [_Entry("heading", front.title, 1), *entries]
     for entry in entries:
         if entry.reason is None:
+            builder.note = entry.note
             builder.add(entry.kind, entry.text, entry.level)
+            builder.note = None
         else:
             builder.add_dropped(entry.text, entry.reason)
     title = (front.title if front else None) or builder.first_heading() or title_from_path(path)

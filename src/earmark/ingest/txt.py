@@ -255,9 +255,34 @@ def _markdown_heading(line: Line, blocks: list[Block], dropped: list[Dropped]) -
         dropped.append(Dropped((at, at + len(closing)), "markup: heading marker"))
 
 
+_FOOTNOTE = re.compile(r"\[(?:Footnote|Note)\s*(?P<label>[\w*†‡§]{0,4})\s*[:.]\s*(?P<body>.*)\]\s*",
+                       re.DOTALL | re.IGNORECASE)
+
+
+def _footnote(text: str, span: tuple[int, int], settings: IngestSettings,
+              blocks: list[Block], dropped: list[Dropped]) -> bool:
+    """A Project Gutenberg footnote paragraph, "[Footnote 3: …]": read announced ("Note 3. …
+    End of note.") where it stands (Gutenberg places it after the paragraph that refers to
+    it), or dropped with `footnotes = "none"`. False when the paragraph is not one."""
+    match = _FOOTNOTE.fullmatch(text, span[0], span[1])
+    if not match or not match.group("body").strip():
+        return False
+    if settings.footnotes == "none":
+        dropped.append(Dropped(span, 'footnote (recipe ingest.footnotes = "none")'))
+        return True
+    body_start = match.start("body")
+    body_end = match.start("body") + len(match.group("body").rstrip())
+    dropped.append(Dropped((span[0], body_start), "markup: footnote label"))
+    blocks.append(Block("paragraph", (body_start, body_end), note=match.group("label")))
+    dropped.append(Dropped((body_end, span[1]), "markup: footnote label"))
+    return True
+
+
 def _paragraph(text: str, span: tuple[int, int], settings: IngestSettings,
                blocks: list[Block], dropped: list[Dropped]) -> None:
     """A paragraph, cut around "[Illustration: …]" marks (read as images, brackets dropped)."""
+    if _footnote(text, span, settings, blocks, dropped):
+        return
     cursor = span[0]
     for match in _ILLUSTRATION.finditer(text, span[0], span[1]):
         _prose(text, cursor, match.start(), blocks)

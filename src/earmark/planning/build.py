@@ -21,7 +21,7 @@ from earmark.planning.chapters import (
 from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
-from earmark.text.segment import segment_document, sentence_spans
+from earmark.text.segment import Piece, segment_document, sentence_spans
 from earmark.text.speech import for_speech, heading_for_speech, without_markup
 
 _SPACE = re.compile(r"\s+")
@@ -67,6 +67,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters, rate))
     chapters = build_chapters(document, seg.pieces, piece_chapter, recipe.chapters)
     starts = [a.quote.span[0] for a in speech]
+    first_of, last_of = _note_ends(document, seg.pieces)
     segments = []
     for index, piece in enumerate(seg.pieces):
         speaker: str | None = "narrator"
@@ -84,8 +85,10 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 kind=piece.kind,
                 speaker=speaker,
                 voice=voice,
-                text=spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon,
-                                 heading=piece.kind == "heading"),
+                text=_announced(
+                    spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon,
+                                heading=piece.kind == "heading"),
+                    document.blocks[piece.block].note, index in first_of, index in last_of),
                 source_span=piece.span,
                 language=_other_language(document.blocks[piece.block].language,
                                          document.language),
@@ -115,6 +118,36 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         dropped=tuple(sorted(document.dropped + seg.dropped, key=lambda d: d.span)),
         warnings=tuple(warnings),
     )
+
+
+def _note_ends(document: Document, pieces: tuple[Piece, ...]) -> tuple[set[int], set[int]]:
+    """The indexes of the first and the last piece of every footnote."""
+    first: set[int] = set()
+    last: set[int] = set()
+    for index, piece in enumerate(pieces):
+        if document.blocks[piece.block].note is None:
+            continue
+        if index == 0 or not _same_note(document, pieces[index - 1], piece):
+            first.add(index)
+        if index + 1 == len(pieces) or not _same_note(document, piece, pieces[index + 1]):
+            last.add(index)
+    return first, last
+
+
+def _same_note(document: Document, a: Piece, b: Piece) -> bool:
+    """Whether two neighbouring pieces are of one footnote: one block, or blocks (paragraphs
+    of one note) with the same label."""
+    one, two = document.blocks[a.block].note, document.blocks[b.block].note
+    return one is not None and two is not None and (a.block == b.block or one == two)
+
+
+def _announced(text: str, note: str | None, first: bool, last: bool) -> str:
+    """A footnote's text as it is read: "Note 3. …" at its start, "… End of note." at its end."""
+    if note is None:
+        return text
+    if first:
+        text = f"Note {note}. {text}" if note and note not in "*†‡§" else f"Note. {text}"
+    return f"{text} End of note." if last else text
 
 
 def _other_language(block: str | None, document: str) -> str | None:
