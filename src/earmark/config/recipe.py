@@ -38,12 +38,12 @@ class IngestSettings:
     """HTML and Markdown images are read as this prefix and their alt text (or, in a figure,
     its caption); an empty prefix leaves images out."""
     footnotes: str = "paragraph"
-    """Footnotes (HTML and EPUB: epub:type="footnote", class="footnote"; plain text: Project
-    Gutenberg's "[Footnote 1: …]", which stands after its paragraph): "paragraph" reads each
-    one after the paragraph that refers to it, "place" where the source puts it, "none" not at
-    all (reported as dropped). A note is announced: "Note 1. … End of note." Note markers
-    ("*", "[1]") are never spoken; endnotes are read where they are, as a section of their
-    own."""
+    """Footnotes (HTML and EPUB: epub:type="footnote", class="footnote"; Markdown: `[^1]`;
+    plain text: Project Gutenberg's "[Footnote 1: …]", which stands after its paragraph):
+    "paragraph" reads each one after the paragraph that refers to it, "place" where the source
+    puts it (Markdown: after the text, as a rendered page shows them), "none" not at all
+    (reported as dropped). A note is announced: "Note 1. … End of note." Note markers ("*",
+    "[1]") are never spoken; endnotes are read where they are, as a section of their own."""
     drop_matter: tuple[str, ...] = ("copyright-page", "colophon", "index", "imprint")
     """Front and back matter that is not read, by EPUB structural type (epub:type, a
     landmark or an EPUB 2 guide reference; role="doc-..." in HTML), e.g. "titlepage",
