@@ -44,4 +44,9 @@ def with_names(text: str) -> str:
     """Every emoji in text replaced by its name, as a word of its own."""
     if text.isascii():
         return text
-    return EMOJI.sub(lambda m: f" {name(m.group())} ", text)
+    def named(match: re.Match[str]) -> str:
+        # no space between the name and a full stop or comma after it ("it party popper.")
+        after = "" if match.string[match.end():match.end() + 1] in ".,;:!?" else " "
+        return f" {name(match.group())}{after}"
+
+    return EMOJI.sub(named, text)
