@@ -41,12 +41,19 @@ _DESC_WORD = rf"(?!(?:{_DESC_STOP}|he|she|they|it|we|you|i)\b)(?!{_ADVERB}\b)"
 DESC = (
     rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)"
     rf"(?:\s+{_DESC_WORD}(?:[A-Z0-9][\w\-’']*|[a-z][\w\-]*)){{0,3}}"
-    rf"\s+{_DESC_WORD}[a-z][\w\-]*"
+    rf"\s+{_DESC_WORD}[a-z0-9][\w\-]*"
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 ROLE = (
-    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+)"
-    r"{0,3}"
+    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+"
+    r"(?:of\s+(?=[a-z]))?){0,4}"
+)
+# "a New Hampshire Republican", "one of those advisers": an indefinite description up to the
+# next comma, full stop or relative clause (capitalised words allowed, unlike DESC)
+INDEFINITE = (
+    r"(?:an?|one|another)\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?"
+    r"(?:[\w\-’']+\s+){0,4}?[\w\-’']+"
+    r"(?=\s*(?:[.,;:!?—–]|$)|\s+(?:who|whose|from|of|at|in|with|during|on|after|before|for)\b)"
 )
 SUBJECT = rf"(?P<subject>(?:[Tt]he\s+)?{NAME}|{DESC}|{PRONOUN})"
 _PERSON_LIKE = re.compile(NAME)
@@ -72,6 +79,11 @@ class Patterns:
                 rf"{lead}(?:[A-Za-z][\w\-’']*\s+){{1,4}}?(?P<subject>{NAME})"
                 rf"{appositive}\s+{adverb}{verb}\b"
             ),
+            # “…,” said a New Hampshire Republican / added one of those advisers, who ...
+            re.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
+            # “…,” read the statement: a text that speaks, only with the verb first
+            re.compile(rf"{lead}(?P<verb>reads?)\s+{SUBJECT}(?![\w])"),
+            re.compile(rf"{lead}according\s+to\s+(?:{SUBJECT}|(?P<subject2>{INDEFINITE}))"),
         )
         # dialogue: “…,” grinned Tom / “…!” she snapped: any -ed verb next to a name
         subject = rf"(?P<subject>{PRONOUN}|{NAME})"
@@ -82,7 +94,7 @@ class Patterns:
         self.before_end = (
             re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
             re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
-            re.compile(rf"(?P<subject>{NAME})\s*:\s*$"),
+            re.compile(rf"^\s*(?P<subject>{NAME})\s*:\s*$"),  # transcript: "RAMOS: “…”"
         )
         self.before_any = re.compile(
             rf"(?<![\w]){SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"
@@ -109,6 +121,7 @@ class Cue:
 
 
 _IS_PRONOUN = re.compile(PRONOUN)
+_INDEFINITE_WORDS = frozenset(("a", "an", "one", "another"))
 _IS_DESC = re.compile(DESC)
 _IS_NAME = re.compile(NAME)
 
@@ -116,7 +129,7 @@ _IS_NAME = re.compile(NAME)
 def _kind(subject: str) -> str:
     if _IS_PRONOUN.fullmatch(subject):
         return "pronoun"
-    if _IS_DESC.fullmatch(subject):
+    if _IS_DESC.fullmatch(subject) or subject.split(None, 1)[0] in _INDEFINITE_WORDS:
         return "description"
     return "name"
 
@@ -129,7 +142,7 @@ def _titles_only(subject: str) -> bool:
 
 
 def _cue(match: re.Match[str], offset: int) -> Cue:
-    subject = match.group("subject")
+    subject = match.group("subject") or match.groupdict().get("subject2") or ""
     appositive = (match.groupdict().get("appositive") or "").strip()
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
@@ -156,9 +169,22 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
         candidates = (*candidates, *compiled.dialogue)
     for pattern in candidates:
         match = pattern.match(window)
-        if match and (not sentence_ended or re.match(r"\s*(?:[.,;:!?]|$)", window[match.end() :])):
+        if match and (not sentence_ended or _SENTENCE_END.match(window, match.end())):
             return _cue(match, start)
+    if not sentence_ended and start >= 2 and text[start - 2] not in ",!?":
+        # “… unlikely” that Sanders can catch Clinton, said Steve Elmendorf: the sentence goes
+        # on after the quotation, then the cue
+        carry = _CONTINUATION.match(window)
+        if carry:
+            for pattern in compiled.after[:2] + compiled.after[3:]:
+                match = pattern.match(window, carry.end())
+                if match:
+                    return _cue(match, start)
     return None
+
+
+_SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
+_CONTINUATION = re.compile(r"\s*[a-z][^“”\"«».!?;:]{0,150}?(?=,\s)")
 
 
 def before_quote(

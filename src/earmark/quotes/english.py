@@ -30,6 +30,10 @@ wondered hiss hisses hissed interrupt interrupts interrupted offer offers offere
 reported testify testifies testified returned rejoined retorted resumed inquired enquired
 interposed persisted pursued began thought mused gasped groaned sobbed screamed roared growled
 stammered blurted drawled chuckled giggled pleaded begged lied conceded grumbled
+proclaim proclaims proclaimed reiterate reiterates reiterated confess confesses
+confessed chant chants chanted quip quips quipped scoff scoffs scoffed assert asserts asserted
+allege alleges alleged contend contends contended lament laments lamented recount recounts
+recounted quote quotes quoted rail rails railed insisted concluded concludes
 """),
     speech_phrases=(
         "went on",

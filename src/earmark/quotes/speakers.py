@@ -18,6 +18,7 @@ ENGLISH = word_lists("en")
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 300
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
+_HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -125,6 +126,10 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
             i += 1
         i += 1
     titles = frozenset(_word(t) for t in tokens[: last_title + 1] if _word(t) in titles_known)
+    if last_title == len(tokens) - 1 and len(tokens) == 1 and tokens[0][:1].isupper() and (
+        _word(tokens[0]) not in _HONORIFICS
+    ):
+        last_title = -1  # "said Baron.": a surname that is also a title word
     name = tuple(tokens[last_title + 1 :])
     for cut, token in enumerate(name):
         if token in ("of", "for") and cut:  # "Priya Shah of Barclays": the person's name
@@ -250,7 +255,8 @@ class Registry:
             and p.gender != clash
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
-        people = [p for p in people if p.personal or p.kind == "description"]
+        candidates = [p for p in people if p.titles or not p.place_like]
+        people = [p for p in candidates if p.personal or p.kind == "description"]
         if not people:
             return None
         near = [p for p in people if p.subject_seen >= position - _SUBJECT_REACH]
