@@ -136,6 +136,12 @@ def _attribute_one(
         before = cues.before_quote(
             text, sentence_start, quote.span[0], ctx.verbs, ctx.settings.cue_max_words
         )
+        if before is None or cues.participle_intro(text, sentence_start, quote.span[0]):
+            subject = cues.sentence_subject(
+                text, sentence_start, quote.span[0], any_intro=before is None and cue is None
+            )
+            if subject is not None and _plausible_subject(ctx, subject):
+                before = subject
         cue = before or cue
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
@@ -156,6 +162,19 @@ def _attribute_one(
         speaker = _from_neighbours(ctx, number)
         return Attributed(quote, True, speaker, None, None)
     return Attributed(quote, speechlike, None, None, None)
+
+
+def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
+    """A sentence's subject taken as the speaker: a pronoun, a description, or a name that is
+    no place and no sentence-opening word."""
+    if cue.kind != "name":
+        return True
+    parsed = parse_name(cue.subject, ctx.registry.extra_titles)
+    if parsed is None:
+        return False
+    return parsed.organisation or not any(
+        w.lower().strip(".,’'") in cues.ENGLISH.place_words for w in parsed.name
+    )
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[\s\u00a0]*$")

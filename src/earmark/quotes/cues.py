@@ -68,16 +68,35 @@ class Patterns:
         lead = r"[\s,]*(?:[—–-]\s*)?"
         appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
         adverb = r"(?:[a-z]+ly\s+)?"
+        # after a quote: "Sotomayor has said", "the president will say", "X is quoted as saying"
+        aux = (
+            r"(?:(?:[a-z]+ly|has|have|had|will|would|also|later|then|once|again|can\s+be\s+heard"
+            r"|is\s+quoted\s+as|was\s+quoted\s+as)\s+){0,3}"
+        )
+        # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": commas inside
+        long_appositive = (
+            r"(?:,\s*(?P<appositive>(?:[^“”\"!?.;]|\.(?!\s)|"
+            r"\b(?:Gov|Sen|Rep|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Capt|Prof|Rev|Va|Fla)\.\s)"
+            r"{1,160}?),)?"
+        )
+        paren = r"(?:\s*\([^()“”\"]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.)"
         # "A spokesman for the force said": the subject, then a short phrase to skip
         attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
             re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
-            re.compile(rf"{lead}{SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"),
+            re.compile(
+                rf"{lead}{SUBJECT}{paren}{attached}{long_appositive}\s+{aux}(?:{verb}|reads?)\b"
+            ),
             re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
             # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
             re.compile(
-                rf"{lead}(?:[A-Za-z][\w\-’']*\s+){{1,4}}?(?P<subject>{NAME})"
-                rf"{appositive}\s+{adverb}{verb}\b"
+                rf"{lead}(?:[A-Za-z][\w\-’']*\s+){{1,6}}?(?P<subject>{NAME}){paren}"
+                rf"{long_appositive}\s+{aux}{verb}\b"
+            ),
+            # “…,” the independent Vermont senator and Democratic presidential candidate said
+            re.compile(
+                rf"{lead}(?P<subject>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal)\s+"
+                rf"(?:[\w\-’'.]+\s+){{0,8}}?[\w\-’'.]+){long_appositive}\s+{aux}(?:{verb}|reads?)\b"
             ),
             # “…,” said a New Hampshire Republican / added one of those advisers, who ...
             re.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
@@ -94,7 +113,8 @@ class Patterns:
         self.before_end = (
             re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
             re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
-            re.compile(rf"^\s*(?P<subject>{NAME})\s*:\s*$"),  # transcript: "RAMOS: “…”"
+            # transcript: "RAMOS: “…”"; a headline's byline: "… - Philip Bump: “…”"
+            re.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
         )
         self.before_any = re.compile(
             rf"(?<![\w]){SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"
@@ -176,7 +196,7 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
         # on after the quotation, then the cue
         carry = _CONTINUATION.match(window)
         if carry:
-            for pattern in compiled.after[:2] + compiled.after[3:]:
+            for pattern in compiled.after[:2] + compiled.after[3:5]:
                 match = pattern.match(window, carry.end())
                 if match:
                     return _cue(match, start)
@@ -202,6 +222,43 @@ def before_quote(
         if len(window[match.end() :].split()) <= max_words:
             best = _cue(match, start)
     return best
+
+
+_OPENER = r"(?:(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},|But|And|Then|So|Yet|Still|Later|Now|Also)\s+)?"
+_NOT_VERB = (
+    r"(?!(?:of|and|or|in|on|at|for|to|from|with|by|who|which|that|whose|the|a|an|as|said|says"
+    r")\b)"
+)
+_SENTENCE_SUBJECT = re.compile(
+    rf"\W*{_OPENER}(?P<subject>[Hh]e|[Ss]he|{DESC}|(?:[Tt]he\s+)?{NAME})(?<![’']s)"
+    rf"(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}[a-z]{{2,}}\b"
+)
+_PARTICIPLE_END = re.compile(
+    r",\s*(?:and\s+)?(?:saying|telling|adding|writing|noting|declaring|asking|arguing|explaining|"
+    r"warning|insisting|calling|urging|stating|tweeting|replying|answering|responding|quipping|"
+    r"joking|recalling|proclaiming)\b[^.!?“”\"]{0,60}?[,:]?\s*$"
+)
+_INTRO_END = re.compile(r"[,:]\s*$")
+
+
+def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | None:
+    """The subject of the sentence that introduces a quotation with no cue of its own:
+    "Trump then appears in a clip, saying, “…”" / "She then addressed the crowd again: “…”".
+    Only after a participle of speaking, or (any_intro) any introduction ending in a comma or
+    colon."""
+    window = text[start:end]
+    if not (_PARTICIPLE_END.search(window) or (any_intro and _INTRO_END.search(window))):
+        return None
+    match = _SENTENCE_SUBJECT.match(window)
+    if match is None:
+        return None
+    subject = match.group("subject")
+    return Cue(subject, _kind(subject), (start + match.start("subject"), start + match.end()))
+
+
+def participle_intro(text: str, start: int, end: int) -> bool:
+    """Whether the words before a quotation end in ", saying," (the sentence's subject speaks)."""
+    return bool(_PARTICIPLE_END.search(text, start, end))
 
 
 _BEAT_AFTER = re.compile(rf"\s*(?P<subject>{PRONOUN}|{NAME})\s+[a-z]")
