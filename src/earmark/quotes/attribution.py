@@ -124,7 +124,8 @@ def _attribute_one(
     text = ctx.text
     block = ctx.document.blocks[number]
     last_block = ctx.document.blocks[quote.last_block]
-    if not ctx.settings.paraphrase_quotes and _in_paraphrase(ctx, quote):
+    paraphrase = _in_paraphrase(ctx, quote)
+    if paraphrase and not ctx.settings.paraphrase_quotes:
         return Attributed(quote, False, None, None, None)
     cue = None
     if quote.closed:
@@ -143,9 +144,16 @@ def _attribute_one(
             if subject is not None and _plausible_subject(ctx, subject):
                 before = subject
         cue = before or cue
+    if paraphrase and cue is not None and not _voiced_paraphrase(ctx, quote, cue):
+        return Attributed(quote, False, None, None, None)
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
         return Attributed(quote, True, speaker, cue.subject, cue.span)
+    titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
+    if paraphrase or titled:
+        # words quoted inside a sentence that names nobody as saying them: scare quotes,
+        # slogans, a phrase the writer borrows; the narrator reads them
+        return Attributed(quote, False, None, None, None)
     speechlike = _reads_like_speech(ctx, quote, number)
     if previous is not None and speechlike:
         return Attributed(quote, True, previous.speaker, previous.surface, previous.cue)
@@ -182,20 +190,73 @@ _WORD_BEFORE = re.compile(r"(\w+)[\s\u00a0]*$")
 
 def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
     """ “… said his staff “did the wrong thing” by …”: the quotation carries on a sentence
-    of narration (a word right before its opening mark, no comma or colon) and either starts
-    in lower case, or is no whole sentence and does not follow a verb of speaking ("Sanders
-    said “We won.”" and "… writing “Allow me to do it.”" are speech)."""
+    of narration (a word right before its opening mark, no comma or colon) that is not a verb
+    of speaking ("Obama said “it gets me mad” every time", "Sanders said “We won.”" are his
+    words; "called it “a disaster”" is not), and either starts in lower case or is no whole
+    sentence."""
     if not quote.marked:
         return False
     start = quote.span[0]
     before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
     if before is None:
         return False
+    word = before.group(1).lower()
+    if (word in ctx.verbs or word in _VERBATIM_WORDS) and word not in _NAMING_WORDS:
+        return False  # "Obama said “it gets me mad” every time ...": his words, his voice
     first = next((c for c in ctx.text[start + 1 : start + 4] if c.isalpha()), "")
     if first.islower():
-        return True
+        inner = ctx.text[start : quote.span[1]]
+        # "Trump called Ford's plans “an absolute disgrace”": a judgement in someone's words
+        return not (
+            _NAMING_BEFORE.search(ctx.text, max(0, start - 60), start)
+            and len(_WORD.findall(inner)) >= 2
+        )
     inner = ctx.text[start : quote.span[1]].strip("“”\"‘’'«»„ ")
-    return before.group(1).lower() not in ctx.verbs and not _SENTENCE_LIKE.match(inner)
+    return not _SENTENCE_LIKE.match(inner)
+
+
+def _voiced_paraphrase(ctx: _Context, quote: QuoteMarks, cue: cues.Cue) -> bool:
+    """A quotation inside paraphrase is read in the voice of the speaker the sentence names
+    when the cue is close ("Ruiz said that the council was “fully committed”": at most
+    `paraphrase_cue_max_words` words between them) and it quotes more than one word; a single
+    word (Rubio says Obama is “obsessed”) or a phrase far from the cue stays with the narrator."""
+    if len(_WORD.findall(ctx.text, quote.span[0], quote.span[1])) < 2:
+        return False
+    if cue.span[1] <= quote.span[0]:
+        between = len(_WORD.findall(ctx.text, cue.span[1], quote.span[0]))
+        return between <= ctx.settings.paraphrase_cue_max_words
+    return True
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as vs".split())
+
+
+def _title_like(ctx: _Context, quote: QuoteMarks) -> bool:
+    """ “PBS NewsHour.”, “The Nightly Show with Larry Wilmore.”: a short quotation whose words
+    are all capitalised (small words aside) names a title, a show or a slogan, not speech."""
+    if not quote.marked:
+        return False
+    words = _WORD.findall(ctx.text, quote.span[0], quote.span[1])
+    if not words or len(words) > 8:
+        return False
+    inner = ctx.text[quote.span[0] : quote.span[1]].rstrip("”\"’' ")
+    if inner.endswith(("!", "?")):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+_NAMING_BEFORE = re.compile(
+    r"\b(?:call|calls|called|calling|dubbed|labell?ing|labell?ed|branded|branding|described\s+as|"
+    r"describing\s+as)\b(?:\s+[\w’'\-]+){0,5}[\s\u00a0]*$"
+)
+_VERBATIM_WORDS = frozenset(
+    "read reads reading saying telling shouting chanting yelling writing asking tweeting".split()
+)
+"""Words before an opening mark that introduce words verbatim ("The sign read “…”")."""
+_NAMING_WORDS = frozenset(
+    "call calls called calling describe describes described dub dubs dubbed term terms termed"
+    .split()
+)
 
 
 _OPENS_NEXT = re.compile(r"\s*[,:]\s*[“\"‘]")

@@ -149,7 +149,12 @@ _IS_NAME = re.compile(NAME)
 def _kind(subject: str) -> str:
     if _IS_PRONOUN.fullmatch(subject):
         return "pronoun"
-    if _IS_DESC.fullmatch(subject) or subject.split(None, 1)[0] in _INDEFINITE_WORDS:
+    words = subject.split(None, 2)
+    if (
+        _IS_DESC.fullmatch(subject)
+        or words[0] in _INDEFINITE_WORDS
+        or (len(words) > 1 and words[0].lower() == "the" and words[1][:1].islower())
+    ):
         return "description"
     return "name"
 
@@ -231,8 +236,27 @@ _NOT_VERB = (
 )
 _SENTENCE_SUBJECT = re.compile(
     rf"\W*{_OPENER}(?P<subject>[Hh]e|[Ss]he|{DESC}|(?:[Tt]he\s+)?{NAME})(?<![’']s)"
-    rf"(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}[a-z]{{2,}}\b"
+    rf"(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
 )
+_IRREGULAR_PAST = frozenset(
+    "told wrote spoke took gave made went came got put read began held left sent kept took "
+    "brought thought felt found sat stood ran met led won lost struck sang spent"
+    .split()
+)
+_AUXILIARY = frozenset(
+    "is was has had have will would can could did does then also later once".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether the word after a sentence's subject can be its verb ("Trump then appears",
+    "She addressed"): -ed, -s, an irregular past, an auxiliary, an -ly adverb."""
+    return (
+        word.endswith(("ed", "s", "ly"))
+        or word in _IRREGULAR_PAST
+        or word in _AUXILIARY
+        or word in ENGLISH.speech_verbs
+    )
 _PARTICIPLE_END = re.compile(
     r",\s*(?:and\s+)?(?:saying|telling|adding|writing|noting|declaring|asking|arguing|explaining|"
     r"warning|insisting|calling|urging|stating|tweeting|replying|answering|responding|quipping|"
@@ -250,7 +274,7 @@ def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | 
     if not (_PARTICIPLE_END.search(window) or (any_intro and _INTRO_END.search(window))):
         return None
     match = _SENTENCE_SUBJECT.match(window)
-    if match is None:
+    if match is None or not _verb_like(match.group("verb")):
         return None
     subject = match.group("subject")
     return Cue(subject, _kind(subject), (start + match.start("subject"), start + match.end()))

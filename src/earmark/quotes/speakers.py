@@ -255,7 +255,7 @@ class Registry:
             and p.gender != clash
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
-        candidates = [p for p in people if p.titles or not p.place_like]
+        candidates = [p for p in people if p.titles or p.named_first or not p.place_like]
         people = [p for p in candidates if p.personal or p.kind == "description"]
         if not people:
             return None
