@@ -181,3 +181,15 @@ def test_quotations_inside_paraphrase_by_default(
     tmp_path, recipe, casting, text: str, speech: bool
 ) -> None:
     assert bool(said(plan_of(tmp_path, text, recipe, casting))) == speech
+
+
+def test_a_first_person_narrator_is_named_by_what_the_others_call_them(
+    tmp_path, recipe, casting
+) -> None:
+    text = (
+        "Notes\n\nDorian Vale looked up from his desk.\n\n"
+        "“You are late, Price,” said Vale.\n\n“The train was slow,” I answered.\n\n"
+        "“Sit down, Price, we have work,” said Vale.\n\n“What work?” I asked."
+    )
+    quotes = said(plan_of(tmp_path, text, recipe, casting))
+    assert [speaker for _, speaker in quotes] == ["Dorian Vale", "Price", "Dorian Vale", "Price"]

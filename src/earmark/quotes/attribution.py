@@ -53,10 +53,20 @@ class _Context:
         self.registry = Registry(frozenset(t.lower() for t in settings.titles))
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
+        self.me: Entity | None = None
+
+    def first_person(self) -> Entity:
+        """The one who says "I said": a first-person narrator (named at the end, from what the
+        others call them)."""
+        if self.me is None:
+            self.me = Entity("the narrator", "person")
+        return self.me
 
     def speaker_for(self, cue: cues.Cue) -> Entity | None:
         if cue.kind == "pronoun":
-            if cue.subject.lower() in ("i", "we"):
+            if cue.subject == "I":
+                return self.first_person()
+            if cue.subject.lower() == "we":
                 return None
             found = self.registry.pronoun(cue.span[0], cue.subject)
             if found is not None and found.gender is None:
@@ -111,11 +121,53 @@ def attribute(
                     result.speaker.seen("", result.quote.span[1])
                     result.speaker.subject_seen = result.quote.span[1]
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
+    if ctx.me is not None:
+        results = _name_first_person(ctx, results)
     speakers: dict[int, Entity] = {}
     for result in results:
         if result.speech and result.speaker is not None:
             speakers.setdefault(id(result.speaker), result.speaker)
     return results, list(speakers.values())
+
+
+_VOCATIVE = re.compile(
+    rf"(?:^\W*|[,;!?]\s+|\b(?:dear|my dear|Dear|My dear|Oh|O)\s+)(?P<name>{cues.NAME})"
+    rf"(?=\s*[,!?]|\s*\.\W*$|\W*$)"
+)
+
+
+def _vocatives(text: str) -> list[str]:
+    """Names a quotation addresses ("Well, Watson," / "my dear Holmes!" / "Mr. D'Souza?")."""
+    found = []
+    for match in _VOCATIVE.finditer(text):
+        parsed = parse_name(match.group("name"))
+        if (
+            parsed is not None
+            and not parsed.organisation
+            and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
+        ):
+            found.append(parsed.name[-1])
+    return found
+
+
+def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:
+    """The first-person narrator's name: the name the other speakers most often address (at
+    least twice) that the narration never uses for anyone, else "the narrator"."""
+    me = ctx.me
+    counts: dict[str, int] = {}
+    for result in results:
+        if result.speech and result.speaker is not None and result.speaker is not me:
+            inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
+            for name in _vocatives(inner):
+                # a name the narration never uses: "I" is never named in the narration
+                if ctx.registry.known(name) is None:
+                    counts[name] = counts.get(name, 0) + 1
+    if counts and me is not None:
+        name, count = max(counts.items(), key=lambda item: item[1])
+        if count >= 2:
+            me.canonical, me.last = name, name
+            me.aliases.append("I")
+    return results
 
 
 def _attribute_one(
