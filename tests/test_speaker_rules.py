@@ -193,3 +193,16 @@ def test_a_first_person_narrator_is_named_by_what_the_others_call_them(
     )
     quotes = said(plan_of(tmp_path, text, recipe, casting))
     assert [speaker for _, speaker in quotes] == ["Dorian Vale", "Price", "Dorian Vale", "Price"]
+
+
+def test_kinship_descriptions_go_to_the_family_member(tmp_path, recipe, casting) -> None:
+    text = (
+        "Notes\n\nMr. Arden sat by the fire.\n\n"
+        "“Have you heard the news?” asked his wife.\n\n“I have not,” said Mr. Arden.\n\n"
+        "“The house is let at last,” said Mrs. Arden."
+    )
+    plan = plan_of(tmp_path, text, recipe, casting)
+    speakers = [speaker for _, speaker in said(plan)]
+    assert speakers[0] == speakers[2] != speakers[1]
+    wife = next(s for s in plan.speakers if s.name == speakers[0])
+    assert wife.gender == "female"

@@ -19,6 +19,34 @@ _ROMAN = re.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 300
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
+def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
+    if titles & ENGLISH.male_words:
+        return "male"
+    if titles & ENGLISH.female_words:
+        return "female"
+    return None
+
+
+def _honorific(titles: frozenset[str]) -> str:
+    for title in ("mrs", "miss", "ms", "mr", "lady", "lord", "sir", "dr"):
+        if title in titles:
+            return title.capitalize()
+    return sorted(titles)[0].capitalize()
+
+
+_KIN: dict[str, tuple[str, frozenset[str]]] = {
+    "wife": ("female", frozenset({"mrs", "lady"})),
+    "lady": ("female", frozenset({"mrs", "lady"})),
+    "mother": ("female", frozenset({"mrs", "lady"})),
+    "husband": ("male", frozenset({"mr", "sir", "lord"})),
+    "father": ("male", frozenset({"mr", "sir", "lord"})),
+    "sister": ("female", frozenset({"miss"})),
+    "daughter": ("female", frozenset({"miss"})),
+    "brother": ("male", frozenset({"mr"})),
+    "son": ("male", frozenset({"mr"})),
+}
+"""Kinship words a "his"/"her" description may resolve through, with the gender and the
+titles of the relative it names."""
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -202,12 +230,18 @@ class Registry:
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
         candidates = [p for p in self.people if word in (p.last, p.first)]
+        gender = _gender_of(titles)
+        if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
+            candidates = [p for p in candidates if p.gender in (None, gender)]
         if len(candidates) > 1 and titles:
             titled = [p for p in candidates if p.titles & titles]
             candidates = titled or candidates
         if candidates:
             return max(candidates, key=lambda p: p.last_seen)
-        person = Entity(word, "person", None, word)
+        canonical = word
+        if gender is not None and any(p.canonical == word for p in self.speakers):
+            canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
+        person = Entity(canonical, "person", None, word)
         self._add(person)
         return person
 
@@ -223,9 +257,15 @@ class Registry:
         return speaker
 
     def description(self, surface: str, position: int) -> Entity:
-        """ "the mayor" is the person titled Mayor when there is one, else its own speaker."""
+        """ "the mayor" is the person titled Mayor when there is one, else its own speaker;
+        "his wife", "her father" the person of that family the pronoun's referent belongs to."""
         words = [_word(w) for w in surface.split()]
         head = words[-1]
+        if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
+            relative = self._relative(words[0], head, position)
+            if relative is not None:
+                relative.seen(surface, position)
+                return relative
         titled = [p for p in self.people if head in p.titles]
         if titled and words[0] == "the":
             person = max(titled, key=lambda p: p.last_seen)
@@ -242,6 +282,31 @@ class Registry:
         self._add(speaker)
         speaker.seen(surface, position)
         return speaker
+
+    def _relative(self, possessive: str, kin: str, position: int) -> Entity | None:
+        """ "his wife" after Mr. Bennet: the woman titled Mrs (or Miss for a sister or a
+        daughter) who shares his surname; for a possessor known by one name only, the latest
+        person so titled."""
+        owner = self.pronoun(position, "he" if possessive == "his" else "she")
+        gender, titles = _KIN[kin]
+        family = [
+            p
+            for p in self.people
+            if p is not owner and p.gender in (gender, None) and p.titles & titles
+            and 0 <= p.last_seen < position
+        ]
+        if owner is not None and owner.first is not None:
+            family = [p for p in family if p.last == owner.last]
+        if family:
+            return max(family, key=lambda p: p.last_seen)
+        if owner is not None and owner.titles and owner.last and kin in ("wife", "husband"):
+            # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet
+            title = "mrs" if kin == "wife" else "mr"
+            spouse = self._one_word(owner.last, frozenset({title}))
+            spouse.titles.add(title)
+            spouse.gender = gender
+            return spouse
+        return None
 
     def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
         """The person a "he" or "she" most likely refers to: of the persons seen before
