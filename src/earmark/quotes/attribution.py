@@ -466,6 +466,15 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
     return words >= 1 and bool(_SENTENCE_LIKE.match(core))
 
 
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:[a-z0-9]|the\b|an?\b)")
+"""After a name that opens its sentence: "Humphrey, for example, said", "Brianne Stone, 29,"."""
+_WHO_SAID = re.compile(
+    r"(?:,[^.;“”\"]{0,120})?,?\s+who\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:said|says|told|tells|added|adds|argued|argues|noted|wrote|warned)\b"
+)
+"""After any name: "... by Sen. Dianne Feinstein, the ranking Democrat, who said ..."."""
+
+
 def _mentions(
     document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
 ) -> list[tuple[int, str, bool]]:
@@ -491,8 +500,12 @@ def _mentions(
         pieces.append((cursor, block.span[1]))
         for start, end in pieces:
             for position, surface in cues.names_in(text, start, end):
-                after = text[position + len(surface) : position + len(surface) + 2]
-                subject = position in starts and after[:1] == " " and after[1:].islower()
+                end_of_name = position + len(surface)
+                after = text[end_of_name : end_of_name + 2]
+                subject = (position in starts and (
+                    (after[:1] == " " and after[1:].islower())
+                    or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
+                )) or bool(_WHO_SAID.match(text, end_of_name, end))
                 if " " not in surface:
                     # a reference to someone known, if any
                     found.append((position, surface, subject))

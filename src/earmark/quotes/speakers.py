@@ -137,8 +137,12 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
     while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
         tokens = tokens[:-1]  # "MSNBC Monday"
-    if not tokens or all(_ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names for t in tokens):
-        return None  # "CHAPTER IX", "Do I"
+    if not tokens or all(
+        _ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names
+        or _word(t) in ENGLISH.trailing_not_names
+        for t in tokens
+    ):
+        return None  # "CHAPTER IX", "Do I", "Friday"
     if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
