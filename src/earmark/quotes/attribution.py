@@ -86,7 +86,7 @@ def attribute(
     """Attribute every quotation; also return the speakers, in order of first speech."""
     ctx = _Context(document, sentences, settings)
     mentions = _mentions(document, quotes, sentences)
-    positions = [p for p, _, _ in mentions]
+    positions = [m[0] for m in mentions]
     registered = 0
     by_block: dict[int, list[QuoteMarks]] = {}
     for quote in quotes:
@@ -101,8 +101,8 @@ def attribute(
             previous_in_block = results[-1]  # a quotation ran on into this paragraph
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
-            for position, surface, subject in mentions[registered:upto]:
-                if " " in surface:
+            for position, surface, subject, create in mentions[registered:upto]:
+                if create:
                     known = ctx.registry.name(surface, position)
                 else:  # a surname alone refers to someone already named: "Christie said"
                     known = ctx.registry.known(surface)
@@ -466,6 +466,7 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
     return words >= 1 and bool(_SENTENCE_LIKE.match(core))
 
 
+_GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:[a-z0-9]|the\b|an?\b)")
 """After a name that opens its sentence: "Humphrey, for example, said", "Brianne Stone, 29,"."""
 _WHO_SAID = re.compile(
@@ -477,11 +478,11 @@ _WHO_SAID = re.compile(
 
 def _mentions(
     document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
-) -> list[tuple[int, str, bool]]:
+) -> list[tuple[int, str, bool, bool]]:
     """People named in the narration (outside quotations), in order: they are who a later
     "he", "she" or "the mayor" can refer to. The flag: the name opens its sentence and a
     lower-case word follows ("Sanders argued"), so it is the sentence's subject."""
-    found: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, str, bool, bool]] = []
     starts = {span[0] for spans in sentences for span in spans}
     text = document.text
     spans = sorted(q.span for q in quotes)
@@ -507,8 +508,10 @@ def _mentions(
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
                 )) or bool(_WHO_SAID.match(text, end_of_name, end))
                 if " " not in surface:
-                    # a reference to someone known, if any
-                    found.append((position, surface, subject))
+                    # a reference to someone known, if any; a given name alone ("his wife,
+                    # Jane,") introduces a person when it does not open its sentence
+                    given = surface.lower() in _GIVEN and (subject or position not in starts)
+                    found.append((position, surface, subject, given))
                     continue
                 parsed = parse_name(surface)
                 if (
@@ -516,5 +519,5 @@ def _mentions(
                     and not parsed.organisation
                     and (parsed.titles or len(parsed.name) >= 2)
                 ):
-                    found.append((position, surface, subject))
+                    found.append((position, surface, subject, True))
     return found
