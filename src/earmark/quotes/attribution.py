@@ -467,8 +467,11 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
 
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
-_APPOSITIVE_AFTER = re.compile(r",\s+(?:[a-z0-9]|the\b|an?\b)")
-"""After a name that opens its sentence: "Humphrey, for example, said", "Brianne Stone, 29,"."""
+_APPOSITIVE_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
+)
+"""After a name that opens its sentence: "Humphrey, for example, said", "Brianne Stone, 29,",
+"Gov. Phil Bryant (R) said"."""
 _WHO_SAID = re.compile(
     r"(?:,[^.;“”\"]{0,120})?,?\s+who\s+(?:[a-z]+\s+){0,2}?"
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|wrote|warned)\b"
