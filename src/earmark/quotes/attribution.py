@@ -210,7 +210,7 @@ def _attribute_one(
     if previous is not None and speechlike:
         return Attributed(quote, True, previous.speaker, previous.surface, previous.cue)
     if speechlike:
-        beat = _action_beat(ctx, quote, number)
+        beat = _action_beat(ctx, quote, number) or _previous_sentence_cue(ctx, quote, number)
         if beat is not None:
             return beat
     if _starts_block(text, block.span[0], quote.span[0]) and _quote_only(
@@ -363,6 +363,26 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
     if speaker is None:
         return None
     speaker.seen(cue.subject, cue.span[0])
+    return Attributed(quote, True, speaker, cue.subject, cue.span)
+
+
+def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | None:
+    """ "Coan, Santilli's attorney, argues that his client ... . “The government ...”": a
+    quotation that opens a sentence, after a sentence of the same paragraph in which someone
+    speaks (a cue), is theirs."""
+    start = _sentence_start(ctx, number, quote.span[0])
+    block_start = ctx.document.blocks[number].span[0]
+    if start != quote.span[0] or start <= block_start:
+        return None
+    previous = _sentence_start(ctx, number, start - 1)
+    if ctx.text.find("“", previous, start) >= 0 or ctx.text.find('"', previous, start) >= 0:
+        return None  # the sentence before holds a quotation of its own
+    cue = cues.before_quote(ctx.text, previous, start, ctx.verbs, 60)
+    if cue is None or (cue.kind == "pronoun" and cue.subject.lower() in ("we", "they")):
+        return None
+    speaker = ctx.speaker_for(cue)
+    if speaker is None:
+        return None
     return Attributed(quote, True, speaker, cue.subject, cue.span)
 
 
