@@ -206,3 +206,16 @@ def test_kinship_descriptions_go_to_the_family_member(tmp_path, recipe, casting)
     assert speakers[0] == speakers[2] != speakers[1]
     wife = next(s for s in plan.speakers if s.name == speakers[0])
     assert wife.gender == "female"
+
+
+def test_the_one_spoken_to_replies(tmp_path, recipe, casting) -> None:
+    text = (
+        "Notes\n\nNora Quill and Tobias Fenn sat by the window.\n\n"
+        "“I have news,” said Nora.\n\n“Tell me, Tobias, did you see the letter?”\n\n"
+        "“I read it this morning.”\n\n“Then you know.”\n\n"
+        "“Is it true?” asked Tobias to Nora.\n\n“It is.”"
+    )
+    speakers = [speaker for _, speaker in said(plan_of(tmp_path, text, recipe, casting))]
+    assert speakers == [
+        "Nora Quill", "Nora Quill", "Tobias Fenn", "Nora Quill", "Tobias Fenn", "Nora Quill"
+    ]

@@ -54,6 +54,9 @@ class _Context:
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
         self.me: Entity | None = None
+        self.addressees: dict[int, Entity] = {}
+        """Per paragraph, whom its quotation speaks to ("Well, Watson," / said Alice to the
+        Rabbit): the likely speaker of the reply."""
 
     def first_person(self) -> Entity:
         """The one who says "I said": a first-person narrator (named at the end, from what the
@@ -116,6 +119,9 @@ def attribute(
             if result.speech:
                 previous_in_block = result
                 ctx.block_speakers[quote.last_block] = result.speaker
+                addressed = _addressee(ctx, result)
+                if addressed is not None:
+                    ctx.addressees[quote.last_block] = addressed
                 if result.speaker is not None:
                     result.speaker.spoke = True
                     result.speaker.seen("", result.quote.span[1])
@@ -151,17 +157,22 @@ def _vocatives(text: str) -> list[str]:
 
 
 def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:
-    """The first-person narrator's name: the name the other speakers most often address (at
-    least twice) that the narration never uses for anyone, else "the narrator"."""
+    """The first-person narrator's name: the name the other speakers most often address (those
+    next to the narrator's quotations count three times) that the narration never uses for
+    anyone, else "the narrator"."""
     me = ctx.me
     counts: dict[str, int] = {}
-    for result in results:
+    near = set()
+    for index, result in enumerate(results):
+        if result.speaker is me:  # the quotations next to the narrator's speak to them
+            near.update((index - 1, index + 1))
+    for index, result in enumerate(results):
         if result.speech and result.speaker is not None and result.speaker is not me:
             inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
             for name in _vocatives(inner):
                 # a name the narration never uses: "I" is never named in the narration
                 if ctx.registry.known(name) is None:
-                    counts[name] = counts.get(name, 0) + 1
+                    counts[name] = counts.get(name, 0) + (3 if index in near else 1)
     if counts and me is not None:
         name, count = max(counts.items(), key=lambda item: item[1])
         if count >= 2:
@@ -386,8 +397,32 @@ def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Att
     return Attributed(quote, True, speaker, cue.subject, cue.span)
 
 
+def _addressee(ctx: _Context, result: Attributed) -> Entity | None:
+    """Whom a quotation speaks to: a name it addresses that is not its speaker's, or the
+    "to X" after its cue ("said Alice to the Rabbit")."""
+    if result.cue is not None and result.cue[1] > result.quote.span[1]:
+        to = _TO_ADDRESSEE.match(ctx.text, result.cue[1])
+        if to is not None:
+            found = ctx.registry.known(to.group("name"))
+            if found is not None and found is not result.speaker:
+                return found
+    inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
+    for name in _vocatives(inner):
+        found = ctx.registry.known(name)
+        if found is not None and found is not result.speaker:
+            return found
+    return None
+
+
+_TO_ADDRESSEE = re.compile(rf",?\s+to\s+(?:the\s+)?(?P<name>{cues.NAME})")
+
+
 def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
-    """The speaker of a paragraph of quotation without a cue, from the paragraphs before."""
+    """The speaker of a paragraph of quotation without a cue, from the paragraphs before:
+    whom the quotation before spoke to, else the speaker before last (turns), else the last."""
+    replied = ctx.addressees.get(number - 1)
+    if replied is not None and number - 1 in ctx.block_speakers:
+        return replied
     if number - 1 in ctx.block_speakers:
         last = ctx.block_speakers[number - 1]
         before = ctx.block_speakers.get(number - 2)

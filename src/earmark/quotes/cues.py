@@ -90,7 +90,8 @@ class Patterns:
             re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
             # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
             re.compile(
-                rf"{lead}(?:[A-Za-z][\w\-’'.]*,?\s+){{1,6}}?(?P<subject>{NAME}){paren}"
+                rf"{lead}(?:(?:[A-Z][a-z]{{0,3}}\.|[A-Za-z][\w\-’']*),?\s+){{1,6}}?"
+                rf"(?P<subject>{NAME}){paren}"
                 rf"{long_appositive},?\s+{aux}{verb}\b"
             ),
             # “…,” the independent Vermont senator and Democratic presidential candidate said
