@@ -105,6 +105,11 @@ def attribute(
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
             for position, surface, subject, create in mentions[registered:upto]:
+                if surface in ("He", "She"):
+                    referent = ctx.registry.pronoun(position, surface.lower())
+                    if referent is not None:
+                        referent.subject_seen = position
+                    continue
                 if create:
                     known = ctx.registry.name(surface, position)
                 else:  # a surname alone refers to someone already named: "Christie said"
@@ -522,6 +527,8 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
 
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
+_PRONOUN_SUBJECT = re.compile(r"\b(He|She)\s+(?:[a-z]+ly\s+)?[a-z]")
+_NEXT_WORD = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _APPOSITIVE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
 )
@@ -558,6 +565,10 @@ def _mentions(
             cursor = max(cursor, q1)
         pieces.append((cursor, block.span[1]))
         for start, end in pieces:
+            piece: list[tuple[int, str, bool, bool]] = []
+            for match in _PRONOUN_SUBJECT.finditer(text, start, end):
+                if match.start() in starts:  # "He said ...": who "he" is stays the subject
+                    piece.append((match.start(), match.group(1), True, False))
             for position, surface in cues.names_in(text, start, end):
                 end_of_name = position + len(surface)
                 after = text[end_of_name : end_of_name + 2]
@@ -569,7 +580,13 @@ def _mentions(
                     # a reference to someone known, if any; a given name alone ("his wife,
                     # Jane,") introduces a person when it does not open its sentence
                     given = surface.lower() in _GIVEN and (subject or position not in starts)
-                    found.append((position, surface, subject, given))
+                    # ... or opens a sentence as the subject of a verb of speaking ("Bruch said")
+                    verb = _NEXT_WORD.match(text, end_of_name, end)
+                    speaks = (
+                        subject and verb is not None
+                        and verb.group(1) in cues.ENGLISH.speech_verbs
+                    )
+                    piece.append((position, surface, subject, given or speaks))
                     continue
                 parsed = parse_name(surface)
                 if (
@@ -577,5 +594,6 @@ def _mentions(
                     and not parsed.organisation
                     and (parsed.titles or len(parsed.name) >= 2)
                 ):
-                    found.append((position, surface, subject, True))
+                    piece.append((position, surface, subject, True))
+            found.extend(sorted(piece))
     return found
