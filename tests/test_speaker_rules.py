@@ -219,3 +219,20 @@ def test_the_one_spoken_to_replies(tmp_path, recipe, casting) -> None:
     assert speakers == [
         "Nora Quill", "Nora Quill", "Tobias Fenn", "Nora Quill", "Tobias Fenn", "Nora Quill"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" after an organisation or a description that spoke
+            "“We regret the error,” the company wrote. It added, “A refund will follow.”",
+            [("“We regret the error,”", "the company"), ("“A refund will follow.”", "the company")],
+        ),
+        (  # a verb of speaking opening the sentence, the speaker and an appositive after it
+            "Notes\n\nSaid Ada Brook, who lived next door, “We were all so proud.”",
+            [("“We were all so proud.”", "Ada Brook")],
+        ),
+    ],
+)
+def test_it_and_inverted_cues(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

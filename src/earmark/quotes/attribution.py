@@ -71,6 +71,8 @@ class _Context:
                 return self.first_person()
             if cue.subject.lower() == "we":
                 return None
+            if cue.subject.lower() == "it":
+                return self.registry.it(cue.span[0])
             found = self.registry.pronoun(cue.span[0], cue.subject)
             if found is not None and found.gender is None:
                 found.gender = {"he": "male", "she": "female"}.get(cue.subject.lower())
@@ -370,7 +372,9 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
         else None
     )
     cue = cues.action_beat(text, after, before)
-    if cue is None or (cue.kind == "pronoun" and cue.subject.lower() in ("i", "we", "they")):
+    if cue is None or (
+        cue.kind == "pronoun" and cue.subject.lower() in ("i", "we", "they", "it")
+    ):
         return None
     if cue.kind == "pronoun":
         speaker = ctx.registry.pronoun(cue.span[0], cue.subject)
@@ -394,7 +398,9 @@ def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Att
     if ctx.text.find("“", previous, start) >= 0 or ctx.text.find('"', previous, start) >= 0:
         return None  # the sentence before holds a quotation of its own
     cue = cues.before_quote(ctx.text, previous, start, ctx.verbs, 60)
-    if cue is None or (cue.kind == "pronoun" and cue.subject.lower() in ("we", "they")):
+    if cue is None or (
+        cue.kind == "pronoun" and cue.subject.lower() in ("we", "they", "it")
+    ):
         return None
     speaker = ctx.speaker_for(cue)
     if speaker is None:

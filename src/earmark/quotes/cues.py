@@ -43,7 +43,7 @@ DESC = (
     rf"(?:\s+{_DESC_WORD}(?:[A-Z0-9][\w\-’']*|[a-z][\w\-]*)){{0,3}}"
     rf"\s+{_DESC_WORD}[a-z0-9][\w\-]*"
 )
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)"
 ROLE = (
     rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+"
     r"(?:of\s+(?=[a-z]))?){0,4}"
@@ -113,6 +113,10 @@ class Patterns:
         )
         self.before_end = (
             re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
+            # "Said Dorothy Poynter, who grew up with him, “We were all so proud.”"
+            re.compile(
+                rf"^\W*(?i:{verb})\s+(?:{ROLE})?{SUBJECT}{long_appositive}\s*[:,]?\s*$"
+            ),
             re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
             # transcript: "RAMOS: “…”"; a headline's byline: "… - Philip Bump: “…”"
             re.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),

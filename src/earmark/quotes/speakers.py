@@ -312,6 +312,16 @@ class Registry:
             return spouse
         return None
 
+    def it(self, position: int) -> Entity | None:
+        """What "it said" refers to: the latest organisation or description of no gender (the
+        company, the report) that spoke before `position`."""
+        things = [
+            s for s in self.speakers
+            if s.kind in ("organisation", "description") and s.gender is None and s.spoke
+            and 0 <= s.last_seen < position
+        ]
+        return max(things, key=lambda s: s.last_seen) if things else None
+
     def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
         """The person a "he" or "she" most likely refers to: of the persons seen before
         `position` whose gender (when known) fits, the latest subject of a sentence or a cue,
