@@ -80,12 +80,14 @@ class Patterns:
             r"{1,160}?),)?"
         )
         paren = r"(?:\s*\([^()“”\"]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.)"
+        reflexive = r"(?:\s+(?:himself|herself|itself|themselves))?"  # "Cruz himself said"
         # "A spokesman for the force said": the subject, then a short phrase to skip
         attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
             re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
             re.compile(
-                rf"{lead}{SUBJECT}{paren}{attached}{long_appositive}\s+{aux}(?:{verb}|reads?)\b"
+                rf"{lead}{SUBJECT}{paren}{reflexive}{attached}{long_appositive}\s+{aux}"
+                rf"(?:{verb}|reads?)\b"
             ),
             re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
             # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
@@ -122,7 +124,7 @@ class Patterns:
             re.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
         )
         self.before_any = re.compile(
-            rf"(?<![\w]){SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"
+            rf"(?<![\w]){SUBJECT}{reflexive}{attached}{appositive}\s+{adverb}{verb}\b"
         )
 
 
