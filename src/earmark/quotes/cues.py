@@ -131,10 +131,17 @@ class Patterns:
 _PATTERNS: dict[frozenset[str], Patterns] = {}
 
 
+_LATEST: list[tuple[frozenset[str], Patterns]] = []
+
+
 def patterns(verbs: frozenset[str]) -> Patterns:
-    """The compiled cue patterns for a set of speech verbs (compiled once per set)."""
+    """The compiled cue patterns for a set of speech verbs (compiled once per set; the set of
+    the document being read is found by identity, not by comparing its few hundred verbs)."""
+    if _LATEST and _LATEST[0][0] is verbs:
+        return _LATEST[0][1]
     if verbs not in _PATTERNS:
         _PATTERNS[verbs] = Patterns(verbs)
+    _LATEST[:] = [(verbs, _PATTERNS[verbs])]
     return _PATTERNS[verbs]
 
 
