@@ -547,6 +547,12 @@ _WHO_SAID = re.compile(
 """After any name: "... by Sen. Dianne Feinstein, the ranking Democrat, who said ..."."""
 
 
+def _speaks_next(text: str, position: int, end: int) -> bool:
+    """ "…, Cuban said.": a name right before a verb of speaking, anywhere in a sentence."""
+    verb = _NEXT_WORD.match(text, position, end)
+    return verb is not None and verb.group(1) in cues.ENGLISH.speech_verbs
+
+
 def _mentions(
     document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
 ) -> list[tuple[int, str, bool, bool]]:
@@ -581,7 +587,9 @@ def _mentions(
                 subject = (position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
-                )) or bool(_WHO_SAID.match(text, end_of_name, end))
+                )) or bool(_WHO_SAID.match(text, end_of_name, end)) or _speaks_next(
+                    text, end_of_name, end
+                )
                 if " " not in surface:
                     # a reference to someone known, if any; a given name alone ("his wife,
                     # Jane,") introduces a person when it does not open its sentence
