@@ -236,3 +236,13 @@ def test_the_one_spoken_to_replies(tmp_path, recipe, casting) -> None:
 )
 def test_it_and_inverted_cues(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_a_name_before_a_verb_of_speaking_is_who_he_is(tmp_path, recipe, casting) -> None:
+    text = (
+        "Notes\n\nDonald Marsh spoke first. The plan is worrying, Lee Cuban said.\n\n"
+        "“I just don't see it,” he said."
+    )
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“I just don't see it,”", "Lee Cuban")
+    ]
