@@ -336,9 +336,16 @@ class Registry:
         ]
         candidates = [p for p in people if p.titles or p.named_first or not p.place_like]
         people = [p for p in candidates if p.personal or p.kind == "description"]
-        if not people:
-            return None
-        near = [p for p in people if p.subject_seen >= position - _SUBJECT_REACH]
+        # a description of no known gender that has just spoken ("said the stranger. “…,” he
+        # said") is a candidate too, only as the latest subject
+        speakers = [
+            p for p in self.speakers
+            if p.kind == "description" and p.gender is None and p.spoke
+            and 0 <= p.subject_seen < position
+        ]
+        near = [p for p in people + speakers if p.subject_seen >= position - _SUBJECT_REACH]
         if near:
             return max(near, key=lambda p: p.subject_seen)
+        if not people:
+            return None
         return max(people, key=lambda p: p.last_seen)
