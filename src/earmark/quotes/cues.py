@@ -24,7 +24,7 @@ _DESC_STOP = (
     "at|in|on|of|for|to|from|with|by|and|or|but|who|which|that|after|before|during|as|when|"
     "while|outside|inside|near|about|said|says|told|asked|added|is|was|are|were|has|have|had|"
     "will|would|could|should|can|may|might|did|does|do|been|be|not|also|if|than|because|"
-    "since|unless|whether|where|what|then|so|yet"
+    "since|unless|whether|where|what|then|so|yet|all|both|each|once|more|again"
 )
 NAME_TOKEN = (
     r"(?:[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Insp|Supt|"

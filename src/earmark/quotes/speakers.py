@@ -243,7 +243,7 @@ class Registry:
         if candidates:
             return max(candidates, key=lambda p: p.last_seen)
         canonical = word
-        if gender is not None and any(p.canonical == word for p in self.speakers):
+        if gender is not None and any(p.canonical == word for p in self.people):
             canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
         person = Entity(canonical, "person", None, word)
         self._add(person)
