@@ -215,6 +215,11 @@ def _attribute_one(
                 before = subject
         cue = before or cue
     if paraphrase and cue is not None and not _voiced_paraphrase(ctx, quote, cue):
+        # read by the narrator, but its cue still says who is talking now
+        # ("Trump's misinformation may be “strategic,” said Jeffery Hemsley. ... he said")
+        talker = ctx.speaker_for(cue)
+        if talker is not None:
+            talker.subject_seen = max(talker.subject_seen, cue.span[0])
         return Attributed(quote, False, None, None, None)
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
@@ -534,7 +539,7 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
 _PRONOUN_SUBJECT = re.compile(r"\b(He|She)\s+(?:[a-z]+ly\s+)?[a-z]")
-_NEXT_WORD = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)")
+_NEXT_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _APPOSITIVE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
 )
