@@ -104,3 +104,145 @@ def test_quotations_inside_paraphrase_stay_with_the_narrator_when_the_recipe_say
 
     narrated = replace(recipe, quotes=replace(recipe.quotes, paraphrase_quotes=False))
     assert bool(said(plan_of(tmp_path, text, narrated, casting))) == speech
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an indefinite speaker with capitalised words, up to the comma
+            "“The gap is too wide,” said a Vermont Democrat, who asked not to be named.",
+            [("“The gap is too wide,”", "a Vermont Democrat")],
+        ),
+        (  # "one of those ..." as the speaker
+            "“There is no path left,” added one of those aides.",
+            [("“There is no path left,”", "one of those aides")],
+        ),
+        (  # "according to X" after the quote
+            "“The review found no fault” according to Inspector Lena Marsh.",
+            [("“The review found no fault”", "Lena Marsh")],
+        ),
+        (  # the sentence carries on after the quote, then the cue
+            "“It can still be won” if turnout holds, said Omar Haddad, a pollster.",
+            [("“It can still be won”", "Omar Haddad")],
+        ),
+        (  # a long appositive with commas inside
+            "“Both of them worry me,” Iris Tan, 30, of Leeds, who took part, said on Monday.",
+            [("“Both of them worry me,”", "Iris Tan")],
+        ),
+        (  # a party parenthetical and an auxiliary
+            "“It reminds us what is at stake,” Sen. Carl Boyd (R-Ind.) has said.",
+            [("“It reminds us what is at stake,”", "Carl Boyd")],
+        ),
+        (  # a long description as the speaker
+            "“We are ready,” the former Ohio governor and party candidate said.",
+            [("“We are ready,”", "the former Ohio governor and party candidate")],
+        ),
+        (  # a surname that is also a title word
+            "“We will publish it,” said Baron.",
+            [("“We will publish it,”", "Baron")],
+        ),
+        (  # ", saying," : the subject of the sentence speaks
+            "Notes\n\nMaya Lin posted a photo online, saying, “We are so proud of her.”",
+            [("“We are so proud of her.”", "Maya Lin")],
+        ),
+        (  # an introduction ending in a colon, with a pronoun as its subject
+            "Notes\n\nRosa Park thanked the crowd. She then turned to the stage again: "
+            "“Now let us get to work.”",
+            [("“Now let us get to work.”", "Rosa Park")],
+        ),
+        (  # a byline before a colon
+            "POLLS CLOSE EARLY - Nina Ford: “Turnout was higher than anyone expected this year.”",
+            [("“Turnout was higher than anyone expected this year.”", "Nina Ford")],
+        ),
+        (  # a name before a colon mid-sentence is no transcript speaker
+            "Notes\n\nLater Ben Ames told Channel Nine: “We will appeal the ruling.”",
+            [("“We will appeal the ruling.”", "Ben Ames")],
+        ),
+    ],
+)
+def test_cue_forms_from_news(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [  # the default rule for quotations inside paraphrase
+        ("Notes\n\nRuiz said that the council was “fully committed” to it.", True),
+        ("Notes\n\nAna Ruiz said “it gets me angry” every time she reads it.", True),
+        ("Notes\n\nAna Ruiz says the mayor is “obsessed” with the stadium.", False),
+        ("Notes\n\nCritics mocked the plan as “a bridge to nowhere” for weeks.", False),
+        ("Notes\n\nAna Ruiz said that after the vote in the hall on the night of the storm the "
+         "town was “ready to build again” at last.", False),
+        ("Notes\n\nThe actor, who starred in “The Long Night Watch.”, was there.", False),
+        ("Notes\n\nGale called the ruling “a disgrace to the court” on Friday.", True),
+    ],
+)
+def test_quotations_inside_paraphrase_by_default(
+    tmp_path, recipe, casting, text: str, speech: bool
+) -> None:
+    assert bool(said(plan_of(tmp_path, text, recipe, casting))) == speech
+
+
+def test_a_first_person_narrator_is_named_by_what_the_others_call_them(
+    tmp_path, recipe, casting
+) -> None:
+    text = (
+        "Notes\n\nDorian Vale looked up from his desk.\n\n"
+        "“You are late, Price,” said Vale.\n\n“The train was slow,” I answered.\n\n"
+        "“Sit down, Price, we have work,” said Vale.\n\n“What work?” I asked."
+    )
+    quotes = said(plan_of(tmp_path, text, recipe, casting))
+    assert [speaker for _, speaker in quotes] == ["Dorian Vale", "Price", "Dorian Vale", "Price"]
+
+
+def test_kinship_descriptions_go_to_the_family_member(tmp_path, recipe, casting) -> None:
+    text = (
+        "Notes\n\nMr. Arden sat by the fire.\n\n"
+        "“Have you heard the news?” asked his wife.\n\n“I have not,” said Mr. Arden.\n\n"
+        "“The house is let at last,” said Mrs. Arden."
+    )
+    plan = plan_of(tmp_path, text, recipe, casting)
+    speakers = [speaker for _, speaker in said(plan)]
+    assert speakers[0] == speakers[2] != speakers[1]
+    wife = next(s for s in plan.speakers if s.name == speakers[0])
+    assert wife.gender == "female"
+
+
+def test_the_one_spoken_to_replies(tmp_path, recipe, casting) -> None:
+    text = (
+        "Notes\n\nNora Quill and Tobias Fenn sat by the window.\n\n"
+        "“I have news,” said Nora.\n\n“Tell me, Tobias, did you see the letter?”\n\n"
+        "“I read it this morning.”\n\n“Then you know.”\n\n"
+        "“Is it true?” asked Tobias to Nora.\n\n“It is.”"
+    )
+    speakers = [speaker for _, speaker in said(plan_of(tmp_path, text, recipe, casting))]
+    assert speakers == [
+        "Nora Quill", "Nora Quill", "Tobias Fenn", "Nora Quill", "Tobias Fenn", "Nora Quill"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" after an organisation or a description that spoke
+            "“We regret the error,” the company wrote. It added, “A refund will follow.”",
+            [("“We regret the error,”", "the company"), ("“A refund will follow.”", "the company")],
+        ),
+        (  # a verb of speaking opening the sentence, the speaker and an appositive after it
+            "Notes\n\nSaid Ada Brook, who lived next door, “We were all so proud.”",
+            [("“We were all so proud.”", "Ada Brook")],
+        ),
+    ],
+)
+def test_it_and_inverted_cues(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_a_name_before_a_verb_of_speaking_is_who_he_is(tmp_path, recipe, casting) -> None:
+    text = (
+        "Notes\n\nDonald Marsh spoke first. The plan is worrying, Lee Cuban said.\n\n"
+        "“I just don't see it,” he said."
+    )
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“I just don't see it,”", "Lee Cuban")
+    ]

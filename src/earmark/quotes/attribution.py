@@ -53,11 +53,26 @@ class _Context:
         self.registry = Registry(frozenset(t.lower() for t in settings.titles))
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
+        self.me: Entity | None = None
+        self.addressees: dict[int, Entity] = {}
+        """Per paragraph, whom its quotation speaks to ("Well, Watson," / said Alice to the
+        Rabbit): the likely speaker of the reply."""
+
+    def first_person(self) -> Entity:
+        """The one who says "I said": a first-person narrator (named at the end, from what the
+        others call them)."""
+        if self.me is None:
+            self.me = Entity("the narrator", "person")
+        return self.me
 
     def speaker_for(self, cue: cues.Cue) -> Entity | None:
         if cue.kind == "pronoun":
-            if cue.subject.lower() in ("i", "we"):
+            if cue.subject == "I":
+                return self.first_person()
+            if cue.subject.lower() == "we":
                 return None
+            if cue.subject.lower() == "it":
+                return self.registry.it(cue.span[0])
             found = self.registry.pronoun(cue.span[0], cue.subject)
             if found is not None and found.gender is None:
                 found.gender = {"he": "male", "she": "female"}.get(cue.subject.lower())
@@ -76,7 +91,7 @@ def attribute(
     """Attribute every quotation; also return the speakers, in order of first speech."""
     ctx = _Context(document, sentences, settings)
     mentions = _mentions(document, quotes, sentences)
-    positions = [p for p, _, _ in mentions]
+    positions = [m[0] for m in mentions]
     registered = 0
     by_block: dict[int, list[QuoteMarks]] = {}
     for quote in quotes:
@@ -91,8 +106,13 @@ def attribute(
             previous_in_block = results[-1]  # a quotation ran on into this paragraph
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
-            for position, surface, subject in mentions[registered:upto]:
-                if " " in surface:
+            for position, surface, subject, create in mentions[registered:upto]:
+                if surface in ("He", "She"):
+                    referent = ctx.registry.pronoun(position, surface.lower())
+                    if referent is not None:
+                        referent.subject_seen = position
+                    continue
+                if create:
                     known = ctx.registry.name(surface, position)
                 else:  # a surname alone refers to someone already named: "Christie said"
                     known = ctx.registry.known(surface)
@@ -106,16 +126,66 @@ def attribute(
             if result.speech:
                 previous_in_block = result
                 ctx.block_speakers[quote.last_block] = result.speaker
+                addressed = _addressee(ctx, result)
+                if addressed is not None:
+                    ctx.addressees[quote.last_block] = addressed
                 if result.speaker is not None:
                     result.speaker.spoke = True
                     result.speaker.seen("", result.quote.span[1])
                     result.speaker.subject_seen = result.quote.span[1]
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
+    if ctx.me is not None:
+        results = _name_first_person(ctx, results)
     speakers: dict[int, Entity] = {}
     for result in results:
         if result.speech and result.speaker is not None:
             speakers.setdefault(id(result.speaker), result.speaker)
     return results, list(speakers.values())
+
+
+_VOCATIVE = re.compile(
+    rf"(?:^\W*|[,;!?]\s+|\b(?:dear|my dear|Dear|My dear|Oh|O)\s+)(?P<name>{cues.NAME})"
+    rf"(?=\s*[,!?]|\s*\.\W*$|\W*$)"
+)
+
+
+def _vocatives(text: str) -> list[str]:
+    """Names a quotation addresses ("Well, Watson," / "my dear Holmes!" / "Mr. D'Souza?")."""
+    found = []
+    for match in _VOCATIVE.finditer(text):
+        parsed = parse_name(match.group("name"))
+        if (
+            parsed is not None
+            and not parsed.organisation
+            and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
+        ):
+            found.append(parsed.name[-1])
+    return found
+
+
+def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:
+    """The first-person narrator's name: the name the other speakers most often address (those
+    next to the narrator's quotations count three times) that the narration never uses for
+    anyone, else "the narrator"."""
+    me = ctx.me
+    counts: dict[str, int] = {}
+    near = set()
+    for index, result in enumerate(results):
+        if result.speaker is me:  # the quotations next to the narrator's speak to them
+            near.update((index - 1, index + 1))
+    for index, result in enumerate(results):
+        if result.speech and result.speaker is not None and result.speaker is not me:
+            inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
+            for name in _vocatives(inner):
+                # a name the narration never uses: "I" is never named in the narration
+                if ctx.registry.known(name) is None:
+                    counts[name] = counts.get(name, 0) + (3 if index in near else 1)
+    if counts and me is not None:
+        name, count = max(counts.items(), key=lambda item: item[1])
+        if count >= 2:
+            me.canonical, me.last = name, name
+            me.aliases.append("I")
+    return results
 
 
 def _attribute_one(
@@ -124,7 +194,8 @@ def _attribute_one(
     text = ctx.text
     block = ctx.document.blocks[number]
     last_block = ctx.document.blocks[quote.last_block]
-    if not ctx.settings.paraphrase_quotes and _in_paraphrase(ctx, quote):
+    paraphrase = _in_paraphrase(ctx, quote)
+    if paraphrase and not ctx.settings.paraphrase_quotes:
         return Attributed(quote, False, None, None, None)
     cue = None
     if quote.closed:
@@ -136,15 +207,33 @@ def _attribute_one(
         before = cues.before_quote(
             text, sentence_start, quote.span[0], ctx.verbs, ctx.settings.cue_max_words
         )
+        if before is None or cues.participle_intro(text, sentence_start, quote.span[0]):
+            subject = cues.sentence_subject(
+                text, sentence_start, quote.span[0], any_intro=before is None and cue is None
+            )
+            if subject is not None and _plausible_subject(ctx, subject):
+                before = subject
         cue = before or cue
+    if paraphrase and cue is not None and not _voiced_paraphrase(ctx, quote, cue):
+        # read by the narrator, but its cue still says who is talking now
+        # ("Trump's misinformation may be “strategic,” said Jeffery Hemsley. ... he said")
+        talker = ctx.speaker_for(cue)
+        if talker is not None:
+            talker.subject_seen = max(talker.subject_seen, cue.span[0])
+        return Attributed(quote, False, None, None, None)
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
         return Attributed(quote, True, speaker, cue.subject, cue.span)
+    titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
+    if paraphrase or titled:
+        # words quoted inside a sentence that names nobody as saying them: scare quotes,
+        # slogans, a phrase the writer borrows; the narrator reads them
+        return Attributed(quote, False, None, None, None)
     speechlike = _reads_like_speech(ctx, quote, number)
     if previous is not None and speechlike:
         return Attributed(quote, True, previous.speaker, previous.surface, previous.cue)
     if speechlike:
-        beat = _action_beat(ctx, quote, number)
+        beat = _action_beat(ctx, quote, number) or _previous_sentence_cue(ctx, quote, number)
         if beat is not None:
             return beat
     if _starts_block(text, block.span[0], quote.span[0]) and _quote_only(
@@ -158,25 +247,91 @@ def _attribute_one(
     return Attributed(quote, speechlike, None, None, None)
 
 
+def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
+    """A sentence's subject taken as the speaker: a pronoun, a description, or a name that is
+    no place and no sentence-opening word."""
+    if cue.kind != "name":
+        return True
+    parsed = parse_name(cue.subject, ctx.registry.extra_titles)
+    if parsed is None:
+        return False
+    return parsed.organisation or not any(
+        w.lower().strip(".,’'") in cues.ENGLISH.place_words for w in parsed.name
+    )
+
+
 _WORD_BEFORE = re.compile(r"(\w+)[\s\u00a0]*$")
 
 
 def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
     """ “… said his staff “did the wrong thing” by …”: the quotation carries on a sentence
-    of narration (a word right before its opening mark, no comma or colon) and either starts
-    in lower case, or is no whole sentence and does not follow a verb of speaking ("Sanders
-    said “We won.”" and "… writing “Allow me to do it.”" are speech)."""
+    of narration (a word right before its opening mark, no comma or colon) that is not a verb
+    of speaking ("Obama said “it gets me mad” every time", "Sanders said “We won.”" are his
+    words; "called it “a disaster”" is not), and either starts in lower case or is no whole
+    sentence."""
     if not quote.marked:
         return False
     start = quote.span[0]
     before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
     if before is None:
         return False
+    word = before.group(1).lower()
+    if (word in ctx.verbs or word in _VERBATIM_WORDS) and word not in _NAMING_WORDS:
+        return False  # "Obama said “it gets me mad” every time ...": his words, his voice
     first = next((c for c in ctx.text[start + 1 : start + 4] if c.isalpha()), "")
     if first.islower():
-        return True
+        inner = ctx.text[start : quote.span[1]]
+        # "Trump called Ford's plans “an absolute disgrace”": a judgement in someone's words
+        return not (
+            _NAMING_BEFORE.search(ctx.text, max(0, start - 60), start)
+            and len(_WORD.findall(inner)) >= 2
+        )
     inner = ctx.text[start : quote.span[1]].strip("“”\"‘’'«»„ ")
-    return before.group(1).lower() not in ctx.verbs and not _SENTENCE_LIKE.match(inner)
+    return not _SENTENCE_LIKE.match(inner)
+
+
+def _voiced_paraphrase(ctx: _Context, quote: QuoteMarks, cue: cues.Cue) -> bool:
+    """A quotation inside paraphrase is read in the voice of the speaker the sentence names
+    when the cue is close ("Ruiz said that the council was “fully committed”": at most
+    `paraphrase_cue_max_words` words between them) and it quotes more than one word; a single
+    word (Rubio says Obama is “obsessed”) or a phrase far from the cue stays with the narrator."""
+    if len(_WORD.findall(ctx.text, quote.span[0], quote.span[1])) < 2:
+        return False
+    if cue.span[1] <= quote.span[0]:
+        between = len(_WORD.findall(ctx.text, cue.span[1], quote.span[0]))
+        return between <= ctx.settings.paraphrase_cue_max_words
+    return True
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as vs".split())
+
+
+def _title_like(ctx: _Context, quote: QuoteMarks) -> bool:
+    """ “PBS NewsHour.”, “The Nightly Show with Larry Wilmore.”: a short quotation whose words
+    are all capitalised (small words aside) names a title, a show or a slogan, not speech."""
+    if not quote.marked:
+        return False
+    words = _WORD.findall(ctx.text, quote.span[0], quote.span[1])
+    if not words or len(words) > 8:
+        return False
+    inner = ctx.text[quote.span[0] : quote.span[1]].rstrip("”\"’' ")
+    if inner.endswith(("!", "?")):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+_NAMING_BEFORE = re.compile(
+    r"\b(?:call|calls|called|calling|dubbed|labell?ing|labell?ed|branded|branding|described\s+as|"
+    r"describing\s+as)\b(?:\s+[\w’'\-]+){0,5}[\s\u00a0]*$"
+)
+_VERBATIM_WORDS = frozenset(
+    "read reads reading saying telling shouting chanting yelling writing asking tweeting".split()
+)
+"""Words before an opening mark that introduce words verbatim ("The sign read “…”")."""
+_NAMING_WORDS = frozenset(
+    "call calls called calling describe describes described dub dubs dubbed term terms termed"
+    .split()
+)
 
 
 _OPENS_NEXT = re.compile(r"\s*[,:]\s*[“\"‘]")
@@ -222,7 +377,9 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
         else None
     )
     cue = cues.action_beat(text, after, before)
-    if cue is None or (cue.kind == "pronoun" and cue.subject.lower() in ("i", "we", "they")):
+    if cue is None or (
+        cue.kind == "pronoun" and cue.subject.lower() in ("i", "we", "they", "it")
+    ):
         return None
     if cue.kind == "pronoun":
         speaker = ctx.registry.pronoun(cue.span[0], cue.subject)
@@ -234,8 +391,54 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
     return Attributed(quote, True, speaker, cue.subject, cue.span)
 
 
+def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | None:
+    """ "Coan, Santilli's attorney, argues that his client ... . “The government ...”": a
+    quotation that opens a sentence, after a sentence of the same paragraph in which someone
+    speaks (a cue), is theirs."""
+    start = _sentence_start(ctx, number, quote.span[0])
+    block_start = ctx.document.blocks[number].span[0]
+    if start != quote.span[0] or start <= block_start:
+        return None
+    previous = _sentence_start(ctx, number, start - 1)
+    if ctx.text.find("“", previous, start) >= 0 or ctx.text.find('"', previous, start) >= 0:
+        return None  # the sentence before holds a quotation of its own
+    cue = cues.before_quote(ctx.text, previous, start, ctx.verbs, 60)
+    if cue is None or (
+        cue.kind == "pronoun" and cue.subject.lower() in ("we", "they", "it")
+    ):
+        return None
+    speaker = ctx.speaker_for(cue)
+    if speaker is None:
+        return None
+    return Attributed(quote, True, speaker, cue.subject, cue.span)
+
+
+def _addressee(ctx: _Context, result: Attributed) -> Entity | None:
+    """Whom a quotation speaks to: a name it addresses that is not its speaker's, or the
+    "to X" after its cue ("said Alice to the Rabbit")."""
+    if result.cue is not None and result.cue[1] > result.quote.span[1]:
+        to = _TO_ADDRESSEE.match(ctx.text, result.cue[1])
+        if to is not None:
+            found = ctx.registry.known(to.group("name"))
+            if found is not None and found is not result.speaker:
+                return found
+    inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
+    for name in _vocatives(inner):
+        found = ctx.registry.known(name)
+        if found is not None and found is not result.speaker:
+            return found
+    return None
+
+
+_TO_ADDRESSEE = re.compile(rf",?\s+to\s+(?:the\s+)?(?P<name>{cues.NAME})")
+
+
 def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
-    """The speaker of a paragraph of quotation without a cue, from the paragraphs before."""
+    """The speaker of a paragraph of quotation without a cue, from the paragraphs before:
+    whom the quotation before spoke to, else the speaker before last (turns), else the last."""
+    replied = ctx.addressees.get(number - 1)
+    if replied is not None and number - 1 in ctx.block_speakers:
+        return replied
     if number - 1 in ctx.block_speakers:
         last = ctx.block_speakers[number - 1]
         before = ctx.block_speakers.get(number - 2)
@@ -334,13 +537,34 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
     return words >= 1 and bool(_SENTENCE_LIKE.match(core))
 
 
+_GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
+_PRONOUN_SUBJECT = re.compile(r"\b(He|She)\s+(?:[a-z]+ly\s+)?[a-z]")
+_NEXT_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
+_APPOSITIVE_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
+)
+"""After a name that opens its sentence: "Humphrey, for example, said", "Brianne Stone, 29,",
+"Gov. Phil Bryant (R) said"."""
+_WHO_SAID = re.compile(
+    r"(?:,[^.;“”\"]{0,120})?,?\s+who\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:said|says|told|tells|added|adds|argued|argues|noted|wrote|warned)\b"
+)
+"""After any name: "... by Sen. Dianne Feinstein, the ranking Democrat, who said ..."."""
+
+
+def _speaks_next(text: str, position: int, end: int) -> bool:
+    """ "…, Cuban said.": a name right before a verb of speaking, anywhere in a sentence."""
+    verb = _NEXT_WORD.match(text, position, end)
+    return verb is not None and verb.group(1) in cues.ENGLISH.speech_verbs
+
+
 def _mentions(
     document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
-) -> list[tuple[int, str, bool]]:
+) -> list[tuple[int, str, bool, bool]]:
     """People named in the narration (outside quotations), in order: they are who a later
     "he", "she" or "the mayor" can refer to. The flag: the name opens its sentence and a
     lower-case word follows ("Sanders argued"), so it is the sentence's subject."""
-    found: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, str, bool, bool]] = []
     starts = {span[0] for spans in sentences for span in spans}
     text = document.text
     spans = sorted(q.span for q in quotes)
@@ -358,12 +582,30 @@ def _mentions(
             cursor = max(cursor, q1)
         pieces.append((cursor, block.span[1]))
         for start, end in pieces:
+            piece: list[tuple[int, str, bool, bool]] = []
+            for match in _PRONOUN_SUBJECT.finditer(text, start, end):
+                if match.start() in starts:  # "He said ...": who "he" is stays the subject
+                    piece.append((match.start(), match.group(1), True, False))
             for position, surface in cues.names_in(text, start, end):
-                after = text[position + len(surface) : position + len(surface) + 2]
-                subject = position in starts and after[:1] == " " and after[1:].islower()
+                end_of_name = position + len(surface)
+                after = text[end_of_name : end_of_name + 2]
+                subject = (position in starts and (
+                    (after[:1] == " " and after[1:].islower())
+                    or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
+                )) or bool(_WHO_SAID.match(text, end_of_name, end)) or _speaks_next(
+                    text, end_of_name, end
+                )
                 if " " not in surface:
-                    # a reference to someone known, if any
-                    found.append((position, surface, subject))
+                    # a reference to someone known, if any; a given name alone ("his wife,
+                    # Jane,") introduces a person when it does not open its sentence
+                    given = surface.lower() in _GIVEN and (subject or position not in starts)
+                    # ... or opens a sentence as the subject of a verb of speaking ("Bruch said")
+                    verb = _NEXT_WORD.match(text, end_of_name, end)
+                    speaks = (
+                        subject and verb is not None
+                        and verb.group(1) in cues.ENGLISH.speech_verbs
+                    )
+                    piece.append((position, surface, subject, given or speaks))
                     continue
                 parsed = parse_name(surface)
                 if (
@@ -371,5 +613,6 @@ def _mentions(
                     and not parsed.organisation
                     and (parsed.titles or len(parsed.name) >= 2)
                 ):
-                    found.append((position, surface, subject))
+                    piece.append((position, surface, subject, True))
+            found.extend(sorted(piece))
     return found

@@ -23,7 +23,8 @@ ENGLISH = word_lists("en")
 _DESC_STOP = (
     "at|in|on|of|for|to|from|with|by|and|or|but|who|which|that|after|before|during|as|when|"
     "while|outside|inside|near|about|said|says|told|asked|added|is|was|are|were|has|have|had|"
-    "will|would|could|should|can|may|might|did|does|do|been|be|not|also"
+    "will|would|could|should|can|may|might|did|does|do|been|be|not|also|if|than|because|"
+    "since|unless|whether|where|what|then|so|yet|all|both|each|once|more|again"
 )
 NAME_TOKEN = (
     r"(?:[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Insp|Supt|"
@@ -41,12 +42,19 @@ _DESC_WORD = rf"(?!(?:{_DESC_STOP}|he|she|they|it|we|you|i)\b)(?!{_ADVERB}\b)"
 DESC = (
     rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)"
     rf"(?:\s+{_DESC_WORD}(?:[A-Z0-9][\w\-’']*|[a-z][\w\-]*)){{0,3}}"
-    rf"\s+{_DESC_WORD}[a-z][\w\-]*"
+    rf"\s+{_DESC_WORD}[a-z0-9][\w\-]*"
 )
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)"
 ROLE = (
-    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+)"
-    r"{0,3}"
+    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+"
+    r"(?:of\s+(?=[a-z]))?){0,4}"
+)
+# "a New Hampshire Republican", "one of those advisers": an indefinite description up to the
+# next comma, full stop or relative clause (capitalised words allowed, unlike DESC)
+INDEFINITE = (
+    r"(?:an?|one|another)\s+(?:of\s+(?:the|those|these|his|her|their|its|our)\s+)?"
+    r"(?:[\w\-’']+\s+){0,4}?[\w\-’']+"
+    r"(?=\s*(?:[.,;:!?—–]|$)|\s+(?:who|whose|from|of|at|in|with|during|on|after|before|for)\b)"
 )
 SUBJECT = rf"(?P<subject>(?:[Tt]he\s+)?{NAME}|{DESC}|{PRONOUN})"
 _PERSON_LIKE = re.compile(NAME)
@@ -61,17 +69,44 @@ class Patterns:
         lead = r"[\s,]*(?:[—–-]\s*)?"
         appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
         adverb = r"(?:[a-z]+ly\s+)?"
+        # after a quote: "Sotomayor has said", "the president will say", "X is quoted as saying"
+        aux = (
+            r"(?:(?:[a-z]+ly|has|have|had|will|would|also|later|then|once|again|can\s+be\s+heard"
+            r"|is\s+quoted\s+as|was\s+quoted\s+as)\s+){0,3}"
+        )
+        # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": commas inside
+        long_appositive = (
+            r"(?:,\s*(?P<appositive>(?:[^“”\"!?.;]|\.(?!\s)|"
+            r"\b(?:Gov|Sen|Rep|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Lt|Col|Capt|Prof|Rev|Va|Fla)\.\s)"
+            r"{1,160}?),)?"
+        )
+        paren = r"(?:\s*\([^()“”\"]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.)"
+        reflexive = r"(?:\s+(?:himself|herself|itself|themselves))?"  # "Cruz himself said"
         # "A spokesman for the force said": the subject, then a short phrase to skip
         attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
             re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
-            re.compile(rf"{lead}{SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"),
+            re.compile(
+                rf"{lead}{SUBJECT}{paren}{reflexive}{attached}{long_appositive}\s+{aux}"
+                rf"(?:{verb}|reads?)\b"
+            ),
             re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
             # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
             re.compile(
-                rf"{lead}(?:[A-Za-z][\w\-’']*\s+){{1,4}}?(?P<subject>{NAME})"
-                rf"{appositive}\s+{adverb}{verb}\b"
+                rf"{lead}(?:(?:[A-Z][a-z]{{0,3}}\.|[A-Za-z][\w\-’']*),?\s+){{1,6}}?"
+                rf"(?P<subject>{NAME}){paren}"
+                rf"{long_appositive},?\s+{aux}{verb}\b"
             ),
+            # “…,” the independent Vermont senator and Democratic presidential candidate said
+            re.compile(
+                rf"{lead}(?P<subject>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal)\s+"
+                rf"(?:[\w\-’'.]+\s+){{0,8}}?[\w\-’'.]+){long_appositive}\s+{aux}(?:{verb}|reads?)\b"
+            ),
+            # “…,” said a New Hampshire Republican / added one of those advisers, who ...
+            re.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
+            # “…,” read the statement: a text that speaks, only with the verb first
+            re.compile(rf"{lead}(?P<verb>reads?)\s+{SUBJECT}(?![\w])"),
+            re.compile(rf"{lead}according\s+to\s+(?:{SUBJECT}|(?P<subject2>{INDEFINITE}))"),
         )
         # dialogue: “…,” grinned Tom / “…!” she snapped: any -ed verb next to a name
         subject = rf"(?P<subject>{PRONOUN}|{NAME})"
@@ -81,21 +116,33 @@ class Patterns:
         )
         self.before_end = (
             re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
+            # "Said Dorothy Poynter, who grew up with him, “We were all so proud.”"
+            re.compile(
+                rf"^\W*(?i:{verb})\s+(?:{ROLE})?{SUBJECT}{long_appositive}\s*[:,]?\s*$"
+            ),
             re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
-            re.compile(rf"(?P<subject>{NAME})\s*:\s*$"),
+            # transcript: "RAMOS: “…”"; a headline's byline: "… - Philip Bump: “…”"
+            re.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
         )
         self.before_any = re.compile(
-            rf"(?<![\w]){SUBJECT}{attached}{appositive}\s+{adverb}{verb}\b"
+            rf"(?<![\w]){SUBJECT}{reflexive}{attached}{appositive}\s+{adverb}{verb}\b"
         )
 
 
 _PATTERNS: dict[frozenset[str], Patterns] = {}
 
 
+_LATEST: list[tuple[frozenset[str], Patterns]] = []
+
+
 def patterns(verbs: frozenset[str]) -> Patterns:
-    """The compiled cue patterns for a set of speech verbs (compiled once per set)."""
+    """The compiled cue patterns for a set of speech verbs (compiled once per set; the set of
+    the document being read is found by identity, not by comparing its few hundred verbs)."""
+    if _LATEST and _LATEST[0][0] is verbs:
+        return _LATEST[0][1]
     if verbs not in _PATTERNS:
         _PATTERNS[verbs] = Patterns(verbs)
+    _LATEST[:] = [(verbs, _PATTERNS[verbs])]
     return _PATTERNS[verbs]
 
 
@@ -109,6 +156,7 @@ class Cue:
 
 
 _IS_PRONOUN = re.compile(PRONOUN)
+_INDEFINITE_WORDS = frozenset(("a", "an", "one", "another"))
 _IS_DESC = re.compile(DESC)
 _IS_NAME = re.compile(NAME)
 
@@ -116,7 +164,12 @@ _IS_NAME = re.compile(NAME)
 def _kind(subject: str) -> str:
     if _IS_PRONOUN.fullmatch(subject):
         return "pronoun"
-    if _IS_DESC.fullmatch(subject):
+    words = subject.split(None, 2)
+    if (
+        _IS_DESC.fullmatch(subject)
+        or words[0] in _INDEFINITE_WORDS
+        or (len(words) > 1 and words[0].lower() == "the" and words[1][:1].islower())
+    ):
         return "description"
     return "name"
 
@@ -129,7 +182,7 @@ def _titles_only(subject: str) -> bool:
 
 
 def _cue(match: re.Match[str], offset: int) -> Cue:
-    subject = match.group("subject")
+    subject = match.group("subject") or match.groupdict().get("subject2") or ""
     appositive = (match.groupdict().get("appositive") or "").strip()
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
@@ -156,9 +209,22 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
         candidates = (*candidates, *compiled.dialogue)
     for pattern in candidates:
         match = pattern.match(window)
-        if match and (not sentence_ended or re.match(r"\s*(?:[.,;:!?]|$)", window[match.end() :])):
+        if match and (not sentence_ended or _SENTENCE_END.match(window, match.end())):
             return _cue(match, start)
+    if not sentence_ended and start >= 2 and text[start - 2] not in ",!?":
+        # “… unlikely” that Sanders can catch Clinton, said Steve Elmendorf: the sentence goes
+        # on after the quotation, then the cue
+        carry = _CONTINUATION.match(window)
+        if carry:
+            for pattern in compiled.after[:2] + compiled.after[3:5]:
+                match = pattern.match(window, carry.end())
+                if match:
+                    return _cue(match, start)
     return None
+
+
+_SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
+_CONTINUATION = re.compile(r"\s*[a-z][^“”\"«».!?;:]{0,150}?(?=,\s)")
 
 
 def before_quote(
@@ -176,6 +242,62 @@ def before_quote(
         if len(window[match.end() :].split()) <= max_words:
             best = _cue(match, start)
     return best
+
+
+_OPENER = r"(?:(?:[A-Z][\w’']*(?:\s+[\w’']+){0,5},|But|And|Then|So|Yet|Still|Later|Now|Also)\s+)?"
+_NOT_VERB = (
+    r"(?!(?:of|and|or|in|on|at|for|to|from|with|by|who|which|that|whose|the|a|an|as|said|says"
+    r")\b)"
+)
+_SENTENCE_SUBJECT = re.compile(
+    rf"\W*{_OPENER}(?P<subject>[Hh]e|[Ss]he|{DESC}|(?:[Tt]he\s+)?{NAME})(?<![’']s)"
+    rf"(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
+)
+_IRREGULAR_PAST = frozenset(
+    "told wrote spoke took gave made went came got put read began held left sent kept took "
+    "brought thought felt found sat stood ran met led won lost struck sang spent"
+    .split()
+)
+_AUXILIARY = frozenset(
+    "is was has had have will would can could did does then also later once".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether the word after a sentence's subject can be its verb ("Trump then appears",
+    "She addressed"): -ed, -s, an irregular past, an auxiliary, an -ly adverb."""
+    return (
+        word.endswith(("ed", "s", "ly"))
+        or word in _IRREGULAR_PAST
+        or word in _AUXILIARY
+        or word in ENGLISH.speech_verbs
+    )
+_PARTICIPLE_END = re.compile(
+    r",\s*(?:and\s+)?(?:saying|telling|adding|writing|noting|declaring|asking|arguing|explaining|"
+    r"warning|insisting|calling|urging|stating|tweeting|replying|answering|responding|quipping|"
+    r"joking|recalling|proclaiming)\b[^.!?“”\"]{0,60}?[,:]?\s*$"
+)
+_INTRO_END = re.compile(r"[,:]\s*$")
+
+
+def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | None:
+    """The subject of the sentence that introduces a quotation with no cue of its own:
+    "Trump then appears in a clip, saying, “…”" / "She then addressed the crowd again: “…”".
+    Only after a participle of speaking, or (any_intro) any introduction ending in a comma or
+    colon."""
+    window = text[start:end]
+    if not (_PARTICIPLE_END.search(window) or (any_intro and _INTRO_END.search(window))):
+        return None
+    match = _SENTENCE_SUBJECT.match(window)
+    if match is None or not _verb_like(match.group("verb")):
+        return None
+    subject = match.group("subject")
+    return Cue(subject, _kind(subject), (start + match.start("subject"), start + match.end()))
+
+
+def participle_intro(text: str, start: int, end: int) -> bool:
+    """Whether the words before a quotation end in ", saying," (the sentence's subject speaks)."""
+    return bool(_PARTICIPLE_END.search(text, start, end))
 
 
 _BEAT_AFTER = re.compile(rf"\s*(?P<subject>{PRONOUN}|{NAME})\s+[a-z]")

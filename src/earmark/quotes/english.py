@@ -30,6 +30,10 @@ wondered hiss hisses hissed interrupt interrupts interrupted offer offers offere
 reported testify testifies testified returned rejoined retorted resumed inquired enquired
 interposed persisted pursued began thought mused gasped groaned sobbed screamed roared growled
 stammered blurted drawled chuckled giggled pleaded begged lied conceded grumbled
+proclaim proclaims proclaimed reiterate reiterates reiterated confess confesses
+confessed chant chants chanted quip quips quipped scoff scoffs scoffed assert asserts asserted
+allege alleges alleged contend contends contended lament laments lamented recount recounts
+recounted quote quotes quoted rail rails railed insisted concluded concludes
 """),
     speech_phrases=(
         "went on",
@@ -89,6 +93,9 @@ some all any each every both either neither many much more most few several such
 good dear poor little old young great very quite really thank thanks please sorry hello
 goodbye ladies gentlemen let come go look see say tell give take make get
 absent after before during since until unless whether because though although while
+among amid amidst against alongside despite besides beyond under over through throughout within
+without toward towards upon into onto across along around behind below beneath beside between
+like unlike near via following including regarding concerning
 """),
     trailing_not_names=word_set("""
 monday tuesday wednesday thursday friday saturday sunday january february april june

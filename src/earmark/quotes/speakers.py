@@ -18,6 +18,35 @@ ENGLISH = word_lists("en")
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 300
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
+_HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
+def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
+    if titles & ENGLISH.male_words:
+        return "male"
+    if titles & ENGLISH.female_words:
+        return "female"
+    return None
+
+
+def _honorific(titles: frozenset[str]) -> str:
+    for title in ("mrs", "miss", "ms", "mr", "lady", "lord", "sir", "dr"):
+        if title in titles:
+            return title.capitalize()
+    return sorted(titles)[0].capitalize()
+
+
+_KIN: dict[str, tuple[str, frozenset[str]]] = {
+    "wife": ("female", frozenset({"mrs", "lady"})),
+    "lady": ("female", frozenset({"mrs", "lady"})),
+    "mother": ("female", frozenset({"mrs", "lady"})),
+    "husband": ("male", frozenset({"mr", "sir", "lord"})),
+    "father": ("male", frozenset({"mr", "sir", "lord"})),
+    "sister": ("female", frozenset({"miss"})),
+    "daughter": ("female", frozenset({"miss"})),
+    "brother": ("male", frozenset({"mr"})),
+    "son": ("male", frozenset({"mr"})),
+}
+"""Kinship words a "his"/"her" description may resolve through, with the gender and the
+titles of the relative it names."""
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
@@ -108,8 +137,12 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
     while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
         tokens = tokens[:-1]  # "MSNBC Monday"
-    if not tokens or all(_ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names for t in tokens):
-        return None  # "CHAPTER IX", "Do I"
+    if not tokens or all(
+        _ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names
+        or _word(t) in ENGLISH.trailing_not_names
+        for t in tokens
+    ):
+        return None  # "CHAPTER IX", "Do I", "Friday"
     if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
@@ -125,6 +158,10 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
             i += 1
         i += 1
     titles = frozenset(_word(t) for t in tokens[: last_title + 1] if _word(t) in titles_known)
+    if last_title == len(tokens) - 1 and len(tokens) == 1 and tokens[0][:1].isupper() and (
+        _word(tokens[0]) not in _HONORIFICS
+    ):
+        last_title = -1  # "said Baron.": a surname that is also a title word
     name = tuple(tokens[last_title + 1 :])
     for cut, token in enumerate(name):
         if token in ("of", "for") and cut:  # "Priya Shah of Barclays": the person's name
@@ -197,12 +234,18 @@ class Registry:
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
         candidates = [p for p in self.people if word in (p.last, p.first)]
+        gender = _gender_of(titles)
+        if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
+            candidates = [p for p in candidates if p.gender in (None, gender)]
         if len(candidates) > 1 and titles:
             titled = [p for p in candidates if p.titles & titles]
             candidates = titled or candidates
         if candidates:
             return max(candidates, key=lambda p: p.last_seen)
-        person = Entity(word, "person", None, word)
+        canonical = word
+        if gender is not None and any(p.canonical == word for p in self.people):
+            canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
+        person = Entity(canonical, "person", None, word)
         self._add(person)
         return person
 
@@ -218,9 +261,15 @@ class Registry:
         return speaker
 
     def description(self, surface: str, position: int) -> Entity:
-        """ "the mayor" is the person titled Mayor when there is one, else its own speaker."""
+        """ "the mayor" is the person titled Mayor when there is one, else its own speaker;
+        "his wife", "her father" the person of that family the pronoun's referent belongs to."""
         words = [_word(w) for w in surface.split()]
         head = words[-1]
+        if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
+            relative = self._relative(words[0], head, position)
+            if relative is not None:
+                relative.seen(surface, position)
+                return relative
         titled = [p for p in self.people if head in p.titles]
         if titled and words[0] == "the":
             person = max(titled, key=lambda p: p.last_seen)
@@ -238,6 +287,41 @@ class Registry:
         speaker.seen(surface, position)
         return speaker
 
+    def _relative(self, possessive: str, kin: str, position: int) -> Entity | None:
+        """ "his wife" after Mr. Bennet: the woman titled Mrs (or Miss for a sister or a
+        daughter) who shares his surname; for a possessor known by one name only, the latest
+        person so titled."""
+        owner = self.pronoun(position, "he" if possessive == "his" else "she")
+        gender, titles = _KIN[kin]
+        family = [
+            p
+            for p in self.people
+            if p is not owner and p.gender in (gender, None) and p.titles & titles
+            and 0 <= p.last_seen < position
+        ]
+        if owner is not None and owner.first is not None:
+            family = [p for p in family if p.last == owner.last]
+        if family:
+            return max(family, key=lambda p: p.last_seen)
+        if owner is not None and owner.titles and owner.last and kin in ("wife", "husband"):
+            # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet
+            title = "mrs" if kin == "wife" else "mr"
+            spouse = self._one_word(owner.last, frozenset({title}))
+            spouse.titles.add(title)
+            spouse.gender = gender
+            return spouse
+        return None
+
+    def it(self, position: int) -> Entity | None:
+        """What "it said" refers to: the latest organisation or description of no gender (the
+        company, the report) that spoke before `position`."""
+        things = [
+            s for s in self.speakers
+            if s.kind in ("organisation", "description") and s.gender is None and s.spoke
+            and 0 <= s.last_seen < position
+        ]
+        return max(things, key=lambda s: s.last_seen) if things else None
+
     def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
         """The person a "he" or "she" most likely refers to: of the persons seen before
         `position` whose gender (when known) fits, the latest subject of a sentence or a cue,
@@ -250,10 +334,18 @@ class Registry:
             and p.gender != clash
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
-        people = [p for p in people if p.personal or p.kind == "description"]
-        if not people:
-            return None
-        near = [p for p in people if p.subject_seen >= position - _SUBJECT_REACH]
+        candidates = [p for p in people if p.titles or p.named_first or not p.place_like]
+        people = [p for p in candidates if p.personal or p.kind == "description"]
+        # a description of no known gender that has just spoken ("said the stranger. “…,” he
+        # said") is a candidate too, only as the latest subject
+        speakers = [
+            p for p in self.speakers
+            if p.kind == "description" and p.gender is None and p.spoke
+            and 0 <= p.subject_seen < position
+        ]
+        near = [p for p in people + speakers if p.subject_seen >= position - _SUBJECT_REACH]
         if near:
             return max(near, key=lambda p: p.subject_seen)
+        if not people:
+            return None
         return max(people, key=lambda p: p.last_seen)
