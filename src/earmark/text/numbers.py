@@ -72,6 +72,7 @@ _RANGE = re.compile(
 # seasons and spans of years: "2019-20", "1990-1995" (read as years: "twenty nineteen")
 _YEARS = re.compile(r"(?<![\w.,/-])(19[1-9]\d|20[1-9]\d)[-–](\d{2}|19[1-9]\d|20\d\d)"
                     r"(?![\w/-]|[.,]\d)")
+_DIGIT_OR_SLASH = re.compile(r"[\d/°℃℉]")  # what the number rules need; most text has none
 _ANY_ROMAN = re.compile(r"\s[IVXLC]+\b")
 _ROMAN = r"(?:(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _REGNAL = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
@@ -152,7 +153,7 @@ def _unit(match: re.Match[str]) -> str:
 def for_the_ear(text: str) -> str:
     """The rewrites above, in an order that keeps them apart (phone numbers before ranges,
     units before the slash words)."""
-    if any(ch.isdigit() or ch in "/°℃℉" for ch in text):
+    if _DIGIT_OR_SLASH.search(text):
         text = _PHONE.sub(lambda m: _digits(m.groups()), text)
         text = _PHONE_CUED.sub(lambda m: m.group(1) + _digits(m.groups()[1:]), text)
         text = _YEARS.sub(_years, text)
