@@ -28,14 +28,20 @@ from earmark.text.speech import for_speech, heading_for_speech, without_markup
 _SPACE = re.compile(r"\s+")
 # control characters (but whitespace) and zero-width/format characters: not for the engine
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the ASCII part of _INVISIBLE
 
 
 def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = False) -> str:
     """The text handed to the engine for a piece of source text: whitespace folded, "[["
     defused (espeak-ng would read it as phonemes), emphasis markers left out, a heading's
     label in words ("Chapter One."), lexicon pronunciations applied."""
-    text = with_names(_INVISIBLE.sub("", source))  # emoji by name (dropped ones are not here)
-    text = _SPACE.sub(" ", text).strip().replace("[[", "[ [").replace("]]", "] ]")
+    if not source.isascii():  # emoji by name (dropped ones are not here); invisible marks
+        source = with_names(_INVISIBLE.sub("", source))
+    elif _CONTROL.search(source):
+        source = _INVISIBLE.sub("", source)
+    text = _SPACE.sub(" ", source).strip()
+    if "[[" in text or "]]" in text:
+        text = text.replace("[[", "[ [").replace("]]", "] ]")
     text = without_markup(text)
     if heading:
         text = heading_for_speech(text)

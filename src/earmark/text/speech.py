@@ -51,11 +51,19 @@ def _money(match: re.Match[str]) -> str:
 def for_speech(text: str) -> str:
     """Text as the engine should read it: numbers, currency, dates and symbols written out
     for the ear (captions keep what was written)."""
-    text = _URL.sub(lambda m: m.group(1), text)
-    text = _MONEY.sub(_money, text)
+    # each rule only where its trigger is (most segments have no URL, money or number)
+    if "www." in text or "://" in text:
+        text = _URL.sub(lambda m: m.group(1), text)
+    if "$" in text or "£" in text or "€" in text:
+        text = _MONEY.sub(_money, text)
     text = for_the_ear(text)
-    text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
-    return _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)
+    if _DIGIT.search(text):
+        text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
+        text = _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)
+    return text
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _LABEL = re.compile(
