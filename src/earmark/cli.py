@@ -86,7 +86,7 @@ def render(
             "--format",
             "-f",
             show_default=False,
-            help=f"Audio format ({help_text()}); repeat for several from one synthesis; "
+            help=f"Output format ({help_text()}); repeat for several from one synthesis; "
             "default from the recipe (mp3).",
         ),
     ] = None,
@@ -230,7 +230,7 @@ def batch(
         "--scheduler", show_default=False,
         help="A Dask scheduler address (tcp://host:port); default: a local cluster.")] = None,
     fmt: Annotated[list[str] | None, typer.Option(
-        "--format", "-f", show_default=False, help="Audio format(s), as for render.")] = None,
+        "--format", "-f", show_default=False, help="Output format(s), as for render.")] = None,
     pipeline: PipelineOpt = "article",
     voices: VoicesOpt = "default",
     split_kb: Annotated[int, typer.Option(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from earmark.config.casting import Casting
-from earmark.config.formats import FORMATS
+from earmark.config.formats import FORMATS, audio_formats, exporters_for
 from earmark.config.recipe import Recipe
 from earmark.errors import InputError
 from earmark.model import Plan
@@ -36,6 +36,7 @@ from earmark.speak.cache import Cache, default_root
 class Rendered:
     folder: Path
     audio: tuple[Path, ...]
+    """Every file written from the audio: the audio files, then publications (EPUB)."""
     manifest: Path
     duration_ms: int
     segments: int
@@ -87,7 +88,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         plan = dataclasses.replace(plan, document=dataclasses.replace(plan.document,
                                                                       metadata=meta))
     binary("ffmpeg")  # missing tools are reported before any work, not after synthesis
-    if "mp3" in formats:
+    if "mp3" in audio_formats(formats):
         from earmark.export import lame
 
         lame.require()
@@ -109,8 +110,11 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         chunks = chunk_plan(plan, recipe)
         voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
         level = levels(recipe.loudness.profile, voices, engine_id, cache)
+        # a publication's exporter writes the audio it carries too (the EPUB its MP3), so
+        # that audio is encoded once even when it is asked for as well
+        made = exporters_for(formats)
         exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
-                     for fmt in formats]
+                     for fmt in made]
         feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.levelling,
                     progress.encoded)
         progress.start(len(speech))
@@ -126,14 +130,18 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
                                      chunks, level.levelling)
         progress.planned(programme.total)
         counted = dataclasses.replace(programme, on_pcm=progress.encoded)
-        audio = []
-        for number, (fmt, exporter) in enumerate(zip(formats, exporters, strict=True)):
+        for number, (fmt, exporter) in enumerate(zip(made, exporters, strict=True)):
             progress.stage(f"encoding {fmt.upper()}", restart=number > 0)
-            audio.append(staging / f"{slug}.{FORMATS[fmt].extension}")
-            exporter.finish(counted, plan, timeline, audio[-1])
+            exporter.finish(counted, plan, timeline,
+                            staging / f"{slug}.{FORMATS[fmt].extension}")
+        audio = [staging / f"{slug}.{FORMATS[fmt].extension}" for fmt in audio_formats(formats)]
+        books = [fmt for fmt in made if FORMATS[fmt].carries]
         manifest = staging / f"{slug}.json"
-        entries = [_audio_entry(path, fmt) for path, fmt in zip(audio, formats, strict=True)]
-        typed = build_manifest(plan, timeline, entries, level.report, fingerprint)
+        typed = build_manifest(plan, timeline,
+                               [_audio_entry(slug, fmt) for fmt in audio_formats(formats)],
+                               level.report, fingerprint,
+                               [_audio_entry(slug, fmt) for fmt in books])
+        audio += [staging / f"{slug}.{FORMATS[fmt].extension}" for fmt in books]
         manifest.write_text(dumps(typed.to_dict()), encoding="utf-8")
         write_sidecars(staging, slug, typed)
         shutil.rmtree(staging / ".cache", ignore_errors=True)
@@ -270,8 +278,8 @@ def _umask() -> int:
     return mask
 
 
-def _audio_entry(audio: Path, fmt: str) -> AudioFile:
-    return AudioFile(audio.name, fmt, FORMATS[fmt].mime)
+def _audio_entry(slug: str, fmt: str) -> AudioFile:
+    return AudioFile(f"{slug}.{FORMATS[fmt].extension}", fmt, FORMATS[fmt].mime)
 
 
 def _replace_dir(staging: Path, final: Path) -> None:

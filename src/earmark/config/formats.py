@@ -63,6 +63,16 @@ class Format:
     (export.tags.fit_chapters)."""
     rate: int | None = None
     """The sample rate the codec always runs at (Opus: 48 kHz); None: the recipe's."""
+    carries: str | None = None
+    """Set for a publication rather than an audio file: the audio format it packages (EPUB:
+    "mp3"). Its exporter encodes that format with that format's own exporter and leaves the
+    audio file beside the publication; the render lists that file among the audio files (the
+    page plays it, clips cut it) and the publication apart (Manifest.publications)."""
+
+    @property
+    def audio(self) -> Format:
+        """The record of the audio this format holds: its own, or the one it carries."""
+        return FORMATS[self.carries] if self.carries else self
 
     def sample_rate(self, settings: ExportSettings) -> int:
         """The sample rate of the encoded file."""
@@ -110,6 +120,15 @@ FORMATS: dict[str, Format] = {
                PCM.ffmpeg_codec, ("-f", "wav"),
                None, None, "earmark.export.wav:WavExport",
                "earmark.export.wav:write_tags", ID3_CHAPTERS),
+        # a publication: the MP3 (its encoder settings and ID3 tags above) packaged with the
+        # text as a read-along EPUB 3. The navigation document and the content documents (one
+        # per chapter) hold any number of chapters; the limit is that of the MP3's ID3 chapters
+        Format("epub", "epub", "application/epub+zip",
+               "read-along EPUB 3: the text with the MP3 as Media Overlays",
+               "libmp3lame", ("-compression_level", str(MP3_QUALITY), "-id3v2_version", "0",
+                              "-f", "mp3"),
+               "mp3_bitrate", None, "earmark.export.epub:EpubExport",
+               "earmark.export.mp3:write_tags", ID3_CHAPTERS, carries="mp3"),
     )
 }
 
@@ -122,3 +141,16 @@ def help_text() -> str:
 def by_extension() -> dict[str, str]:
     """".mp3" -> "audio/mpeg", for every format (what `preview` serves them as)."""
     return {f".{f.extension}": f.mime for f in FORMATS.values()}
+
+
+def audio_formats(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The audio files a render of `names` writes, in order, each once: a publication's
+    carried format stands in for it (`--format epub` writes the MP3 it packages)."""
+    return tuple(dict.fromkeys(FORMATS[n].audio.name for n in names))
+
+
+def exporters_for(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats whose exporters a render of `names` runs: an audio format that a requested
+    publication carries is written by that publication's exporter, so it is encoded once."""
+    carried = {FORMATS[n].carries for n in names}
+    return tuple(n for n in dict.fromkeys(names) if n not in carried)

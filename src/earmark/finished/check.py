@@ -4,23 +4,30 @@ Decodes the audio (as a player does: encoder delay and padding trimmed) and chec
 chapters in the file, in the chapters track and in the manifest agree and are contiguous from
 0 to the playable length; that the captions are ordered, do not overlap, stay inside the audio
 and match the manifest's segments; and that every segment of the manifest has sound where the
-manifest says. Returns every problem found (an empty list when all hold).
+manifest says. A publication (the read-along EPUB) is opened instead of decoded: its Media
+Overlays must give every segment, in order, at the manifest's time (to the millisecond), point
+at ids its content documents have, and its media:duration and the MP3 inside must match the
+audio's length. Returns every problem found (an empty list when all hold).
 """
 
 from __future__ import annotations
 
 import audioop
 import itertools
+import tempfile
+import zipfile
 from pathlib import Path
 
 from earmark.config.formats import FORMATS
-from earmark.errors import ToolError
+from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
 from earmark.model import PCM
-from earmark.planning.manifest import Manifest, SegmentEntry, load_manifest
+from earmark.planning.manifest import AudioFile, Manifest, SegmentEntry, load_manifest
 from earmark.tools import probe, run
 
 TOLERANCE_MS = 50
+OVERLAY_TOLERANCE_MS = 1
+"""The overlays' clip times are the manifest's, written in milliseconds."""
 
 
 def decoded(path: Path) -> bytes:
@@ -57,7 +64,78 @@ def check(folder: Path) -> list[str]:
             problems.append(f"{entry.file} plays {length} ms, the manifest says {duration}")
         problems += _same(f"{entry.file} chapters", found, _as_held(chapters, entry.format))
         problems += _sound(entry.file, pcm, manifest.segments)
+    for entry in manifest.publications:
+        problems += _publication(folder, entry, manifest)
     problems += _tracks(folder, manifest, chapters, duration)
+    return problems
+
+
+def _publication(folder: Path, entry: AudioFile, manifest: Manifest) -> list[str]:
+    """A read-along EPUB against the manifest (export.smil reads it)."""
+    from earmark.export.epub_text import fragment
+    from earmark.export.smil import read_publication
+
+    path = folder / entry.file
+    if not path.is_file():
+        return [f"{entry.file} is missing"]
+    try:
+        book = read_publication(path)
+    except InputError as exc:
+        return [str(exc)]
+    name = entry.file
+    problems = []
+    if book.first_entry != ("mimetype", zipfile.ZIP_STORED):
+        problems.append(f"{name}: the first entry is not the stored mimetype")
+    if book.duration_ms is None or abs(book.duration_ms - manifest.duration_ms) > \
+            OVERLAY_TOLERANCE_MS:
+        problems.append(f"{name}: media:duration is {book.duration_ms} ms, the audio "
+                        f"{manifest.duration_ms}")
+    parts = [ms for _, ms in book.overlays]
+    if None in parts:
+        problems.append(f"{name}: an overlay has no media:duration")
+    elif abs(sum(parts) - manifest.duration_ms) > OVERLAY_TOLERANCE_MS * len(parts):
+        problems.append(f"{name}: the overlays' durations add up to {sum(parts)} ms, "
+                        f"not {manifest.duration_ms}")
+    if not book.active_class or not any(f".{book.active_class}" in css
+                                        for css in book.stylesheets.values()):
+        problems.append(f"{name}: no CSS rule for the media:active-class")
+    if len(book.clips) != len(manifest.segments):
+        problems.append(f"{name}: {len(book.clips)} overlay clips for "
+                        f"{len(manifest.segments)} segments")
+    for clip, segment in zip(book.clips, manifest.segments, strict=False):
+        if clip.fragment != fragment(segment.index):
+            problems.append(f"{name}: clip {clip.id!r} is for #{clip.fragment}, in order "
+                            f"segment {segment.index} comes")
+        elif abs(clip.begin_ms - segment.start_ms) > OVERLAY_TOLERANCE_MS or \
+                abs(clip.end_ms - segment.end_ms) > OVERLAY_TOLERANCE_MS:
+            problems.append(f"{name}: segment {segment.index} is clipped at {clip.begin_ms}-"
+                            f"{clip.end_ms} ms, the manifest says {segment.start_ms}-"
+                            f"{segment.end_ms}")
+        if clip.fragment not in book.ids.get(clip.document, set()):
+            problems.append(f"{name}: {clip.document} has no element #{clip.fragment}")
+    audio = {clip.audio for clip in book.clips}
+    problems += _carried(path, audio, manifest.duration_ms)
+    return problems
+
+
+def _carried(path: Path, audio: set[str], duration: int) -> list[str]:
+    """The audio inside the EPUB plays as long as the manifest says."""
+    problems = []
+    with zipfile.ZipFile(path) as book, tempfile.TemporaryDirectory() as scratch:
+        for member in sorted(audio):
+            if member not in book.namelist():
+                problems.append(f"{path.name}: {member} is missing from the package")
+                continue
+            copy = Path(scratch) / Path(member).name
+            copy.write_bytes(book.read(member))
+            try:
+                length = round(len(decoded(copy)) / PCM.frame_bytes * 1000 / PCM.rate)
+            except ToolError:
+                problems.append(f"{path.name}: {member} cannot be decoded")
+                continue
+            if abs(length - duration) > TOLERANCE_MS:
+                problems.append(f"{path.name}: {member} plays {length} ms, the manifest "
+                                f"says {duration}")
     return problems
 
 

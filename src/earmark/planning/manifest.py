@@ -201,7 +201,7 @@ class AudioFile:
     file: str
     """File name inside the render folder (never a path)."""
     format: str
-    """mp3, m4b, opus or wav."""
+    """mp3, m4b, opus or wav (for a publication: epub)."""
     mime: str
     """Its MIME type, for <source type>."""
 
@@ -276,6 +276,9 @@ class Manifest:
     """What the planner reported (unknown voices, reader notes ...)."""
     loudness: Loudness | None = None
     """The loudness profile applied and the gains it took (absent in older manifests)."""
+    publications: tuple[AudioFile, ...] = ()
+    """Files that package the audio with the text (a read-along EPUB), on the same timeline;
+    not audio files: a player cannot play them (absent when none was made)."""
     schema: str = field(default=SCHEMA)
     """Always "earmark.plan/1"."""
 
@@ -308,6 +311,7 @@ class Manifest:
             _list(data, "dropped", DroppedEntry.from_dict, default=[]), main,
             _int(audio, "duration_ms", "audio"), files, _strings(data, "warnings", ""),
             _opt(data, "loudness", "", lambda d, k, w: Loudness.from_dict(d[k], k)),
+            _list(data, "publications", AudioFile.from_dict, default=[]),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -327,6 +331,8 @@ class Manifest:
         }
         if self.loudness is not None:
             out["loudness"] = self.loudness.to_dict()
+        if self.publications:
+            out["publications"] = [f.to_dict() for f in self.publications]
         return out
 
     @property
@@ -336,7 +342,8 @@ class Manifest:
 
 
 def build_manifest(plan: Plan, timeline: Timeline, files: Sequence[AudioFile],
-                   loudness: Mapping[str, Any], fingerprint: str | None = None) -> Manifest:
+                   loudness: Mapping[str, Any], fingerprint: str | None = None,
+                   publications: Sequence[AudioFile] = ()) -> Manifest:
     """The plan plus where everything is in the audio, as the render writes it.
 
     The plan's part is plan_to_dict's (the plan JSON is written in one place); `files[0]` is
@@ -354,6 +361,8 @@ def build_manifest(plan: Plan, timeline: Timeline, files: Sequence[AudioFile],
         entry["start_ms"], entry["end_ms"] = timing.start_ms, timing.end_ms
         entry["engine_voice"] = used
     data["loudness"] = dict(loudness)
+    if publications:
+        data["publications"] = [f.to_dict() for f in publications]
     return Manifest.from_dict(data, "the render's manifest")
 
 
