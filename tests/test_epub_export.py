@@ -109,15 +109,18 @@ def test_the_book_carries_the_renders_mp3_and_the_manifest_lists_both(
 def test_content_documents_keep_the_structure(renders: dict[str, Path]) -> None:
     with zipfile.ZipFile(renders["guide"] / "readalong.epub") as epub:
         names = sorted(n for n in epub.namelist() if n.startswith("OEBPS/chapter-"))
-        assert names == [f"OEBPS/chapter-000{n}.{ext}" for n in (1, 2, 3)
+        assert names == [f"OEBPS/chapter-000{n}.{ext}" for n in (1, 2, 3, 4)
                          for ext in ("smil", "xhtml")]
         second = epub.read("OEBPS/chapter-0002.xhtml").decode()
         nav = epub.read("OEBPS/nav.xhtml").decode()
         smil = epub.read("OEBPS/chapter-0002.smil").decode()
     assert '<h2><span id="s3">What you will find</span></h2>' in second
     assert second.count("<li>") == 3 and "<ul>" in second and "<blockquote>" in second
-    assert 'epub:type="toc"' in nav and nav.count("<li>") == 3
+    assert 'epub:type="toc"' in nav and nav.count("<li>") == 4
     assert "What you will find" in nav and "How to get there" in nav
+    with zipfile.ZipFile(renders["guide"] / "readalong.epub") as epub:
+        hours = epub.read("OEBPS/chapter-0003.xhtml").decode()
+    assert "Table: Opening hours" in hours and "Day: Weekdays, opens: 9 am" in hours
     assert smil.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<smil '
                            'xmlns="http://www.w3.org/ns/SMIL" '
                            'xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">')
