@@ -153,9 +153,8 @@ def render_page(manifest: Manifest, slug: str) -> str:
 long, with captions, chapters and the full text below as its transcript.{voices}</p>
 </header>
 <main>
-<section aria-labelledby="listen-heading">
-<h2 id="listen-heading">Listen</h2>
-<div class="player" id="player-box">
+<section class="player" id="player-box" aria-labelledby="listen-heading">
+<h2 id="listen-heading" class="visually-hidden">Listen</h2>
 <audio id="player" controls preload="metadata" aria-label="Audio: {h(title)}"
        aria-describedby="about" data-key="{h(slug)}">
 {sources}
@@ -173,9 +172,8 @@ long, with captions, chapters and the full text below as its transcript.{voices}
 <p id="caption" class="caption" hidden><span class="who" id="caption-who"></span>
 <span id="caption-text"></span></p>
 <p id="status" class="visually-hidden" role="status"></p>
-</div>
-<p class="downloads">{downloads} · <a href="{h(slug)}.captions.vtt">Captions (WebVTT)</a></p>
 </section>
+<p class="downloads">{downloads} · <a href="{h(slug)}.captions.vtt">Captions (WebVTT)</a></p>
 <nav aria-labelledby="chapters-heading">
 <h2 id="chapters-heading">Chapters</h2>
 <ol id="chapters">
@@ -219,7 +217,8 @@ audio { width: 100%; margin: .5rem 0; }
 #text a.seg[aria-current="true"] { background: var(--mark); outline: 2px solid var(--mark-line);
   outline-offset: 1px; text-decoration: underline; text-decoration-color: var(--mark-line); }
 #chapters a[aria-current="true"] { font-weight: 600; outline: 2px solid var(--mark-line); }
-.player { position: sticky; top: 0; z-index: 1; background: #fff; padding: .25rem 0;
+.player { position: sticky; top: 0; z-index: 1; background: #fff; margin: 0 -.5rem;
+  padding: .25rem .5rem;
   border-bottom: 1px solid #767676; }
 [hidden] { display: none !important; }
 .controls { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
@@ -228,6 +227,10 @@ audio { width: 100%; margin: .5rem 0; }
 .controls button:focus-visible, .controls select:focus-visible { outline: 3px solid var(--accent);
   outline-offset: 2px; }
 .caption { margin: .4rem 0 0; min-height: 3.2em; }
+@media (max-width: 30rem) {
+  .controls button, .controls select { padding: .1rem .35rem; font-size: .9rem; }
+  .caption { font-size: .9rem; min-height: 0; }
+}
 .caption .who { font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip-path: inset(50%); white-space: nowrap; }
