@@ -133,7 +133,7 @@ def test_no_axe_violations(page) -> None:
 
 def test_tab_order_reaches_player_chapters_then_transcript(page) -> None:
     order = []
-    for _ in range(20):  # the native player has several controls of its own
+    for _ in range(40):  # the native player and the page's own controls, the search
         page.keyboard.press("Tab")
         order.append(
             page.evaluate("""(() => { const e = document.activeElement;

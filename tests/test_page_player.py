@@ -144,3 +144,54 @@ def test_highlight_has_3_to_1_contrast_and_survives_forced_colors(page, manifest
     assert background != page_background and contrast(outline, page_background) >= 3
     assert contrast(color, background) >= 4.5
     assert axe_violations(page) == []
+
+
+def test_following_the_audio_can_be_turned_off_by_keyboard_and_is_remembered(
+        page, manifest: dict) -> None:
+    page.set_viewport_size({"width": 1280, "height": 500})
+    far = manifest["segments"][-3]["start_ms"] / 1000  # far below the first screen
+
+    def play_across() -> None:
+        page.evaluate("window.scrollTo(0, 0)")
+        at(page, far - 0.3)
+        page.evaluate("document.getElementById('player').play()")
+        page.wait_for_function(f"document.getElementById('player').currentTime > {far + 0.2}",
+                               timeout=10_000)
+        page.evaluate("document.getElementById('player').pause()")
+
+    follow = page.locator("#follow")
+    assert follow.is_checked()
+    play_across()
+    page.wait_for_function("window.scrollY > 100")  # following: the transcript scrolls
+    follow.focus()
+    page.keyboard.press("Space")
+    assert not follow.is_checked()
+    assert status(page) == "The transcript stays put"
+    page.reload()
+    page.wait_for_function("document.getElementById('player').readyState >= 1")
+    assert not page.locator("#follow").is_checked()
+    play_across()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0
+
+
+def test_search_in_the_transcript_by_keyboard(page, manifest: dict) -> None:
+    word = "library"
+    matches = [s for s in manifest["segments"] if word in s["caption"].lower()]
+    assert len(matches) >= 2
+    page.locator("#find").focus()
+    page.keyboard.type(word)
+    assert status(page) == f"{len(matches)} sentences found"
+    assert page.locator("#text a.seg.found").count() == len(matches)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == f"s{matches[0]['index']}"
+    assert status(page).startswith(f"Sentence 1 of {len(matches)}: ")
+    page.locator("#find").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == f"s{matches[1]['index']}"
+    page.keyboard.press("Enter")  # the found sentence plays from there
+    page.wait_for_function("!document.getElementById('player').paused", timeout=10_000)
+    page.evaluate("document.getElementById('player').pause()")
+    page.locator("#find").fill("no such words anywhere")
+    page.locator("#find").press("Enter")
+    assert status(page) == "Not found"

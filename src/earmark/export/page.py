@@ -9,8 +9,9 @@ With JavaScript, the sentences become links that play from their start, chapter 
 the player, the sentence being spoken is marked with aria-current and highlighted (an outline
 and underline of at least 3:1 contrast, system colours in forced-colors mode), and the
 transcript is one Tab stop whose sentences are reached with the arrow keys. The player's own
-controls (skip, chapters, speed) and a captions line appear with the script; speed and the
-position in each document are remembered (localStorage). Motion follows prefers-reduced-motion.
+controls (skip, chapters, speed, following the audio in the transcript or not), a search of
+the transcript and a captions line appear with the script; speed, following and the position in
+each document are remembered (localStorage). The player section is sticky. Motion follows prefers-reduced-motion.
 """
 
 from __future__ import annotations
@@ -168,6 +169,7 @@ long, with captions, chapters and the full text below as its transcript.{voices}
 <button type="button" id="previous-chapter">Previous chapter</button>
 <button type="button" id="next-chapter">Next chapter</button>
 <label for="speed">Speed</label> <select id="speed">{speeds}</select>
+<label class="follow"><input type="checkbox" id="follow" checked> Follow in the transcript</label>
 </div>
 <p id="caption" class="caption" hidden><span class="who" id="caption-who"></span>
 <span id="caption-text"></span></p>
@@ -184,6 +186,10 @@ long, with captions, chapters and the full text below as its transcript.{voices}
 <h2 id="transcript-heading">Transcript</h2>
 <p class="hint" id="transcript-hint">The full text of the audio. To listen from a chapter, use the
 chapter list or the player above.</p>
+<form id="search" role="search" aria-label="Transcript" hidden>
+<label for="find">Search the transcript</label> <input type="search" id="find">
+<button type="submit">Find next</button>
+</form>
 <div id="text">
 {_transcript(manifest, audio)}
 </div>
@@ -209,7 +215,7 @@ audio { width: 100%; margin: .5rem 0; }
 .downloads, .hint, .time, footer { color: var(--muted); font-size: .95rem; }
 #chapters { padding-left: 1.5rem; }
 #chapters li { margin: .25rem 0; }
-#chapters a { display: inline-block; min-height: 24px; padding: .1rem .25rem; }
+#chapters a { display: inline-block; vertical-align: top; min-height: 24px; padding: .1rem .25rem; }
 #text a.seg { color: inherit; text-decoration: none; border-radius: 3px; scroll-margin: 14rem 0 4rem; }
 #text a.seg:hover { text-decoration: underline; }
 #text a.seg.quote { text-decoration: underline dotted; }
@@ -227,6 +233,10 @@ audio { width: 100%; margin: .5rem 0; }
 .controls button:focus-visible, .controls select:focus-visible { outline: 3px solid var(--accent);
   outline-offset: 2px; }
 .caption { margin: .4rem 0 0; min-height: 3.2em; }
+.follow { white-space: nowrap; }
+#search { margin: .5rem 0 1rem; }
+#search input, #search button { font: inherit; min-height: 32px; }
+#text a.seg.found { background: #e8f0fe; outline: 1px dashed var(--accent); }
 @media (max-width: 30rem) {
   .controls button, .controls select { padding: .1rem .35rem; font-size: .9rem; }
   .caption { font-size: .9rem; min-height: 0; }
@@ -260,6 +270,7 @@ _SCRIPT = """
   const captionWho = document.getElementById("caption-who");
   const captionText = document.getElementById("caption-text");
   const speed = document.getElementById("speed");
+  const follower = document.getElementById("follow");
   const store = (() => { try { return window.localStorage; } catch (e) { return null; } })();
   const positionKey = "earmark:position:" + location.pathname;
   const speedKey = "earmark:speed";
@@ -299,7 +310,7 @@ _SCRIPT = """
       captionWho.textContent = current >= 0 ? segs[current].dataset.who + ":" : "";
       captionText.textContent = current >= 0 ? texts[current] : "";
     }
-    if (current !== before && current >= 0 && !audio.paused) {
+    if (current !== before && current >= 0 && !audio.paused && follower.checked) {
       const box = segs[current].getBoundingClientRect();
       if (box.top < 0 || box.bottom > window.innerHeight) {
         segs[current].scrollIntoView({block: "center", behavior: calm.matches ? "auto" : "smooth"});
@@ -368,6 +379,32 @@ _SCRIPT = """
     audio.defaultPlaybackRate = audio.playbackRate = parseFloat(speed.value);
     save(speedKey, speed.value);
     say(`Speed ${speed.value} times`);
+  });
+  follower.checked = load("earmark:follow") !== "false";
+  follower.addEventListener("change", () => {
+    save("earmark:follow", String(follower.checked));
+    say(follower.checked ? "The transcript follows the audio" : "The transcript stays put");
+  });
+  // search: sentences that contain the words are marked; Enter goes to the next one
+  const search = document.getElementById("search");
+  const find = document.getElementById("find");
+  const lowered = segs.map((a) => a.textContent.toLowerCase());
+  let found = [], foundAt = -1;
+  search.hidden = false;
+  find.addEventListener("input", () => {
+    const words = find.value.trim().toLowerCase();
+    found.forEach((i) => segs[i].classList.remove("found"));
+    found = words ? lowered.flatMap((t, i) => (t.includes(words) ? [i] : [])) : [];
+    found.forEach((i) => segs[i].classList.add("found"));
+    foundAt = -1;
+    say(words ? `${found.length} sentence${found.length === 1 ? "" : "s"} found` : "");
+  });
+  search.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!found.length) { say(find.value.trim() ? "Not found" : ""); return; }
+    foundAt = (foundAt + 1) % found.length;
+    say(`Sentence ${foundAt + 1} of ${found.length}: ${segs[found[foundAt]].textContent}`);
+    focusSeg(found[foundAt]);
   });
   function restore() {
     const saved = parseFloat(load(positionKey) || "");
