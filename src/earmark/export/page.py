@@ -68,7 +68,7 @@ def _speaker_name(segment: SegmentEntry) -> str:
     return segment.speaker or "Unidentified speaker"
 
 
-def _segment_link(audio: str, segment: SegmentEntry, labelled: bool) -> str:
+def _segment_link(segment: SegmentEntry, labelled: bool) -> str:
     who = ""
     if labelled:
         who = f'<span class="who">{h(_speaker_name(segment))}:</span> '
@@ -91,12 +91,12 @@ def _starts_speech(segment: SegmentEntry, previous: SegmentEntry | None) -> bool
     )
 
 
-def _transcript(manifest: Manifest, audio: str) -> str:
+def _transcript(manifest: Manifest) -> str:
     out: list[str] = []
     for _, group in groupby(manifest.segments, key=lambda s: s.paragraph):
         segments = list(group)
         links = " ".join(
-            _segment_link(audio, s, _starts_speech(s, segments[i - 1] if i else None))
+            _segment_link(s, _starts_speech(s, segments[i - 1] if i else None))
             for i, s in enumerate(segments)
         )
         if segments[0].kind == "heading":
@@ -157,7 +157,7 @@ long, with captions, chapters and the full text below as its transcript.{voices}
 <section class="player" id="player-box" aria-labelledby="listen-heading">
 <h2 id="listen-heading" class="visually-hidden">Listen</h2>
 <audio id="player" controls preload="metadata" aria-label="Audio: {h(title)}"
-       aria-describedby="about" data-key="{h(slug)}">
+       aria-describedby="about">
 {sources}
     <track kind="captions" src="{h(slug)}.captions.vtt" srclang="{h(language)}" label="Captions" default>
     <track kind="chapters" src="{h(slug)}.chapters.vtt" srclang="{h(language)}" label="Chapters">
@@ -191,7 +191,7 @@ chapter list or the player above.</p>
 <button type="submit">Find next</button>
 </form>
 <div id="text">
-{_transcript(manifest, audio)}
+{_transcript(manifest)}
 </div>
 </section>
 </main>
