@@ -178,6 +178,9 @@ def test_clip_snippet_plays_and_passes_axe(browser, rendered: Path) -> None:
         page.goto(url + "host.html")
         page.wait_for_function("document.querySelector('audio').readyState >= 1")
         assert axe_violations(page) == []
+        page.emulate_media(forced_colors="active")
+        assert axe_violations(page) == []
+        page.emulate_media(forced_colors="none")
         page.evaluate("document.querySelector('audio').play()")
         page.wait_for_function("document.querySelector('audio').currentTime > 0.3", timeout=10_000)
         page.close()
