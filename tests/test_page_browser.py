@@ -100,12 +100,19 @@ def test_chapter_entries_and_sentences_seek(page, manifest: dict) -> None:
         entries.nth(number).click()
         wait_near(page, chapter["start_ms"] / 1000)
         assert page.locator("#chapters a[aria-current=true]").inner_text() == chapter["title"]
+    page.evaluate("document.getElementById('player').pause()")
+    # activating a sentence plays from its start (not only seeks)
     segment = manifest["segments"][9]
     sentence = page.locator(f"#s{segment['index']}")
     sentence.focus()
     page.keyboard.press("Enter")
-    wait_near(page, segment["start_ms"] / 1000)
+    start = segment["start_ms"] / 1000
+    page.wait_for_function(
+        f"(a => !a.paused && a.currentTime > {start + 0.2})(document.getElementById('player'))",
+        timeout=10_000)
+    assert player(page, "a.currentTime") < start + 3
     assert sentence.get_attribute("aria-current") == "true"
+    player(page, "a.pause()")
 
 
 def test_playing_advances_the_highlight(page, manifest: dict) -> None:
@@ -126,7 +133,7 @@ def test_no_axe_violations(page) -> None:
 
 def test_tab_order_reaches_player_chapters_then_transcript(page) -> None:
     order = []
-    for _ in range(20):  # the native player has several controls of its own
+    for _ in range(40):  # the native player and the page's own controls, the search
         page.keyboard.press("Tab")
         order.append(
             page.evaluate("""(() => { const e = document.activeElement;
@@ -149,6 +156,11 @@ def test_page_works_without_javascript(browser, site: str, manifest: dict) -> No
     assert page.locator("#text a.seg").count() == len(manifest["segments"])
     href = page.locator("#chapters a.chapter").nth(1).get_attribute("href")
     assert href == f"library-vote.mp3#t={manifest['chapters'][1]['start_ms'] / 1000:.3f}"
+    # sentences cannot start the page's player without a script: plain text, no link that
+    # leaves the page for the bare audio file, and no promise of arrow keys
+    assert page.locator("#text a.seg[href]").count() == 0
+    assert "arrow" not in page.locator("#transcript-hint").inner_text()
+    assert not page.locator("#controls").is_visible()
     context.close()
 
 
@@ -166,6 +178,9 @@ def test_clip_snippet_plays_and_passes_axe(browser, rendered: Path) -> None:
         page.goto(url + "host.html")
         page.wait_for_function("document.querySelector('audio').readyState >= 1")
         assert axe_violations(page) == []
+        page.emulate_media(forced_colors="active")
+        assert axe_violations(page) == []
+        page.emulate_media(forced_colors="none")
         page.evaluate("document.querySelector('audio').play()")
         page.wait_for_function("document.querySelector('audio').currentTime > 0.3", timeout=10_000)
         page.close()

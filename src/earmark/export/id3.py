@@ -4,8 +4,10 @@ frame per chapter under CTOC tables of contents.
 A CTOC frame lists at most 255 children (its entry count is one byte): up to 255 chapters hang
 from one top-level table; more are split into child tables of at most 255 chapters each, under
 the top-level one (ID3v2 Chapter Frame Addendum, section 3.2: nested tables of contents).
-mutagen writes frames sorted by size, not in the order they were added, so CHAP frames are
-added in time order and players sort them by their start time.
+mutagen writes frames sorted by size, not in the order they were added, which scrambles the
+CHAP frames (ffprobe, eyeD3 and ffmpeg's remuxes keep the stored order): the tag classes here
+(`ID3InOrder`, `WaveID3InOrder`) write frames in the order they were added, pictures last, and
+the chapters are added in time order.
 """
 
 from __future__ import annotations
@@ -21,6 +23,41 @@ if TYPE_CHECKING:
 NO_OFFSET = 0xFFFFFFFF
 CTOC_LIMIT = 255
 """Children a CTOC frame can list."""
+
+
+class _InOrder:
+    """Frames written in insertion order (APIC last, as mutagen does), not sorted by size.
+
+    Overrides mutagen's ID3Tags._write (mutagen 1.47-1.48: it sorts by priority and size)."""
+
+    def _write(self, config):  # type: ignore[no-untyped-def]
+        from mutagen.id3._tags import save_frame
+
+        frames = sorted(self.values(), key=lambda frame: frame.FrameID == "APIC")  # stable
+        data = [save_frame(frame, config=config) for frame in frames]
+        if self._unknown_v2_version == config.v2_version:  # type: ignore[attr-defined]
+            data.extend(d for d in self.unknown_frames if len(d) > 10)  # type: ignore[attr-defined]
+        return bytearray().join(data)
+
+
+def new_tags() -> ID3:
+    """An empty ID3 tag for an MP3 that writes its frames in the order they were added."""
+    from mutagen.id3 import ID3
+
+    class ID3InOrder(_InOrder, ID3):
+        pass
+
+    return ID3InOrder()
+
+
+def add_wave_tags(audio) -> None:  # type: ignore[no-untyped-def]
+    """Give a mutagen WAVE file an empty ID3 chunk that keeps the order frames were added."""
+    from mutagen.wave import _WaveID3
+
+    class WaveID3InOrder(_InOrder, _WaveID3):
+        pass
+
+    audio.tags = WaveID3InOrder()
 
 
 def add_tags(tags: ID3, values: Tags) -> None:

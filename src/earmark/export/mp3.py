@@ -47,12 +47,10 @@ class Mp3Export:
 
 def write_tags(path: Path, plan: Plan, timeline: Timeline, settings: ExportSettings) -> None:
     """The render's tags and chapters, as ID3v2.3 (export.id3)."""
-    from mutagen.id3 import ID3
-
-    from earmark.export.id3 import add_chapter_frames, add_tags
+    from earmark.export.id3 import add_chapter_frames, add_tags, new_tags
     from earmark.export.tags import tags_for
 
-    tags = ID3()
+    tags = new_tags()
     add_tags(tags, tags_for(plan, settings))
     add_chapter_frames(tags, plan, timeline)
     tags.save(str(path), v2_version=3)

@@ -20,11 +20,11 @@ def write_tags(path: Path, plan: Plan, timeline: Timeline, settings: ExportSetti
     """An ID3 chunk with the MP3's frames (export.id3) into a WAV file."""
     from mutagen.wave import WAVE
 
-    from earmark.export.id3 import add_chapter_frames, add_tags
+    from earmark.export.id3 import add_chapter_frames, add_tags, add_wave_tags
     from earmark.export.tags import tags_for
 
     audio = WAVE(str(path))
-    audio.add_tags()
+    add_wave_tags(audio)
     add_tags(audio.tags, tags_for(plan, settings))
     add_chapter_frames(audio.tags, plan, timeline)
     audio.save(v2_version=3)

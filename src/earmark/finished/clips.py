@@ -2,8 +2,9 @@
 
 Each clip is cut from the render's main audio file (re-encoded, so it starts exactly where
 asked), with its own captions (the manifest's cues, shifted) and an HTML snippet: a figure with
-the audio, its captions track, a caption naming the speaker and the source, and the clip's
-transcript. Clips go to OUTDIR/clips/.
+the audio, its captions track, the clip's transcript and a caption (the figure's last child, as
+HTML wants it) naming the speaker, the source and that the voices are synthetic. The clip's
+audio carries its own tags (title, the synthetic narrator, whose words it reads). Clips go to OUTDIR/clips/.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
 from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
-from earmark.export.page import clock, h
+from earmark.export.page import clock, h, voices_note
+from earmark.export.tags import NARRATOR
 from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
 from earmark.tools import FFMPEG, probe, run
@@ -134,6 +136,7 @@ def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
     try:
         run([*FFMPEG, *cut, "-map_metadata", "-1", "-map_chapters", "-1",
              *fmt.encoder_args(encoded_as(source, audio.format)), str(partial)])
+        tag_clip(partial, audio.format, manifest, spec)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
@@ -149,6 +152,59 @@ def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
         encoding="utf-8",
     )
     return [target, captions, snippet]
+
+
+def clip_voices(manifest: Manifest, segments: list[SegmentEntry]) -> list[str]:
+    """The people whose words the clip's synthetic voices read, in order of appearance."""
+    names = [s.speaker or "an unidentified speaker" for s in segments if s.kind == "quote"]
+    return list(dict.fromkeys(names))
+
+
+def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
+    """The clip's own tags: its title, the render's title as album, the synthetic narrator and
+    a comment saying whose words the synthetic voices read (never passing for a recording)."""
+    segments = [s for s in manifest.segments
+                if s.end_ms > spec.start_ms and s.start_ms < spec.end_ms]
+    title = f"{spec.label}, from “{manifest.title}”"
+    comment = voices_note(clip_voices(manifest, segments))
+    if fmt in ("mp3", "wav"):
+        from mutagen.id3 import COMM, TALB, TCOM, TIT2, TPE1, TXXX
+
+        from earmark.export.id3 import add_wave_tags, new_tags
+
+        if fmt == "mp3":
+            tags = new_tags()
+        else:
+            from mutagen.wave import WAVE
+
+            wave = WAVE(str(path))
+            add_wave_tags(wave)
+            tags = wave.tags
+        tags.add(TIT2(encoding=3, text=[title]))
+        tags.add(TALB(encoding=3, text=[manifest.title]))
+        tags.add(TPE1(encoding=3, text=[NARRATOR]))
+        tags.add(TCOM(encoding=3, text=[NARRATOR]))
+        tags.add(TXXX(encoding=3, desc="NARRATOR", text=[NARRATOR]))
+        tags.add(COMM(encoding=3, lang="eng", desc="", text=[comment]))
+        if fmt == "mp3":
+            tags.save(str(path), v2_version=3)
+        else:
+            wave.save(v2_version=3)
+        return
+    from mutagen import File
+
+    audio = File(str(path))
+    if audio is None:
+        return
+    if fmt == "m4b":
+        audio["\xa9nam"], audio["\xa9alb"] = [title], [manifest.title]
+        audio["\xa9ART"] = audio["\xa9wrt"] = [NARRATOR]
+        audio["\xa9cmt"] = [comment]
+    else:  # Vorbis comments (Opus)
+        audio["TITLE"], audio["ALBUM"] = [title], [manifest.title]
+        audio["ARTIST"] = audio["PERFORMER"] = audio["NARRATOR"] = [NARRATOR]
+        audio["COMMENT"] = [comment]
+    audio.save()
 
 
 def render_snippet(
@@ -169,10 +225,10 @@ def render_snippet(
     <track kind="captions" src="{h(captions)}" srclang="{h(language)}" label="Captions" default>
     <a href="{h(audio)}" download>Download the clip</a>
   </audio>
-  <figcaption id="{h(ident)}-caption">{h(spec.label)}, from “{h(title)}” ({clock(spec.end_ms - spec.start_ms)})</figcaption>
   <details>
     <summary>Transcript</summary>
     <p>{text}</p>
   </details>
+  <figcaption id="{h(ident)}-caption">{h(spec.label)}, from “{h(title)}” ({clock(spec.end_ms - spec.start_ms)}). {h(voices_note(clip_voices(manifest, segments)))}</figcaption>
 </figure>
 """

@@ -141,6 +141,11 @@ def _words(text: str, count: int) -> str:
     """The first words of a sentence; an opening quote that does not close in them is left out."""
     words = text.split()
     title = " ".join(words[:count]) + ("…" if len(words) > count else "")
-    if title[0] in '“"‘«' and not any(mark in title[1:] for mark in '”"’»'):
-        title = title[1:]
+    closing = _CLOSING.get(title[0])
+    if closing and not re.search(rf"{closing}(?!\w)", title[1:]):
+        title = title[1:]  # an apostrophe ("We’re") does not close the quotation
     return title
+
+
+_CLOSING = {"“": "”", '"': '"', "‘": "’", "«": "»", "„": "“"}
+"""An opening quotation mark and the mark that closes it."""
