@@ -61,6 +61,7 @@ def test_output_folder_holds_exactly_the_promised_files(rendered: Path) -> None:
     assert sorted(p.name for p in rendered.iterdir()) == [
         "index.html",
         "library-vote.captions.vtt",
+        "library-vote.chapters.json",
         "library-vote.chapters.vtt",
         "library-vote.json",
         "library-vote.m4b",

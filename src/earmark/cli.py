@@ -364,6 +364,22 @@ def check(
     typer.echo(f"{folder}: audio, chapters, captions and manifest agree")
 
 
+@app.command(epilog="Example:  earmark feed output --base-url https://example.org/audio")
+def feed(
+    out: Annotated[Path, typer.Argument(help="The output root holding rendered documents.",
+                                        show_default=False)],
+    base_url: Annotated[str, typer.Option("--base-url", help="Where OUT is published on the "
+                                          "web (the enclosures' URLs start with it).",
+                                          show_default=False)],
+    title: Annotated[str | None, typer.Option("--title", help="The feed's title (default: "
+                                              "the folder's name).", show_default=False)] = None,
+) -> None:
+    """Write OUT/feed.xml: a podcast feed (RSS 2.0 + Podcasting 2.0) of the renders in OUT."""
+    from earmark.finished.feed import write_feed
+
+    typer.echo(write_feed(out, base_url, title))
+
+
 @app.command(epilog="Example:  earmark preview output/library-vote --port 8000")
 def preview(
     folder: Annotated[
