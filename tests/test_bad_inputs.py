@@ -41,7 +41,7 @@ def test_catalogue(case: dict, tmp_path: Path) -> None:
         assert folders[0].name == case["folder"]
     check = run_cli("check", str(folders[0]))
     assert check.returncode == 0, check.stdout
-    manifest = json.loads(next(folders[0].glob("*.json")).read_text(encoding="utf-8"))
+    manifest = json.loads((folders[0] / f"{folders[0].name}.json").read_text(encoding="utf-8"))
     if "spoken" in case:
         assert case["spoken"] in [s["text"] for s in manifest["segments"]]
 

@@ -161,6 +161,7 @@ def test_rerender_replaces_the_folder_whole(rendered: Path, tmp_path: Path) -> N
     assert sorted(p.name for p in (out / "library-vote").iterdir()) == [
         "index.html",
         "library-vote.captions.vtt",
+        "library-vote.chapters.json",
         "library-vote.chapters.vtt",
         "library-vote.json",
         "library-vote.mp3",
