@@ -15,12 +15,12 @@ from collections import Counter
 from earmark.config.recipe import ChapterSettings
 from earmark.model import Block, Chapter, Document
 from earmark.text.segment import Piece
+from earmark.text.speech import EMPHASIS_MARKERS
 
 WORDS_PER_MINUTE = 175
 """espeak-ng's default rate, when the narrator's is not known."""
 
 _WORD = re.compile(r"\w+")
-_MARKUP = re.compile(r"(?<![^\W_])[_*=]+(?=[^\W_])|(?<=[^\s_*=])[_*=]+(?![^\W_])")
 
 
 def chapter_of_blocks(document: Document, settings: ChapterSettings,
@@ -134,7 +134,7 @@ def heading_title(text: str, block: Block, label_only: bool = False) -> str:
     written = text[block.span[0]:block.span[1]]
     if label_only:
         written = written.strip().splitlines()[0]
-    return " ".join(_MARKUP.sub("", written).split())
+    return " ".join(EMPHASIS_MARKERS.sub("", written).split())
 
 
 def _words(text: str, count: int) -> str:

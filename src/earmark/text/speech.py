@@ -71,16 +71,18 @@ _LABEL = re.compile(
     r"story|tale|act|appendix))\.?\s+(?P<number>(?i:[IVXLCDM]+)\b|\d+\b|(?i:(?:the\s+)?"
     + NUMBER_WORD + r")\b)(?P<sep>\s*(?:[.:;—–]|--?)\s*|\s+|$)")
 _NUMERAL = re.compile(r"(?P<number>[IVXLC]+)(?:\.\s+|\.?$)")
-_MARKUP = re.compile(r"(?<![^\W_])[_*=]+(?=[^\W_])|(?<=[^\s_*=])[_*=]+(?![^\W_])")
+EMPHASIS_MARKERS = re.compile(r"(?<![^\W_])[_*=]+(?=[^\W_])|(?<=[^\s_*=])[_*=]+(?![^\W_])")
+"""Plain-text emphasis markers at a word's edges ("_Honey!_", "*big*", "=bold="): never spoken,
+and left out of chapter titles."""
 
 
 def heading_for_speech(text: str) -> str:
     """A book heading as a listener expects it: "CHAPTER I. Down the Rabbit-Hole" -> "Chapter
     One. Down the Rabbit-Hole", "STAVE ONE" -> "Stave One", "IV." -> "Four."; a label
-    followed by a title without punctuation gets a full stop ("Chapter One. The Title")."""
+    followed by a title without punctuation gets a full stop ("Chapter One. The Title").
+    The text comes without its emphasis markers (see without_markup)."""
     from earmark.text.numbers import number_words, roman_value
 
-    text = without_markup(text)
     match = _LABEL.match(text)
     if match:
         number = match.group("number")
@@ -112,7 +114,7 @@ def without_markup(text: str) -> str:
     underscore inside a word with no marker at its edges ("snake_case") becomes a space."""
     if "_" not in text and "*" not in text and "=" not in text:
         return text
-    text = _MARKUP.sub("", text)
+    text = EMPHASIS_MARKERS.sub("", text)
     if "_" in text:
         text = _TOKEN.sub(_token, text)
     return text.replace("*", "")
