@@ -2,13 +2,15 @@
 
     .venv/bin/python benchmarks/quotes_corpus.py SCORER --corpus polnear|pdnc --root DIR
         [--split train] [--limit N] [--every K] [--docs A,B] [--max-chars N] [--errors FILE]
-        [--narrate-paraphrase]
+        [--narrate-paraphrase] [--by-rule]
 
 SCORER is the path of the shared scorer (quotes_eval.py): its gold loaders, matching and
 scoring are used as they are, so the figures are the scorer's own; only the system is called
 in-process (earmark.planning.build) instead of once per document through the command line.
 --every K keeps every K-th document (a spread-out subset); --errors writes one line per
 speaker error and per missed or spurious quotation, with context, for sorting into categories.
+--by-rule prints the speaker accuracy of each attribution rule (own cue, previous quotation,
+action beat, turn-taking ...), to see which rule the errors come from.
 The corpus texts are never copied into the repository: the folder is an argument.
 """
 
@@ -23,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import earmark.planning.build as build
 from earmark.config.casting import load_casting
 from earmark.config.recipe import load_recipe
 from earmark.planning.build import plan_file
@@ -56,7 +59,20 @@ def main() -> None:
     parser.add_argument("--errors")
     parser.add_argument("--narrate-paraphrase", action="store_true",
                         help="quotations inside paraphrase read by the narrator")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="speaker accuracy per attribution rule")
     args = parser.parse_args()
+    captured: list = []
+    if args.by_rule:
+        original = build.attribute
+
+        def capturing(*a, **k):  # keep each document's attributions for the tally
+            results, speakers = original(*a, **k)
+            captured[:] = results
+            return results, speakers
+
+        build.attribute = capturing
+    rules: dict[str, list[int]] = {}
     ev = load_scorer(args.scorer)
     select = args.docs.split(",") if args.docs else None
     docs = (ev.load_polnear(args.root, args.split, select) if args.corpus == "polnear"
@@ -96,7 +112,10 @@ def main() -> None:
             for key in voice:
                 voice[key] += result["voice"][key]
             if args.errors:
-                errors.extend(_errors(ev, doc, pred))
+                errors.extend(_errors(ev, doc, pred, {tuple(a.quote.span): a.how
+                                                      for a in captured}))
+            if args.by_rule:
+                _tally(ev, doc, pred, captured, rules)
     p, r, f = ev.prf(totals["tp_pred"], totals["pred"] - totals["ignored"], totals["tp_gold"],
                      totals["gold"])
     print(f"{args.corpus}: docs={count} gold={totals['gold']} pred={totals['pred']} "
@@ -106,31 +125,62 @@ def main() -> None:
           f"quote_char_recall={ev.div(voice['q_in_quote'], voice['q_chars']):.3f} "
           f"narration_char_precision={ev.div(voice['n_in_narr'], voice['n_chars']):.3f} "
           f"speed={chars / max(seconds, 1e-9):,.0f} chars/s")
+    for rule, (ok, n) in sorted(rules.items(), key=lambda item: -item[1][1]):
+        print(f"  rule {rule:<18} {ok:>5}/{n:<5} = {ok / n:.3f}")
     if args.errors:
         Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
 
 
-def _errors(ev, doc: dict, pred: list[dict]) -> list[str]:
+def _gold_names(ev, gold: list[dict], ants: list, positions: list[int], g: dict) -> list[str]:
+    named = [x for x in g["names"] if not ev.is_pronoun(x)]
+    if not named and g["names"]:
+        k = ev.bisect_left(positions, g["start"]) - 1
+        named = ants[k][1] if k >= 0 else []
+    return named
+
+
+def _antecedents(ev, doc: dict) -> tuple[list, list[int]]:
+    ants = doc.get("antecedents") or [(g["start"], g["names"]) for g in doc["gold"]]
+    ants = [(pos, [x for x in nm if not ev.is_pronoun(x)]) for pos, nm in ants]
+    ants = [(pos, nm) for pos, nm in ants if nm]
+    return ants, [pos for pos, _ in ants]
+
+
+def _tally(ev, doc: dict, pred: list[dict], attributed: list, rules: dict) -> None:
+    """Per rule, [right, scored] over the matched gold quotations."""
+    gold = doc["gold"]
+    g2p, _, _ = ev.match(gold, pred)
+    ants, positions = _antecedents(ev, doc)
+    how = {tuple(a.quote.span): a.how for a in attributed}
+    for gi, g in enumerate(gold):
+        if gi not in g2p:
+            continue
+        named = _gold_names(ev, gold, ants, positions, g)
+        if not named:
+            continue
+        p = pred[g2p[gi]]
+        rule = how.get((p["start"], p["end"]), "?")
+        entry = rules.setdefault(rule, [0, 0])
+        entry[0] += bool(ev.names_match(p["names"], named))
+        entry[1] += 1
+
+
+def _errors(ev, doc: dict, pred: list[dict], how: dict) -> list[str]:
     text, gold = doc["text"], doc["gold"]
     g2p, ignored, _ = ev.match(gold, pred)
     out = []
-    ants = doc.get("antecedents") or [(g["start"], g["names"]) for g in gold]
-    ants = [(pos, [x for x in nm if not ev.is_pronoun(x)]) for pos, nm in ants]
-    ants = [(pos, nm) for pos, nm in ants if nm]
-    positions = [pos for pos, _ in ants]
+    ants, positions = _antecedents(ev, doc)
     for gi, g in enumerate(gold):
         if gi not in g2p:
             out.append(f"MISS\t{doc['id']}\t{_context(text, g['start'], g['end'])}")
             continue
-        named = [x for x in g["names"] if not ev.is_pronoun(x)]
-        if not named and g["names"]:
-            k = ev.bisect_left(positions, g["start"]) - 1
-            named = ants[k][1] if k >= 0 else []
+        named = _gold_names(ev, gold, ants, positions, g)
         if not named:
             continue
         names = pred[g2p[gi]]["names"]
         if not ev.names_match(names, named):
-            out.append(f"SPK\t{doc['id']}\tgold={named[0]!r}\tpred={names[:1]}\t"
+            rule = how.get((pred[g2p[gi]]["start"], pred[g2p[gi]]["end"]), "")
+            out.append(f"SPK\t{doc['id']}\tgold={named[0]!r}\tpred={names[:1]}\t{rule}\t"
                        f"{_context(text, g['start'], g['end'])}")
     matched = set(g2p.values())
     for pi, p in enumerate(pred):

@@ -37,6 +37,29 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“The vote is lost,” the Senate minority leader said.",
             [("“The vote is lost,”", "the Senate minority leader")],
         ),
+        (  # a sentence-opening adverb is no part of the name
+            "Notes\n\nMarilla Cuthbert came in.\n\nFinally Marilla spoke up at the door.\n\n"
+            "“It is late,” she said.",
+            [("“It is late,”", "Marilla Cuthbert")],
+        ),
+        (  # a description's words before a name describe that name
+            "Notes\n\nAnne waited.\n\n“Fiddlesticks!” said the unsympathetic Marilla.",
+            [("“Fiddlesticks!”", "Marilla")],
+        ),
+        (  # one surname as the subject of a verb of speaking is a person for a later "he"
+            "Notes\n\nKeith Ryan won the seat. Nehlen responded Friday to the news that Ryan"
+            " planned a recount.\n\n“We will appeal,” he said.",
+            [("“We will appeal,”", "Nehlen")],
+        ),
+        (  # a name that modifies a role is not the subject: the name after the role is
+            "Notes\n\nFormer Obama consultant Cornell Belcher picked up the thread.\n\n"
+            "“They have a lot in common,” he said.",
+            [("“They have a lot in common,”", "Cornell Belcher")],
+        ),
+        (  # a role before the subject of a sentence that introduces the quote
+            "Band member Flea shared the news last week, writing “Feels great to support him.”",
+            [("“Feels great to support him.”", "Flea")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

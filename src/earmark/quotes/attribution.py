@@ -37,6 +37,9 @@ class Attributed:
     surface: str | None
     """The words the text used for the speaker in this quotation's cue."""
     cue: Span | None
+    how: str = ""
+    """Which rule found the speaker ("cue", "previous", "beat", "chain", "neighbours", ...):
+    for diagnostics (benchmarks/quotes_corpus.py --by-rule)."""
 
 
 class _Context:
@@ -106,7 +109,7 @@ def attribute(
             previous_in_block = results[-1]  # a quotation ran on into this paragraph
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
-            for position, surface, subject, create in mentions[registered:upto]:
+            for position, surface, subject, create, speaks in mentions[registered:upto]:
                 if surface in ("He", "She"):
                     referent = ctx.registry.pronoun(position, surface.lower())
                     if referent is not None:
@@ -120,6 +123,8 @@ def attribute(
                         known.seen("", position)
                 if known is not None and subject:
                     known.subject_seen = position
+                if known is not None and speaks:
+                    known.talker = True
             registered = max(registered, upto)
             result = _attribute_one(ctx, quote, number, previous_in_block)
             results.append(result)
@@ -196,7 +201,7 @@ def _attribute_one(
     last_block = ctx.document.blocks[quote.last_block]
     paraphrase = _in_paraphrase(ctx, quote)
     if paraphrase and not ctx.settings.paraphrase_quotes:
-        return Attributed(quote, False, None, None, None)
+        return Attributed(quote, False, None, None, None, "paraphrase")
     cue = None
     if quote.closed:
         cue = cues.after_quote(text, quote.span[1], last_block.span[1], ctx.verbs)
@@ -220,18 +225,18 @@ def _attribute_one(
         talker = ctx.speaker_for(cue)
         if talker is not None:
             talker.subject_seen = max(talker.subject_seen, cue.span[0])
-        return Attributed(quote, False, None, None, None)
+        return Attributed(quote, False, None, None, None, "paraphrase")
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
-        return Attributed(quote, True, speaker, cue.subject, cue.span)
+        return Attributed(quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}")
     titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
     if paraphrase or titled:
         # words quoted inside a sentence that names nobody as saying them: scare quotes,
         # slogans, a phrase the writer borrows; the narrator reads them
-        return Attributed(quote, False, None, None, None)
+        return Attributed(quote, False, None, None, None, "title")
     speechlike = _reads_like_speech(ctx, quote, number)
     if previous is not None and speechlike:
-        return Attributed(quote, True, previous.speaker, previous.surface, previous.cue)
+        return Attributed(quote, True, previous.speaker, previous.surface, previous.cue, "previous")
     if speechlike:
         beat = _action_beat(ctx, quote, number) or _previous_sentence_cue(ctx, quote, number)
         if beat is not None:
@@ -241,10 +246,10 @@ def _attribute_one(
     ):
         if ctx.chain is not None:
             speaker, surface, span = ctx.chain
-            return Attributed(quote, True, speaker, surface, span)
+            return Attributed(quote, True, speaker, surface, span, "chain")
         speaker = _from_neighbours(ctx, number)
-        return Attributed(quote, True, speaker, None, None)
-    return Attributed(quote, speechlike, None, None, None)
+        return Attributed(quote, True, speaker, None, None, "neighbours")
+    return Attributed(quote, speechlike, None, None, None, "none")
 
 
 def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
@@ -388,7 +393,7 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
     if speaker is None:
         return None
     speaker.seen(cue.subject, cue.span[0])
-    return Attributed(quote, True, speaker, cue.subject, cue.span)
+    return Attributed(quote, True, speaker, cue.subject, cue.span, "beat")
 
 
 def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | None:
@@ -410,7 +415,7 @@ def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Att
     speaker = ctx.speaker_for(cue)
     if speaker is None:
         return None
-    return Attributed(quote, True, speaker, cue.subject, cue.span)
+    return Attributed(quote, True, speaker, cue.subject, cue.span, "previous-sentence")
 
 
 def _addressee(ctx: _Context, result: Attributed) -> Entity | None:
@@ -552,6 +557,13 @@ _WHO_SAID = re.compile(
 """After any name: "... by Sen. Dianne Feinstein, the ranking Democrat, who said ..."."""
 
 
+_CLAUSE_VERB = re.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unless|versus|"
+                          r"bus|gas|yes|whereas|towards|afterwards|besides|perhaps)\b)"
+                          r"[a-z]{2,}(?:ed|s)\b")
+"""After a name mid-sentence: ", Biden rubbished ...", ", Trump says": a verb, so the name is
+the subject of that clause."""
+
+
 def _speaks_next(text: str, position: int, end: int) -> bool:
     """ "…, Cuban said.": a name right before a verb of speaking, anywhere in a sentence."""
     verb = _NEXT_WORD.match(text, position, end)
@@ -560,11 +572,12 @@ def _speaks_next(text: str, position: int, end: int) -> bool:
 
 def _mentions(
     document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
-) -> list[tuple[int, str, bool, bool]]:
+) -> list[tuple[int, str, bool, bool, bool]]:
     """People named in the narration (outside quotations), in order: they are who a later
     "he", "she" or "the mayor" can refer to. The flag: the name opens its sentence and a
-    lower-case word follows ("Sanders argued"), so it is the sentence's subject."""
-    found: list[tuple[int, str, bool, bool]] = []
+    lower-case word follows ("Sanders argued"), so it is the sentence's subject; whether it
+    introduces a person; whether a verb of speaking follows ("Nehlen responded")."""
+    found: list[tuple[int, str, bool, bool, bool]] = []
     starts = {span[0] for spans in sentences for span in spans}
     text = document.text
     spans = sorted(q.span for q in quotes)
@@ -582,30 +595,27 @@ def _mentions(
             cursor = max(cursor, q1)
         pieces.append((cursor, block.span[1]))
         for start, end in pieces:
-            piece: list[tuple[int, str, bool, bool]] = []
+            piece: list[tuple[int, str, bool, bool, bool]] = []
             for match in _PRONOUN_SUBJECT.finditer(text, start, end):
                 if match.start() in starts:  # "He said ...": who "he" is stays the subject
-                    piece.append((match.start(), match.group(1), True, False))
+                    piece.append((match.start(), match.group(1), True, False, False))
             for position, surface in cues.names_in(text, start, end):
                 end_of_name = position + len(surface)
                 after = text[end_of_name : end_of_name + 2]
+                speaks = _speaks_next(text, end_of_name, end)
                 subject = (position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
-                )) or bool(_WHO_SAID.match(text, end_of_name, end)) or _speaks_next(
-                    text, end_of_name, end
+                )) or bool(_WHO_SAID.match(text, end_of_name, end)) or speaks or (
+                    text[position - 2 : position] == ", "
+                    and bool(_CLAUSE_VERB.match(text, end_of_name, end))
                 )
                 if " " not in surface:
                     # a reference to someone known, if any; a given name alone ("his wife,
                     # Jane,") introduces a person when it does not open its sentence
                     given = surface.lower() in _GIVEN and (subject or position not in starts)
-                    # ... or opens a sentence as the subject of a verb of speaking ("Bruch said")
-                    verb = _NEXT_WORD.match(text, end_of_name, end)
-                    speaks = (
-                        subject and verb is not None
-                        and verb.group(1) in cues.ENGLISH.speech_verbs
-                    )
-                    piece.append((position, surface, subject, given or speaks))
+                    # ... or is the subject of a verb of speaking ("Bruch said")
+                    piece.append((position, surface, subject, given or speaks, speaks))
                     continue
                 parsed = parse_name(surface)
                 if (
@@ -613,6 +623,28 @@ def _mentions(
                     and not parsed.organisation
                     and (parsed.titles or len(parsed.name) >= 2)
                 ):
-                    piece.append((position, surface, subject, True))
-            found.extend(sorted(piece))
+                    piece.append((position, surface, subject, True, speaks))
+            found.extend(_modifier_names(text, sorted(piece)))
     return found
+
+
+_ROLE_BETWEEN = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w\-]*){1,3}\s+$")
+
+
+def _modifier_names(
+    text: str, piece: list[tuple[int, str, bool, bool, bool]]
+) -> list[tuple[int, str, bool, bool, bool]]:
+    """ "Obama consultant Cornell Belcher said", "Trump campaign chairman Paul Manafort": a name
+    that only modifies a role before another name is not the sentence's subject; the name after
+    the role is."""
+    out = list(piece)
+    for index in range(len(out) - 1):
+        position, surface, subject, create, speaks = out[index]
+        following = out[index + 1]
+        if not subject or following[1] in ("He", "She"):
+            continue
+        gap = text[position + len(surface) : following[0]]
+        if len(gap) <= 40 and _ROLE_BETWEEN.fullmatch(gap) and cues.role_word(gap.split()[-1]):
+            out[index] = (position, surface, False, create, False)
+            out[index + 1] = (*following[:2], True, following[3], following[4] or speaks)
+    return out

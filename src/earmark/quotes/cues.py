@@ -181,9 +181,16 @@ def _titles_only(subject: str) -> bool:
     return bool(words) and all(w in ENGLISH.titles for w in words)
 
 
+_NAME_AFTER = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s*(?:[.,;:!?—–]|$))")
+
+
 def _cue(match: re.Match[str], offset: int) -> Cue:
     subject = match.group("subject") or match.groupdict().get("subject2") or ""
     appositive = (match.groupdict().get("appositive") or "").strip()
+    named = _NAME_AFTER.match(match.string, match.end("subject")) if subject else None
+    if named is not None and _kind(subject) == "description":
+        # "said the unsympathetic Marilla": the description's words describe the name after
+        return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
     ):
@@ -253,6 +260,25 @@ _SENTENCE_SUBJECT = re.compile(
     rf"\W*{_OPENER}(?P<subject>[Hh]e|[Ss]he|{DESC}|(?:[Tt]he\s+)?{NAME})(?<![’']s)"
     rf"(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
 )
+_ROLE_SUBJECT = re.compile(
+    rf"\W*{_OPENER}(?:[A-Z][\w’'\-]*\s+)?(?P<role>(?:[a-z][\w\-]*\s+){{1,3}})"
+    rf"(?P<subject>{NAME})(?<![’']s)(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
+)
+"""A subject named after its role: "Band member Flea shared ...", "campaign manager Robby Mook
+said"."""
+_ROLE_NOUN = re.compile(r"[a-z\-]*(?:man|woman|person|er|or|ist|ant|ent|aide|chief|head)")
+_NOT_ROLES = frozenset("for or after over under her their whether never ever other rather "
+                       "against went sent meant spent".split())
+
+
+def role_word(word: str) -> bool:
+    """ "consultant", "chairman", "spokeswoman", "adviser", "member": a word naming a role."""
+    return word in ENGLISH.titles or word == "member" or (
+        bool(_ROLE_NOUN.fullmatch(word)) and word not in ENGLISH.speech_verbs
+        and word not in _NOT_ROLES
+    )
+
+
 _IRREGULAR_PAST = frozenset(
     "told wrote spoke took gave made went came got put read began held left sent kept took "
     "brought thought felt found sat stood ran met led won lost struck sang spent"
@@ -290,7 +316,10 @@ def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | 
         return None
     match = _SENTENCE_SUBJECT.match(window)
     if match is None or not _verb_like(match.group("verb")):
-        return None
+        match = _ROLE_SUBJECT.match(window)
+        if (match is None or not _verb_like(match.group("verb"))
+                or not role_word(match.group("role").split()[-1])):
+            return None
     subject = match.group("subject")
     return Cue(subject, _kind(subject), (start + match.start("subject"), start + match.end()))
 

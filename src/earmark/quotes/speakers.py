@@ -70,6 +70,9 @@ class Entity:
     subject_seen: int = -1
     """Where it was last the subject of a sentence ("Sanders argued ...") or of a cue: who a
     later "he" or "she" most likely is."""
+    talker: bool = False
+    """Whether the narration has it as the subject of a verb of speaking ("Nehlen responded"):
+    a person, even when known by one name."""
     named_first: bool = False
     """Whether the first name is a known given name (evidence that this is a person)."""
 
@@ -80,6 +83,7 @@ class Entity:
         (not a place's) as the subject of a sentence ("Kit Morrow spoke first.")."""
         return (
             bool(self.titles) or self.named_first or self.gender is not None or self.spoke
+            or (self.talker and not self.place_like)
             or (self.subject_seen >= 0 and self.kind == "person" and self.first is not None
                 and not self.place_like)
         )
@@ -122,6 +126,20 @@ def _word(token: str) -> str:
     return token.lower().strip(".,’'")
 
 
+def _opening_adverb(token: str) -> bool:
+    """ "Finally Marilla", "Presently Holmes": a sentence-opening -ly adverb, not a first name
+    ("Emily", "Kelly" are names)."""
+    word = _word(token)
+    return (
+        len(word) > 4 and word.endswith("ly") and token[:1].isupper() and token[1:].islower()
+        and word not in ENGLISH.female_names and word not in ENGLISH.male_names
+        and word not in _LY_NAMES
+    )
+
+
+_LY_NAMES = frozenset("shelly wally lilly cicely nelly willy charly ally".split())
+
+
 @lru_cache(maxsize=65536)
 def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> ParsedName | None:
     """Split "Secretary of State Antony Blinken" into titles and the personal name."""
@@ -130,6 +148,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     organisation = False
     while tokens and (
         _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
+        or (len(tokens) > 1 and _opening_adverb(tokens[0]))
     ):
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
