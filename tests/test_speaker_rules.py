@@ -60,6 +60,17 @@ def said(plan) -> list[tuple[str, str | None]]:
             "Band member Flea shared the news last week, writing “Feels great to support him.”",
             [("“Feels great to support him.”", "Flea")],
         ),
+        (  # a described person who is a sentence's subject is who a later "he" is
+            "Notes\n\nThe stranger came early in February, through a biting wind. He walked"
+            " from the station and came into the inn, and flung his bag down.\n\n"
+            "“A fire,” he cried.",
+            [("“A fire,”", "the stranger")],
+        ),
+        (  # ... when nearer than the person named before
+            "Notes\n\nMatthew Cuthbert drove to the station.\n\nThe stationmaster whistled."
+            "\n\n“Guess there's some mistake,” he said.",
+            [("“Guess there's some mistake,”", "the stationmaster")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

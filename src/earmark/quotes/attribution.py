@@ -110,6 +110,11 @@ def attribute(
         for quote in by_block.get(number, []):
             upto = bisect_right(positions, quote.span[0])
             for position, surface, subject, create, speaks in mentions[registered:upto]:
+                if surface[:4] in ("The ", "the "):
+                    described = ctx.registry.description(surface, position)
+                    described.subject_seen = position
+                    described.talker = described.talker or speaks
+                    continue
                 if surface in ("He", "She"):
                     referent = ctx.registry.pronoun(position, surface.lower())
                     if referent is not None:
@@ -544,6 +549,25 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
 _PRONOUN_SUBJECT = re.compile(r"\b(He|She)\s+(?:[a-z]+ly\s+)?[a-z]")
+_CLAUSE_OPENING = re.compile(r"(?:\b(?:But|And|Then|So|Yet|When|While|and|but|then|when|while)"
+                             r"|[,;])\s+$")
+_DESCRIPTION_SUBJECT = re.compile(r"\b(?:The|the)(?:\s+[a-z][\w\-]*){2,5}")
+
+
+def _described_subject(match: re.Match[str]) -> tuple[str, bool, bool, bool] | None:
+    """ "The old gentleman said", "the visitor was": up to two words, a noun that names a
+    person, then a verb (an -ly adverb between allowed)."""
+    words = match.group().split()
+    for head in range(1, min(4, len(words) - 1)):
+        verb = head + 1
+        if words[verb].endswith("ly") and verb + 1 < len(words):
+            verb += 1
+        if cues.person_noun(words[head]) and cues.verb_like(words[verb]):
+            return (" ".join(words[: head + 1]), True, False,
+                    words[verb] in cues.ENGLISH.speech_verbs)
+    return None
+
+
 _NEXT_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _APPOSITIVE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
@@ -599,6 +623,13 @@ def _mentions(
             for match in _PRONOUN_SUBJECT.finditer(text, start, end):
                 if match.start() in starts:  # "He said ...": who "he" is stays the subject
                     piece.append((match.start(), match.group(1), True, False, False))
+            for match in _DESCRIPTION_SUBJECT.finditer(text, start, end):
+                # "The stationmaster whistled.", "the actor discussed ...": a person described
+                if match.start() in starts or _CLAUSE_OPENING.search(
+                        text, max(start, match.start() - 8), match.start()):
+                    described = _described_subject(match)
+                    if described is not None:
+                        piece.append((match.start(), *described))
             for position, surface in cues.names_in(text, start, end):
                 end_of_name = position + len(surface)
                 after = text[end_of_name : end_of_name + 2]

@@ -279,6 +279,29 @@ def role_word(word: str) -> bool:
     )
 
 
+_PERSON_SUFFIX = re.compile(r"[a-z\-]{2,}(?:man|woman|person|ist|ian|ant|ent|er|or|ess)")
+_PERSON_NOUNS = frozenset(
+    "child stranger visitor guest official candidate nominee aide adviser advisor clerk servant "
+    "maid host hostess landlady landlord lad lass youth prisoner companion friend neighbour "
+    "neighbor magistrate physician surgeon nurse doctor judge juror witness victim suspect "
+    "pupil scholar boy girl man woman gentleman lady fellow stationmaster official".split()
+)
+_NOT_PERSONS = frozenset(
+    "paper number letter corner weather winter summer center centre matter order water dinner "
+    "computer monitor error factor sector motor mirror minor major door floor color colour "
+    "interior exterior element moment comment statement government department agent "
+    "parent argument document event content president".split()
+)
+
+
+def person_noun(word: str) -> bool:
+    """Whether a description's head noun names a person ("the stationmaster", "the actor",
+    "the child"), not a thing ("the report", "the paper")."""
+    return word in _PERSON_NOUNS or word in ENGLISH.titles or word in ENGLISH.male_words or (
+        word in ENGLISH.female_words
+    ) or (bool(_PERSON_SUFFIX.fullmatch(word)) and word not in _NOT_PERSONS)
+
+
 _IRREGULAR_PAST = frozenset(
     "told wrote spoke took gave made went came got put read began held left sent kept took "
     "brought thought felt found sat stood ran met led won lost struck sang spent"
@@ -289,7 +312,7 @@ _AUXILIARY = frozenset(
 )
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """Whether the word after a sentence's subject can be its verb ("Trump then appears",
     "She addressed"): -ed, -s, an irregular past, an auxiliary, an -ly adverb."""
     return (
@@ -315,9 +338,9 @@ def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | 
     if not (_PARTICIPLE_END.search(window) or (any_intro and _INTRO_END.search(window))):
         return None
     match = _SENTENCE_SUBJECT.match(window)
-    if match is None or not _verb_like(match.group("verb")):
+    if match is None or not verb_like(match.group("verb")):
         match = _ROLE_SUBJECT.match(window)
-        if (match is None or not _verb_like(match.group("verb"))
+        if (match is None or not verb_like(match.group("verb"))
                 or not role_word(match.group("role").split()[-1])):
             return None
     subject = match.group("subject")

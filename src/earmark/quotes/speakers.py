@@ -355,16 +355,18 @@ class Registry:
         ]
         candidates = [p for p in people if p.titles or p.named_first or not p.place_like]
         people = [p for p in candidates if p.personal or p.kind == "description"]
-        # a description of no known gender that has just spoken ("said the stranger. “…,” he
-        # said") is a candidate too, only as the latest subject
+        # a description of no known gender that has just spoken or been a sentence's subject
+        # ("said the stranger. “…,” he said", "The stationmaster whistled.") is a candidate
+        # too, only as the latest subject
         speakers = [
             p for p in self.speakers
-            if p.kind == "description" and p.gender is None and p.spoke
+            if p.kind == "description" and p.gender is None
             and 0 <= p.subject_seen < position
         ]
         near = [p for p in people + speakers if p.subject_seen >= position - _SUBJECT_REACH]
         if near:
             return max(near, key=lambda p: p.subject_seen)
+        people += speakers
         if not people:
             return None
         return max(people, key=lambda p: p.last_seen)
