@@ -71,6 +71,11 @@ def said(plan) -> list[tuple[str, str | None]]:
             "\n\n“Guess there's some mistake,” he said.",
             [("“Guess there's some mistake,”", "the stationmaster")],
         ),
+        (  # capitalised roles before a name: the name is its end
+            "Notes\n\nFormer Clinton Senior Adviser Sidney Blumenthal spoke on Monday.\n\n"
+            "“I had no idea,” he said.",
+            [("“I had no idea,”", "Sidney Blumenthal")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -676,6 +676,6 @@ def _modifier_names(
             continue
         gap = text[position + len(surface) : following[0]]
         if len(gap) <= 40 and _ROLE_BETWEEN.fullmatch(gap) and cues.role_word(gap.split()[-1]):
-            out[index] = (position, surface, False, create, False)
+            out[index] = (position, surface, False, False, False)  # known, not created
             out[index + 1] = (*following[:2], True, following[3], following[4] or speaks)
     return out

@@ -18,6 +18,9 @@ ENGLISH = word_lists("en")
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 300
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
+_GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
+_LONGEST_NAME = 5
+"""Words in a personal name without its titles ("Martin Luther King Jr." has four)."""
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
 def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
     if titles & ENGLISH.male_words:
@@ -188,6 +191,12 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
             break
     if not name:
         return None
+    if len(name) > _LONGEST_NAME:
+        # "Former Clinton Senior Adviser Sidney Blumenthal", "New York City Public Advocate
+        # Trish James", a headline: capitalised roles before the name; the name is its end
+        name = name[-2:]
+        if _word(name[0]) not in _GIVEN_NAMES:
+            return None
     return ParsedName(" ".join(tokens), titles, name, False)
 
 
