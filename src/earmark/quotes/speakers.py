@@ -16,7 +16,7 @@ from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
 _ROMAN = re.compile(r"[IVXLCDM]+\.?")
-_SUBJECT_REACH = 300
+_SUBJECT_REACH = 450
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
 _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
 _LONGEST_NAME = 5
