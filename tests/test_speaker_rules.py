@@ -76,6 +76,11 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“I had no idea,” he said.",
             [("“I had no idea,”", "Sidney Blumenthal")],
         ),
+        (  # speech with no cue inside narration: the person the paragraph is about
+            "Notes\n\nWhen Senator Ana Ruiz finally wrapped up — “I will fight for you!” —"
+            " the balloons came down.",
+            [("“I will fight for you!”", "Ana Ruiz")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -254,7 +254,23 @@ def _attribute_one(
             return Attributed(quote, True, speaker, surface, span, "chain")
         speaker = _from_neighbours(ctx, number)
         return Attributed(quote, True, speaker, None, None, "neighbours")
+    if speechlike:
+        # speech with no cue inside a paragraph of narration: the person this paragraph or
+        # the one before is about ("When Trump finally wrapped up — “I will fight for you!” —")
+        subject = _paragraph_subject(ctx, number, quote.span[0])
+        if subject is not None:
+            return Attributed(quote, True, subject, None, None, "paragraph")
     return Attributed(quote, speechlike, None, None, None, "none")
+
+
+def _paragraph_subject(ctx: _Context, number: int, position: int) -> Entity | None:
+    start = ctx.document.blocks[max(0, number - 1)].span[0]
+    people = [
+        p for p in ctx.registry.speakers
+        if p.kind in ("person", "description") and start <= p.subject_seen < position
+        and (p.personal or p.kind == "description")
+    ]
+    return max(people, key=lambda p: p.subject_seen) if people else None
 
 
 def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
