@@ -81,6 +81,17 @@ def said(plan) -> list[tuple[str, str | None]]:
             " the balloons came down.",
             [("“I will fight for you!”", "Ana Ruiz")],
         ),
+        (  # a common word of the document that opens a sentence is no name, nor part of one
+            "Notes\n\nSherlock Holmes sat down. We met again at noon.\n\nAgain Holmes laughed."
+            " Harsh words followed, harsh and loud.\n\n“You see, but you do not observe,” he"
+            " said.",
+            [("“You see, but you do not observe,”", "Sherlock Holmes")],
+        ),
+        (  # a capitalised word, a role, then the name
+            "“We were not to attack him,” said Democratic pollster Geoff Garin, who was on the"
+            " team.",
+            [("“We were not to attack him,”", "Geoff Garin")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

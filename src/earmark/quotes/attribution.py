@@ -26,6 +26,7 @@ from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, parse_name
 
 _WORD = re.compile(r"\w+")
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
 
 
@@ -53,7 +54,10 @@ class _Context:
         self.sentences = sentences
         self.settings = settings
         self.verbs = cues.ENGLISH.speech_verbs | frozenset(v.lower() for v in settings.speech_verbs)
-        self.registry = Registry(frozenset(t.lower() for t in settings.titles))
+        self.registry = Registry(
+            frozenset(t.lower() for t in settings.titles),
+            frozenset(_LOWER_WORD.findall(document.text)),
+        )
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
         self.me: Entity | None = None
@@ -686,7 +690,7 @@ def _modifier_names(
     the role is."""
     out = list(piece)
     for index in range(len(out) - 1):
-        position, surface, subject, create, speaks = out[index]
+        position, surface, subject, _create, speaks = out[index]
         following = out[index + 1]
         if not subject or following[1] in ("He", "She"):
             continue

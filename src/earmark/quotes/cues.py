@@ -184,6 +184,12 @@ def _titles_only(subject: str) -> bool:
 _NAME_AFTER = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s*(?:[.,;:!?—–]|$))")
 
 
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?P<role>[a-z][\w\-]*)"
+    rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)"
+)
+
+
 def _cue(match: re.Match[str], offset: int) -> Cue:
     subject = match.group("subject") or match.groupdict().get("subject2") or ""
     appositive = (match.groupdict().get("appositive") or "").strip()
@@ -191,6 +197,11 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
     if named is not None and _kind(subject) == "description":
         # "said the unsympathetic Marilla": the description's words describe the name after
         return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
+    if subject and " " not in subject and subject[:1].isupper():
+        # "said Democratic pollster Geoff Garin": a capitalised word, a role, then the name
+        role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
+        if role is not None and role_word(role.group("role")):
+            return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
     ):

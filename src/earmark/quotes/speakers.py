@@ -203,10 +203,15 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
 class Registry:
     """All speakers and people mentioned so far, in reading order."""
 
-    def __init__(self, extra_titles: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, extra_titles: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
+    ) -> None:
         self.speakers: list[Entity] = []
         self.people: list[Entity] = []
         self.extra_titles = extra_titles
+        self.common = common
+        """The document's lower-case words: a capitalised word that is one of them ("Again",
+        "Harsh", "Five") is a common word, not a name, unless a title or a given name says so."""
 
     def _add(self, speaker: Entity) -> Entity:
         self.speakers.append(speaker)
@@ -222,6 +227,14 @@ class Registry:
         if parsed.organisation:
             return self._organisation(parsed, position)
         name = parsed.name
+        if len(name) >= 2 and self._common(name[0]) and not any(
+            _word(w) in ENGLISH.place_words for w in name
+        ):
+            name = name[1:]  # "Again Holmes", "Asserting Clinton": a sentence-opening word
+        if len(name) == 1 and not parsed.titles and self._common(name[0]) and not any(
+            name[0] in (p.last, p.first) for p in self.people
+        ):
+            return None  # "Harsh", "Local", "Five": a common word that opens a sentence
         found: Entity | None = None
         if len(name) >= 2:
             first, last = name[0], name[-1]
@@ -245,6 +258,10 @@ class Registry:
         found.learn_first_name(found.first or (name[0] if len(name) == 1 else None))
         found.seen(surface, position)
         return found
+
+    def _common(self, token: str) -> bool:
+        word = _word(token)
+        return word in self.common and word not in _GIVEN_NAMES
 
     def known(self, surface: str) -> Entity | None:
         """The person a name refers to, only if already known (nothing is created)."""
