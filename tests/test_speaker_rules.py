@@ -92,6 +92,11 @@ def said(plan) -> list[tuple[str, str | None]]:
             " team.",
             [("“We were not to attack him,”", "Geoff Garin")],
         ),
+        (  # a name the text uses as a place is no speaker, nor who a name alone refers to
+            "Notes\n\nDonald Trump spoke at Trump Tower, where he lives.\n\n"
+            "“Why's he attacking me?” Trump said.",
+            [("“Why's he attacking me?”", "Donald Trump")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -26,6 +26,13 @@ from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, parse_name
 
 _WORD = re.compile(r"\w+")
+_LOCATED = re.compile(
+    r"\b(?:in|at|near|into|across|outside|inside|throughout|around)\s+"
+    rf"((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|where|with|"
+    r"last|this|in|at|from|was|is)\b)"
+)
+"""A name used as a place: "in Baltimore.", "at Green Gables, where" (not "at Sanders
+rallies", "in Trump's speech")."""
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
 
@@ -57,6 +64,7 @@ class _Context:
         self.registry = Registry(
             frozenset(t.lower() for t in settings.titles),
             frozenset(_LOWER_WORD.findall(document.text)),
+            frozenset(_LOCATED.findall(document.text)),
         )
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
@@ -73,6 +81,12 @@ class _Context:
         return self.me
 
     def speaker_for(self, cue: cues.Cue) -> Entity | None:
+        found = self._speaker_for(cue)
+        if found is not None and cue.kind == "name":
+            found.talker = True  # "Fiorina told": the subject of a verb of speaking
+        return found if found is None or found.may_speak else None
+
+    def _speaker_for(self, cue: cues.Cue) -> Entity | None:
         if cue.kind == "pronoun":
             if cue.subject == "I":
                 return self.first_person()

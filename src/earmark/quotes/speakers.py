@@ -91,10 +91,27 @@ class Entity:
                 and not self.place_like)
         )
 
+    located: bool = False
+    """Whether the text has it after "in", "at", "near" ... ("in Baltimore", "at Green
+    Gables"): a place, unless a title or a given name says it is a person."""
+
     @property
     def place_like(self) -> bool:
-        """A name with a place's or a thing's word in it ("South Carolina", "Trump Tower")."""
-        return any(_word(w) in ENGLISH.place_words for w in self.canonical.split())
+        """A name with a place's or a thing's word in it ("South Carolina", "Trump Tower"), or
+        one the text uses as a place ("at Green Gables")."""
+        return (self.located and not self.titles and not self.named_first) or any(
+            _word(w) in ENGLISH.place_words for w in self.canonical.split()
+        )
+
+    @property
+    def may_speak(self) -> bool:
+        """Whether it can be a speaker: no place ("South Carolina", "at Green Gables"; "a New
+        Hampshire Republican" is a person), unless a title, a given name or a verb of speaking
+        says it is a person ("Virginia Woolf", "Senator Carolina Reyes")."""
+        return self.kind != "person" or bool(self.titles) or self.named_first or (
+            _word(self.canonical.split()[-1]) not in ENGLISH.place_words
+            and (self.talker or not self.located)
+        )
 
     def learn_first_name(self, first: str | None) -> None:
         key = (first or "").lower()
@@ -204,16 +221,20 @@ class Registry:
     """All speakers and people mentioned so far, in reading order."""
 
     def __init__(
-        self, extra_titles: frozenset[str] = frozenset(), common: frozenset[str] = frozenset()
+        self, extra_titles: frozenset[str] = frozenset(), common: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> None:
         self.speakers: list[Entity] = []
         self.people: list[Entity] = []
         self.extra_titles = extra_titles
         self.common = common
+        self.places = places
+        """Names the text has after "in", "at", "near" ...: places."""
         """The document's lower-case words: a capitalised word that is one of them ("Again",
         "Harsh", "Five") is a common word, not a name, unless a title or a given name says so."""
 
     def _add(self, speaker: Entity) -> Entity:
+        speaker.located = speaker.canonical in self.places
         self.speakers.append(speaker)
         if speaker.kind == "person":
             self.people.append(speaker)
@@ -273,12 +294,14 @@ class Registry:
         found = [
             p
             for p in self.people
-            if (p.last == last and first in (None, p.first)) or (first is None and p.first == last)
+            if p.may_speak and (
+                (p.last == last and first in (None, p.first)) or (first is None and p.first == last)
+            )
         ]
         return max(found, key=lambda p: p.last_seen) if found else None
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
-        candidates = [p for p in self.people if word in (p.last, p.first)]
+        candidates = [p for p in self.people if word in (p.last, p.first) and p.may_speak]
         gender = _gender_of(titles)
         if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
             candidates = [p for p in candidates if p.gender in (None, gender)]
@@ -379,7 +402,8 @@ class Registry:
             and p.gender != clash
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
-        candidates = [p for p in people if p.titles or p.named_first or not p.place_like]
+        candidates = [p for p in people if (p.titles or p.named_first or not p.place_like)
+                      and p.may_speak]
         people = [p for p in candidates if p.personal or p.kind == "description"]
         # a description of no known gender that has just spoken or been a sentence's subject
         # ("said the stranger. “…,” he said", "The stationmaster whistled.") is a candidate
