@@ -97,6 +97,14 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“Why's he attacking me?” Trump said.",
             [("“Why's he attacking me?”", "Donald Trump")],
         ),
+        (  # a description whose last word names no one who can speak is no speaker
+            "Notes\n\nHis face darted from side to side, as if to say, “Did you see that?”",
+            [("“Did you see that?”", None)],
+        ),
+        (  # the noun before a phrase after it is the description's head
+            "“Will he be the next attorney general?” a Democratic staffer in the room wondered.",
+            [("“Will he be the next attorney general?”", "a Democratic staffer in the room")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

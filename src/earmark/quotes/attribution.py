@@ -15,6 +15,7 @@ quotes, titles and coined terms are not, and stay with the narrator.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -130,6 +131,8 @@ def attribute(
             for position, surface, subject, create, speaks in mentions[registered:upto]:
                 if surface[:4] in ("The ", "the "):
                     described = ctx.registry.description(surface, position)
+                    if described is None:
+                        continue
                     described.subject_seen = position
                     described.talker = described.talker or speaks
                     continue
@@ -150,6 +153,8 @@ def attribute(
                     known.talker = True
             registered = max(registered, upto)
             result = _attribute_one(ctx, quote, number, previous_in_block)
+            if result.speaker is not None and not result.speaker.may_speak:
+                result = dataclasses.replace(result, speaker=None)  # a place never speaks
             results.append(result)
             if result.speech:
                 previous_in_block = result

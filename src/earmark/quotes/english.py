@@ -112,5 +112,15 @@ california florida ohio iowa nevada arizona colorado georgia michigan wisconsin 
 massachusetts connecticut maryland illinois indiana kentucky tennessee alabama mississippi
 louisiana arkansas missouri kansas nebraska oklahoma montana wyoming idaho utah oregon alaska
 hawaii maine vermont london paris moscow beijing tokyo berlin rome
+hotel plaza farm gallery museum theater theatre stadium arena mall restaurant place
+"""),
+    not_speakers=word_set("""
+deep high low small large big little young old far near rare gentle harsh soft loud quiet
+nervous prominent apparent strange same next first last other famous emotional vast primary
+sleepy timid angry gruff warm cold caustic kind good bad great long short
+following past share impact majority process principle debate way face home head hand
+hands eyes eye belly culture question dress photo picture room ballot scheduling
+cover flag shop hour half time day week year moment thing fact point idea word words door
+window table chair floor wall street road
 """),
 )

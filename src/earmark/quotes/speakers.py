@@ -19,6 +19,9 @@ _ROMAN = re.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 450
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
 _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
+_PREPOSITIONS = frozenset("in of for at from with on by near who which that".split())
+_ADJECTIVE = re.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
+"""The last word of "a thunderous", "a nervous": an adjective whose noun the cue lost."""
 _LONGEST_NAME = 5
 """Words in a personal name without its titles ("Martin Luther King Jr." has four)."""
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
@@ -147,11 +150,12 @@ def _word(token: str) -> str:
 
 
 def _opening_adverb(token: str) -> bool:
-    """ "Finally Marilla", "Presently Holmes": a sentence-opening -ly adverb, not a first name
-    ("Emily", "Kelly" are names)."""
+    """ "Finally Marilla", "Asserting Clinton", "Continued Stone": a sentence-opening adverb
+    or verb, not a first name ("Emily", "Kelly", "Ahmed" are names)."""
     word = _word(token)
     return (
-        len(word) > 4 and word.endswith("ly") and token[:1].isupper() and token[1:].islower()
+        len(word) > 4 and word.endswith(("ly", "ing", "ed")) and token[:1].isupper()
+        and token[1:].islower()
         and word not in ENGLISH.female_names and word not in ENGLISH.male_names
         and word not in _LY_NAMES
     )
@@ -328,11 +332,17 @@ class Registry:
         speaker.seen(parsed.surface, position)
         return speaker
 
-    def description(self, surface: str, position: int) -> Entity:
+    def description(self, surface: str, position: int) -> Entity | None:
         """ "the mayor" is the person titled Mayor when there is one, else its own speaker;
-        "his wife", "her father" the person of that family the pronoun's referent belongs to."""
+        "his wife", "her father" the person of that family the pronoun's referent belongs to;
+        None when the last word names no one who can speak ("a high", "the following", "his
+        face")."""
         words = [_word(w) for w in surface.split()]
         head = words[-1]
+        noun = next((words[i - 1] for i in range(2, len(words)) if words[i] in _PREPOSITIONS),
+                    head)  # "a Democratic staffer in the room": the staffer
+        if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun):
+            return None
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             relative = self._relative(words[0], head, position)
             if relative is not None:

@@ -42,6 +42,9 @@ class WordLists:
     """Capitalised words that end a name phrase without being part of it ("Monday", "July")."""
     place_words: frozenset[str] = frozenset()
     """Words that make a name a place's or a thing's ("street", "carolina", "act")."""
+    not_speakers: frozenset[str] = frozenset()
+    """Last words of a description that name no one who can speak: adjectives whose noun the
+    cue lost ("a high [voice]") and things ("the following", "his face", "the dress")."""
 
 
 def word_set(words: str) -> frozenset[str]:
