@@ -149,12 +149,12 @@ def _word(token: str) -> str:
     return token.lower().strip(".,’'")
 
 
-def _opening_adverb(token: str) -> bool:
+def _opening_adverb(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
     """ "Finally Marilla", "Asserting Clinton", "Continued Stone": a sentence-opening adverb
     or verb, not a first name ("Emily", "Kelly", "Ahmed" are names)."""
     word = _word(token)
     return (
-        len(word) > 4 and word.endswith(("ly", "ing", "ed")) and token[:1].isupper()
+        len(word) > 4 and word.endswith(endings) and token[:1].isupper()
         and token[1:].islower()
         and word not in ENGLISH.female_names and word not in ENGLISH.male_names
         and word not in _LY_NAMES
@@ -252,10 +252,12 @@ class Registry:
         if parsed.organisation:
             return self._organisation(parsed, position)
         name = parsed.name
-        if len(name) >= 2 and self._common(name[0]) and not any(
-            _word(w) in ENGLISH.place_words for w in name
-        ):
-            name = name[1:]  # "Again Holmes", "Asserting Clinton": a sentence-opening word
+        if len(name) >= 2 and (self._common(name[0]) or (
+            _opening_adverb(name[0], ("ing", "ed"))
+            and any(p.last == name[-1] for p in self.people)
+        )) and not any(_word(w) in ENGLISH.place_words for w in name):
+            # "Again Holmes"; "Asserting Clinton" when Clinton is known: a sentence-opening word
+            name = name[1:]
         if len(name) == 1 and not parsed.titles and self._common(name[0]) and not any(
             name[0] in (p.last, p.first) for p in self.people
         ):
