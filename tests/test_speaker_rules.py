@@ -105,6 +105,15 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“Will he be the next attorney general?” a Democratic staffer in the room wondered.",
             [("“Will he be the next attorney general?”", "a Democratic staffer in the room")],
         ),
+        (  # a possessive before a name: the name after it; a headline is nobody's name
+            "Notes\n\nAs the Washington Post’s Ishaan Tharoor wrote, “Turkey will not yield.”"
+            "\n\nCNN President On Trump Wins.\n\n“It is over,” CNN President On Trump said.",
+            [("“Turkey will not yield.”", "Ishaan Tharoor"), ("“It is over,”", None)],
+        ),
+        (  # a person's name starts at its given name
+            "“We will build it,” said Billionaire Donald Trump.\n\n“Sure,” Trump said.",
+            [("“We will build it,”", "Donald Trump"), ("“Sure,”", "Donald Trump")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

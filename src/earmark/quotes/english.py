@@ -79,6 +79,7 @@ mother aunt grandmother niece madam madame señora frau actress
     leading_stopwords=word_set("""
 the a an but and or so yet in on at when while after before then meanwhile however still now
 today yesterday also earlier later asked according this that these those if as though although
+two three four five six seven eight nine ten eleven twelve
 """),
     female_names=FEMALE_NAMES,
     male_names=MALE_NAMES,

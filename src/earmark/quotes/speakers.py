@@ -164,6 +164,23 @@ def _opening_adverb(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
 _LY_NAMES = frozenset("shelly wally lilly cicely nelly willy charly ally".split())
 
 
+_HEADLINE_WORDS = frozenset("on to in and is for with at by from as not just this that are was "
+                            "will says".split())
+
+
+def _from_given_name(tokens: list[str], anywhere: bool) -> list[str]:
+    """The tokens from the first known given name on, when two or more remain; else, after a
+    possessive (`anywhere`), all of them when they are two or more capitalised words ("Post's
+    Ishaan Tharoor"); else (not `anywhere`) the tokens as they are."""
+    for index, token in enumerate(tokens):
+        word = _word(token)
+        if word in _GIVEN_NAMES and len(tokens) - index >= 2:
+            return tokens[index:]
+        if not anywhere and (word in ENGLISH.titles or not token[:1].isupper() or index >= 2):
+            break
+    return tokens if anywhere and len(tokens) >= 2 and all(t[:1].isupper() for t in tokens) else []
+
+
 @lru_cache(maxsize=65536)
 def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> ParsedName | None:
     """Split "Secretary of State Antony Blinken" into titles and the personal name."""
@@ -178,6 +195,18 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         tokens = tokens[1:]
     if tokens and _POSSESSIVE.search(tokens[-1]):
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
+    if any(t[:1].isupper() and _word(t) in _HEADLINE_WORDS for t in tokens[1:]):
+        return None  # "CNN President On Trump", "Just Shared This": a headline, not a name
+    owner = next((i for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), None)
+    if owner is not None:  # "Post's Dana Milbank" is Dana Milbank; "Bush's Facebook" no one
+        tokens = _from_given_name(tokens[owner + 1 :], anywhere=True)
+        if not tokens:
+            return None
+    elif tokens and _word(tokens[0]) not in _GIVEN_NAMES:
+        # "Billionaire Donald Trump", "Democrats Hillary Clinton": a person's name starts at
+        # its given name
+        tokens = _from_given_name(tokens, anywhere=False) or tokens
+    tokens = [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1]]  # "Thomas Thomas"
     while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
         tokens = tokens[:-1]  # "MSNBC Monday"
     if not tokens or all(
