@@ -64,6 +64,7 @@ class _Stream:
                     self.where.append((number, index))
         self.keys = "".join(keys)
         self.claimed = bytearray(len(self.keys))
+        self._starts: dict[int, list[int]] = {}
         self.used = [bytearray(len(source.chars)) for source in sources]
         """Per document: the characters inside a span already."""
 
@@ -71,6 +72,12 @@ class _Stream:
         number = max(bisect.bisect_right(self.starts, position) - 1, 0)
         end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.keys)
         return self.starts[number], end
+
+    def element_starts(self, document: int) -> list[int]:
+        """The offsets of the document's elements' start tags (in document order)."""
+        if document not in self._starts:
+            self._starts[document] = [e.start for e in self.sources[document].elements]
+        return self._starts[document]
 
     def in_heading(self, position: int) -> bool:
         document, index = self.where[position]
@@ -94,7 +101,7 @@ def anchor(plan: Plan, parts: list[Part], sources: list[Source], prefix: str) ->
     text = plan.document.text
     cursor, previous_end = 0, 0
     last_found: int | None = None
-    pending: list[Segment] = []  # not found as written: they point where the next one is
+    pending: list[tuple[Segment, frozenset[str]]] = []  # not found as written
     element_ids: dict[tuple[int, int], str] = {}
     for part in parts:
         for segment in part.segments:
@@ -103,14 +110,14 @@ def anchor(plan: Plan, parts: list[Part], sources: list[Source], prefix: str) ->
             if found is None:
                 if not note:
                     previous_end = segment.source_span[1]
-                pending.append(segment)
+                pending.append((segment, _candidates(segment, part)))
                 continue
             at, length = found
             for position in range(at, at + length):
                 stream.claimed[position] = 1
-            for waiting in pending:
+            for waiting, names in pending:
                 anchors.targets[waiting.index] = _element_target(
-                    stream, at, last_found, waiting.kind == "heading", anchors, element_ids)
+                    stream, at, last_found, names, anchors, element_ids)
             pending = []
             if not note:
                 cursor, previous_end, last_found = at + length, segment.source_span[1], at
@@ -118,12 +125,22 @@ def anchor(plan: Plan, parts: list[Part], sources: list[Source], prefix: str) ->
                 anchors.wrapped += 1
             else:
                 anchors.targets[segment.index] = _element_target(
-                    stream, at, None, False, anchors, element_ids)
-    for waiting in pending:
+                    stream, at, None, frozenset(), anchors, element_ids)
+    for waiting, names in pending:
         anchors.targets[waiting.index] = _element_target(
-            stream, max(cursor - 1, 0), last_found, waiting.kind == "heading", anchors,
-            element_ids)
+            stream, max(cursor - 1, 0), last_found, names, anchors, element_ids)
     return anchors
+
+
+def _candidates(segment: Segment, part: Part) -> frozenset[str]:
+    """The elements a segment not found as written is likely read from."""
+    if segment.kind == "heading":
+        return HEADINGS
+    if part.block.container == "table":
+        return frozenset({"table"})
+    if part.block.kind == "image":
+        return frozenset({"figure", "img"})
+    return frozenset({"math"})
 
 
 def _search(stream: _Stream, text: str, segment: Segment, note: bool, cursor: int,
@@ -208,27 +225,33 @@ def _taken(stream: _Stream, document: int, index: int) -> bool:
     return bool(stream.used[document][index])
 
 
-def _element_target(stream: _Stream, position: int, after: int | None, heading: bool,
+def _element_target(stream: _Stream, position: int, after: int | None, names: frozenset[str],
                     anchors: Anchors, element_ids: dict[tuple[int, int], str]
                     ) -> tuple[int, str]:
-    """The element a segment not found as written points at: for a heading, the last heading
-    element between the segment found before it (`after`) and `position`, where the next one
-    was found; else the block of the letter at `position`. It keeps its own id or is given
-    one."""
+    """The element a segment not found as written points at: the last element named one of
+    `names` (a heading for a heading) between the segment found before it (`after`) and
+    `position`, where the next one was found; else the block of the letter at `position`.
+    It keeps its own id or is given one."""
     document, index = stream.where[position]
     source = stream.sources[document]
     element = _block_of(source, source.chars[index][3])
-    if heading:
-        low = -1
+    between: list[int] = []
+    around: list[int] = []
+    if names:
+        low, around = -1, []
         if after is not None and stream.where[after][0] == document:
-            low = source.chars[stream.where[after][1]][1]
+            char = source.chars[stream.where[after][1]]
+            low = char[1]
+            around = [e for e in source.ancestors(char[3]) if source.name(e) in names]
         high = source.chars[index][1]
-        headings = [n for n, e in enumerate(source.elements)
-                    if source.name(n) in HEADINGS and low < e.start < high]
-        if headings:
-            element = headings[-1]
+        starts = stream.element_starts(document)
+        between = [n for n in range(bisect.bisect_right(starts, low),
+                                    bisect.bisect_left(starts, high))
+                   if source.name(n) in names]
+        if between or around:
+            element = (between or around)[-1 if between else 0]
     if source.name(element) in ("tr", "tbody", "thead", "table", "ul", "ol", "dl") and \
-            source.chars[index][3] != element:
+            source.chars[index][3] != element and not (names and element in between + around):
         element = source.chars[index][3]
     key = (document, element)
     if key not in element_ids:
