@@ -178,7 +178,8 @@ def styled_book(path: Path, chapters: int = 4) -> Path:
 <span epub:type="pagebreak" role="doc-pagebreak" id="page1" aria-label="1"></span>
 <p>Nell counted them from the wall<a epub:type="noteref" role="doc-noteref" href="#n1">1</a>
 and wrote the names down.</p>
-<aside epub:type="footnote" role="doc-footnote" id="n1"><p>The wall was rebuilt in 1921.</p></aside>""",
+<aside epub:type="footnote" role="doc-footnote" id="n1">
+<p>The wall was rebuilt in 1921.</p></aside>""",
         """<h1>The Net Loft</h1>
 <figure><img src="../images/loft.png" alt="A loft full of drying nets"/>
 <figcaption>The net loft above the quay.</figcaption></figure>
