@@ -152,3 +152,80 @@ def epub2_book(path: Path) -> Path:
     return build_epub(path, {"content.opf": opf, "toc.ncx": ncx, "one.html": one,
                              "index.html": index, "pic.jpg": b"\xff\xd8\xff\xe0fakejpeg"},
                       opf="content.opf")
+
+
+STYLE = """body { font-family: Georgia, serif; margin: 0 5%; }
+h1, h2 { color: #2a3d66; }
+figure img { max-width: 100%; }
+"""
+
+
+def _chapter(title: str, body: str) -> str:
+    return page(f'<section epub:type="chapter" role="doc-chapter">{body}</section>', title) \
+        .replace("</title></head>",
+                 '</title><link rel="stylesheet" type="text/css" href="../css/book.css"/>'
+                 "</head>")
+
+
+def styled_book(path: Path, chapters: int = 4) -> Path:
+    """An EPUB 3 with its own stylesheet, a cover image and cover page, several chapters
+    (one file each), a figure (img + figcaption), an ordered list, a table, a footnote, page
+    breaks (one without an id) and accessibility metadata of its own; valid under EPUBCheck
+    as it is."""
+    bodies = [
+        """<h1>The Harbour</h1>
+<p>The boats came in <em>before the storm. The harbour</em> filled by noon.</p>
+<span epub:type="pagebreak" role="doc-pagebreak" id="page1" aria-label="1"></span>
+<p>Nell counted them from the wall<a epub:type="noteref" role="doc-noteref" href="#n1">1</a>
+and wrote the names down.</p>
+<aside epub:type="footnote" role="doc-footnote" id="n1">
+<p>The wall was rebuilt in 1921.</p></aside>""",
+        """<h1>The Net Loft</h1>
+<figure><img src="../images/loft.png" alt="A loft full of drying nets"/>
+<figcaption>The net loft above the quay.</figcaption></figure>
+<p>Mending a net takes three steps.</p>
+<ol><li>Find the broken mesh.</li><li>Cut the loose ends.</li><li>Tie a new knot.</li></ol>
+<span epub:type="pagebreak" role="doc-pagebreak" aria-label="2"></span>
+<p>Old Tom could mend a net in an hour.</p>""",
+        """<h1>The Catch</h1>
+<table><caption>The catch on Friday</caption>
+<thead><tr><th>Boat</th><th>Crates</th></tr></thead>
+<tbody><tr><td>Marigold</td><td>12</td></tr><tr><td>Sea Lark</td><td>9</td></tr></tbody></table>
+<p>Everyone agreed it was a good day.</p>""",
+    ]
+    for number in range(len(bodies), chapters):
+        bodies.append(f"<h1>Evening {number - 2}</h1><p>The lamps were lit along the quay "
+                      f"on evening {number - 2}.</p><p>Nobody went out again.</p>")
+    files: dict[str, str | bytes] = {
+        "OEBPS/css/book.css": STYLE, "OEBPS/images/cover.png": PNG,
+        "OEBPS/images/loft.png": PNG,
+        "OEBPS/text/cover.xhtml": page(
+            '<section epub:type="cover"><img src="../images/cover.png" '
+            'alt="The harbour at dusk"/></section>', "Cover"),
+    }
+    entries, items, spine = [], [], ['<itemref idref="cover"/>']
+    for number, body in enumerate(bodies, 1):
+        name = f"text/chapter{number}.xhtml"
+        title = body.split("<h1>", 1)[1].split("</h1>", 1)[0]
+        files[f"OEBPS/{name}"] = _chapter(title, body)
+        entries.append(f'<li><a href="{name}">{title}</a></li>')
+        items.append(f'<item id="c{number}" href="{name}" media-type="application/xhtml+xml"/>')
+        spine.append(f'<itemref idref="c{number}"/>')
+    files["OEBPS/nav.xhtml"] = page(
+        f'<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1><ol>{"".join(entries)}'
+        "</ol></nav>", "Contents")
+    files["OEBPS/content.opf"] = package(
+        manifest="""
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="css" href="css/book.css" media-type="text/css"/>
+<item id="cover-image" href="images/cover.png" media-type="image/png" properties="cover-image"/>
+<item id="loft" href="images/loft.png" media-type="image/png"/>
+<item id="cover" href="text/cover.xhtml" media-type="application/xhtml+xml"/>""" + "".join(items),
+        spine="".join(spine),
+        metadata="""<dc:title>Harbour Days</dc:title><dc:language>en</dc:language>
+<dc:creator id="a">Nell Harper</dc:creator>
+<meta property="dcterms:modified">2026-01-01T00:00:00Z</meta>
+<meta property="schema:accessMode">visual</meta>
+<meta property="schema:accessibilitySummary">Images have text alternatives &amp; captions.</meta>
+""").replace("urn:uuid:earmark-test", "urn:uuid:0b5f0ad4-5a4e-4c7e-9d0e-6d3b0f7a1c2e")
+    return build_epub(path, files)

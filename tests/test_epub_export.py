@@ -115,12 +115,20 @@ def test_content_documents_keep_the_structure(renders: dict[str, Path]) -> None:
         nav = epub.read("OEBPS/nav.xhtml").decode()
         smil = epub.read("OEBPS/chapter-0002.smil").decode()
     assert '<h2><span id="s3">What you will find</span></h2>' in second
-    assert second.count("<li>") == 3 and "<ul>" in second and "<blockquote>" in second
+    assert second.count("<li>") == 3 and '<ul epub:type="list">' in second
+    assert "<blockquote>" in second
     assert 'epub:type="toc"' in nav and nav.count("<li>") == 4
     assert "What you will find" in nav and "How to get there" in nav
     with zipfile.ZipFile(renders["guide"] / "readalong.epub") as epub:
         hours = epub.read("OEBPS/chapter-0003.xhtml").decode()
     assert "Table: Opening hours" in hours and "Day: Weekdays, opens: 9 am" in hours
+    assert '<div class="table" epub:type="table">' in hours
+    with zipfile.ZipFile(renders["guide"] / "readalong.epub") as epub:
+        route = epub.read("OEBPS/chapter-0004.xhtml").decode()
+        route_smil = epub.read("OEBPS/chapter-0004.smil").decode()
+    assert '<ol epub:type="list">' in route and route.count("<li>") == 2
+    assert '<aside epub:type="footnote" role="doc-footnote">' in route
+    assert 'epub:type="list"' in route_smil and 'epub:type="footnote"' in route_smil
     assert smil.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<smil '
                            'xmlns="http://www.w3.org/ns/SMIL" '
                            'xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">')

@@ -27,6 +27,20 @@ class Block:
     note: str | None = None
     """Set when the block is (part of) a footnote: its label ("3", "*" or ""). It is read
     announced: "Note 3. … End of note." """
+    container: str | None = None
+    """The structure the block is in, when its kind does not say: "ol" (an item of an
+    ordered list), "table" (a table's caption or a row read with its header names),
+    "figure" (an image's caption)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page break of the print edition (epub:type="pagebreak", role="doc-pagebreak")."""
+
+    position: int
+    """Where the next page starts in Document.text (at the block it is in or before)."""
+    label: str
+    """The page's number as printed ("12", "xiv")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +80,8 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     warnings: tuple[str, ...] = ()
     """What the reader chose and the user should know (e.g. the encoding it decoded)."""
+    pages: tuple[Page, ...] = ()
+    """The print edition's page breaks, in order, when the input marks them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ as the render's audio file, so the listening page and clips use it and the overl
 are the manifest's own. Packaging needs only the plan and the timeline, which every exporter's
 finish() is given.
 
-Out of scope for now: an EPUB input is packaged from the text earmark extracted, not from its
-own documents, styles and cover.
+An EPUB 3 input keeps its own package (documents, styles, images, cover, navigation) and gets
+the overlays and audio added (export.epub_reuse); other inputs, and an EPUB that cannot be
+kept (EPUB 2, content documents that are not well-formed XML), are packaged from the text
+earmark read, with the document's cover (or `--cover`) as the cover image.
 """
 
 from __future__ import annotations
@@ -23,17 +25,19 @@ from pathlib import Path
 
 from earmark.assemble.programme import Feed, Programme
 from earmark.config.recipe import ExportSettings
+from earmark.export import epub_meta
 from earmark.export.epub_text import (
-    ACTIVE_CLASS,
     STYLESHEET,
+    PageBreak,
     chapter_parts,
     content_document,
     document_name,
     fragment,
+    page_breaks,
+    page_list,
 )
 from earmark.export.mp3 import Mp3Export
-from earmark.export.smil import clock, overlay
-from earmark.export.tags import NARRATOR
+from earmark.export.smil import overlay
 from earmark.model import Plan, Timeline
 from earmark.speak.cache import Cache
 
@@ -63,7 +67,7 @@ class EpubExport:
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         audio = out.with_suffix(".mp3")
         self.mp3.finish(programme, plan, timeline, audio)
-        write_epub(out, plan, timeline, audio)
+        write_book(out, plan, timeline, audio)
 
     def abandon(self) -> None:
         self.mp3.abandon()
@@ -79,15 +83,8 @@ def identifier(plan: Plan) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'earmark:' + digest)}"
 
 
-def accessibility_summary(plan: Plan) -> str:
-    return ("The complete text, with its headings and a table of contents, narrated by a "
-            "synthetic voice (espeak-ng) and synchronised with the text segment by segment "
-            "(Media Overlays): each sentence is highlighted as it is read. The text can be "
-            "read without the audio and the audio listened to without the text. There are "
-            "no images, no video and no flashing content.")
-
-
-def package_document(plan: Plan, timeline: Timeline, modified: str) -> str:
+def package_document(plan: Plan, timeline: Timeline, modified: str, pages: bool = False
+                     ) -> str:
     """The OPF: metadata (with accessibility and media overlay properties), manifest, spine."""
     doc, meta = plan.document, plan.document.metadata
     chapters = range(len(plan.chapters))
@@ -99,31 +96,24 @@ def package_document(plan: Plan, timeline: Timeline, modified: str) -> str:
     if meta.author:
         lines += [f'<dc:creator id="author">{escape(meta.author)}</dc:creator>',
                   '<meta refines="#author" property="role" scheme="marc:relators">aut</meta>']
-    lines += [f'<dc:contributor id="narrator">{escape(NARRATOR)}</dc:contributor>',
-              '<meta refines="#narrator" property="role" scheme="marc:relators">nrt</meta>']
     if meta.publisher:
         lines.append(f"<dc:publisher>{escape(meta.publisher)}</dc:publisher>")
     if meta.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", meta.date.strip()):
         lines.append(f"<dc:date>{meta.date.strip()}</dc:date>")
     lines.append(f'<meta property="dcterms:modified">{modified}</meta>')
-    lines.append(f'<meta property="media:duration">{clock(timeline.duration_ms)}</meta>')
-    for number, timing in zip(chapters, timeline.chapters, strict=True):
-        lines.append(f'<meta property="media:duration" refines="#mo-{number + 1}">'
-                     f"{clock(timing.end_ms - timing.start_ms)}</meta>")
-    lines.append(f'<meta property="media:narrator">{escape(NARRATOR)}</meta>')
-    lines.append(f'<meta property="media:active-class">{ACTIVE_CLASS}</meta>')
+    lines += epub_meta.narration(timeline, [
+        (f"mo-{number + 1}", timing.end_ms - timing.start_ms)
+        for number, timing in zip(chapters, timeline.chapters, strict=True)])
     features = ["synchronizedAudioText", "tableOfContents", "readingOrder",
                 "displayTransformability"]
     if any(b.kind == "heading" for b in doc.blocks):
         features.append("structuralNavigation")
-    lines += [f'<meta property="schema:accessMode">{mode}</meta>'
-              for mode in ("textual", "auditory")]
-    lines += [f'<meta property="schema:accessModeSufficient">{mode}</meta>'
-              for mode in ("textual", "auditory", "textual,auditory")]
-    lines += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features]
-    lines.append('<meta property="schema:accessibilityHazard">none</meta>')
-    lines.append(f'<meta property="schema:accessibilitySummary">'
-                 f"{escape(accessibility_summary(plan))}</meta>")
+    if pages:
+        features += ["pageBreakMarkers", "pageNavigation"]
+    cover = _cover_name(plan)
+    lines += epub_meta.accessibility(set(), features, images=False,
+                                     summary=epub_meta.summary(plan, cover=cover is not None,
+                                                               pages=pages))
     items = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" '
              'properties="nav"/>',
              '<item id="css" href="style.css" media-type="text/css"/>',
@@ -133,6 +123,9 @@ def package_document(plan: Plan, timeline: Timeline, modified: str) -> str:
                      f'media-type="application/xhtml+xml" media-overlay="mo-{number + 1}"/>')
         items.append(f'<item id="mo-{number + 1}" href="{_smil_name(number)}" '
                      'media-type="application/smil+xml"/>')
+    if cover is not None:
+        items.append(f'<item id="cover" href="{cover}" media-type="{meta.cover_mime}" '
+                     'properties="cover-image"/>')
     spine = [f'<itemref idref="c-{number + 1}"/>' for number in chapters]
     indent = "\n    "
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -151,12 +144,22 @@ xml:lang="{_attr(doc.language)}">
 """
 
 
+def _cover_name(plan: Plan) -> str | None:
+    """The cover image's name in the package, when the render has a cover."""
+    meta = plan.document.metadata
+    if not meta.cover or meta.cover_mime not in ("image/jpeg", "image/png"):
+        return None
+    return "cover.jpg" if meta.cover_mime == "image/jpeg" else "cover.png"
+
+
 def _smil_name(chapter: int) -> str:
     return document_name(chapter).replace(".xhtml", ".smil")
 
 
-def navigation(plan: Plan) -> str:
-    """The navigation document: the chapters, in order."""
+def navigation(plan: Plan, pages: dict[int, list[tuple[int, PageBreak]]] | None = None,
+               chapter_of: dict[int, int] | None = None) -> str:
+    """The navigation document: the chapters, in order, and the page list when the input
+    has page breaks."""
     entries = "\n".join(
         f'      <li><a href="{document_name(c.index)}">'
         f"{escape(c.title or plan.document.title or f'Chapter {c.index + 1}')}</a></li>"
@@ -177,7 +180,7 @@ lang="{language}" xml:lang="{language}">
 {entries}
     </ol>
   </nav>
-</body>
+{page_list(pages or dict(), chapter_of or dict())}</body>
 </html>
 """
 
@@ -188,31 +191,57 @@ def now() -> str:
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def write_book(out: Path, plan: Plan, timeline: Timeline, audio: Path,
+               modified: str | None = None) -> None:
+    """The read-along EPUB: an EPUB 3 input's own package with the narration added, else
+    the text earmark read packaged with it."""
+    source = Path(plan.document.path)
+    if plan.document.format == "epub" and source.is_file():
+        from earmark.export.epub_reuse import NotReusable, write_reused
+
+        try:
+            write_reused(out, plan, timeline, audio, source, modified or now())
+            return
+        except NotReusable:
+            pass  # packaged from the text instead (the README says when)
+    write_epub(out, plan, timeline, audio, modified)
+
+
 def write_epub(out: Path, plan: Plan, timeline: Timeline, audio: Path,
                modified: str | None = None) -> None:
     """Package the plan's text, the overlays from the timeline and the MP3 `audio` into `out`."""
     parts = chapter_parts(plan)
-    files: list[tuple[str, str]] = [
+    pages = page_breaks(plan)
+    kinds = epub_meta.structures([p for chapter in parts for p in chapter])
+    files: list[tuple[str, str | bytes]] = [
         ("META-INF/container.xml", CONTAINER),
-        ("OEBPS/package.opf", package_document(plan, timeline, modified or now())),
-        ("OEBPS/nav.xhtml", navigation(plan)),
+        ("OEBPS/package.opf", package_document(plan, timeline, modified or now(),
+                                               bool(pages))),
+        ("OEBPS/nav.xhtml", navigation(plan, pages, {
+            number: chapter for chapter, chapter_blocks in enumerate(parts)
+            for part in chapter_blocks for number, _ in pages.get(part.block.span[0], [])})),
         ("OEBPS/style.css", STYLESHEET),
     ]
+    cover = _cover_name(plan)
+    if cover is not None and plan.document.metadata.cover:
+        files.append((f"OEBPS/{cover}", plan.document.metadata.cover))
     for number, chapter_blocks in enumerate(parts):
         name = document_name(number)
-        files.append((f"OEBPS/{name}", content_document(plan, number, chapter_blocks)))
+        files.append((f"OEBPS/{name}", content_document(plan, number, chapter_blocks, pages)))
         spoken = sorted(s.index for part in chapter_blocks for s in part.segments)
-        clips = [(fragment(i), timeline.segments[i].start_ms, timeline.segments[i].end_ms)
+        clips = [(i, fragment(i), timeline.segments[i].start_ms, timeline.segments[i].end_ms)
                  for i in spoken]
-        files.append((f"OEBPS/{_smil_name(number)}", overlay(name, AUDIO_NAME, clips)))
+        files.append((f"OEBPS/{_smil_name(number)}",
+                      overlay(name, AUDIO_NAME, clips, [kinds.get(i) for i in spoken])))
     partial = out.with_name(f".{out.name}.partial")
     try:
         with zipfile.ZipFile(partial, "w") as book:
             # the mimetype first, stored, without extra fields (OCF)
             book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip",
                           compress_type=zipfile.ZIP_STORED)
-            for name, text in files:
-                book.writestr(name, text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+            for name, data in files:
+                book.writestr(name, data.encode("utf-8") if isinstance(data, str) else data,
+                              compress_type=zipfile.ZIP_DEFLATED)
             book.write(audio, f"OEBPS/{AUDIO_NAME}", compress_type=zipfile.ZIP_STORED)
         partial.replace(out)
     finally:

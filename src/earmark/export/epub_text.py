@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from earmark.model import Block, Plan, Segment
+from earmark.model import Block, Page, Plan, Segment
+
+PageBreak = Page
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 """The class a reading system puts on the element being spoken (media:active-class)."""
@@ -22,6 +24,7 @@ ACTIVE_CLASS = "-epub-media-overlay-active"
 STYLESHEET = f"""body {{ font-family: serif; line-height: 1.5; margin: 0 1em; }}
 .{ACTIVE_CLASS} {{ background-color: #fff176; color: #000; }}
 aside {{ font-size: 0.9em; border-top: 1px solid #888; margin-top: 1em; }}
+.table p {{ margin: 0.2em 0 0.2em 1em; }}
 """
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -84,11 +87,21 @@ def _lang(language: str | None) -> str:
     return f' lang="{escape(language)}" xml:lang="{escape(language)}"' if language else ""
 
 
-def inline(text: str, part: Part) -> str:
-    """A block's text with each of its segments wrapped in its span."""
+def _marker(page: tuple[int, Page]) -> str:
+    number, found = page
+    return (f'<span epub:type="pagebreak" role="doc-pagebreak" id="page-{number}" '
+            f'aria-label="{escape(found.label)}"></span>')
+
+
+def inline(text: str, part: Part, pages: list[tuple[int, Page]] | None = None) -> str:
+    """A block's text with each of its segments wrapped in its span, and page break markers
+    (numbered page breaks) before the first segment that starts at or after them."""
     start, end = part.block.span
     out, position = [], start
+    due = list(pages or [])
     for segment in part.segments:
+        while due and due[0][1].position <= segment.source_span[0]:
+            out.append(_marker(due.pop(0)))
         begin = max(position, min(segment.source_span[0], end))
         stop = max(begin, min(segment.source_span[1], end))
         out.append(_text(text[position:begin]))
@@ -96,52 +109,93 @@ def inline(text: str, part: Part) -> str:
                    f"{_text(text[begin:stop])}</span>")
         position = stop
     out.append(_text(text[position:end]))
+    out += [_marker(page) for page in due]
     return "".join(out).strip()
 
 
-def _element(text: str, part: Part) -> str:
-    block, body = part.block, inline(text, part)
+def _element(text: str, part: Part, pages: list[tuple[int, Page]]) -> str:
+    block, body = part.block, inline(text, part, pages)
     lang = _lang(block.language)
     if block.kind == "heading":
         level = min(max(block.level, 1), 6)
         return f"<h{level}{lang}>{body}</h{level}>"
     if block.kind == "image":
-        return f'<p class="image"{lang}>{body}</p>'
+        return f'<figure epub:type="figure"{lang}><figcaption>{body}</figcaption></figure>'
+    if block.kind == "item" and block.container != "table":
+        return f"<li{lang}>{body}</li>"
     return f"<p{lang}>{body}</p>"
 
 
-def content_document(plan: Plan, chapter: int, parts: list[Part]) -> str:
+def _group(block: Block) -> str | None:
+    """The element a block is one of: a list, a table (read row by row), a block quote."""
+    if block.container == "table":
+        return "table"
+    if block.kind == "item":
+        return "ol" if block.container == "ol" else "ul"
+    return "blockquote" if block.kind == "blockquote" else None
+
+
+_OPEN = {"ul": '<ul epub:type="list">', "ol": '<ol epub:type="list">',
+         "blockquote": "<blockquote>", "table": '<div class="table" epub:type="table">'}
+_CLOSE = {"ul": "</ul>", "ol": "</ol>", "blockquote": "</blockquote>", "table": "</div>"}
+
+
+def page_breaks(plan: Plan) -> dict[int, list[tuple[int, Page]]]:
+    """The document's page breaks (numbered from 1), by the block they are put in: the one
+    they are inside, else the next (else the last)."""
+    blocks = sorted(plan.document.blocks, key=lambda b: b.span)
+    ends = [b.span[1] for b in blocks]
+    found: dict[int, list[tuple[int, Page]]] = {}
+    for number, page in enumerate(plan.document.pages, 1):
+        if not blocks:
+            break
+        at = min(bisect.bisect_right(ends, page.position), len(blocks) - 1)
+        found.setdefault(blocks[at].span[0], []).append((number, page))
+    return found
+
+
+def page_list(pages: dict[int, list[tuple[int, Page]]], chapter_of: dict[int, int]) -> str:
+    """The navigation document's page list (empty without page breaks)."""
+    entries = [f'      <li><a href="{document_name(chapter_of.get(number, 0))}#page-{number}">'
+               f"{escape(page.label)}</a></li>"
+               for at in sorted(pages) for number, page in pages[at]]
+    if not entries:
+        return ""
+    lines = "\n".join(entries)
+    return (f'  <nav epub:type="page-list" role="doc-pagelist" hidden="hidden">\n'
+            f"    <h2>Pages</h2>\n    <ol>\n{lines}\n    </ol>\n  </nav>\n")
+
+
+def content_document(plan: Plan, chapter: int, parts: list[Part],
+                     pages: dict[int, list[tuple[int, Page]]] | None = None) -> str:
     """The XHTML content document of one chapter."""
     text = plan.document.text
     language = plan.document.language
     title = plan.chapters[chapter].title or plan.document.title
     body: list[str] = []
-    group: str | None = None  # the open <ul> or <blockquote>
+    group: str | None = None  # the open list, block quote or table
 
     def close() -> None:
         nonlocal group
         if group:
-            body.append(f"</{group}>")
+            body.append(_CLOSE[group])
         group = None
 
     for part in parts:
         block = part.block
-        wanted = "ul" if block.kind == "item" else "blockquote" if block.kind == "blockquote" \
-            else None
+        marks = (pages or {}).get(block.span[0], [])
         if block.note is not None:
             close()
             body.append(f'<aside epub:type="footnote" role="doc-footnote">'
-                        f"{_element(text, part)}</aside>")
+                        f"{_element(text, part, marks)}</aside>")
             continue
+        wanted = _group(block)
         if wanted != group:
             close()
             if wanted:
-                body.append(f"<{wanted}>")
+                body.append(_OPEN[wanted])
                 group = wanted
-        if block.kind == "item":
-            body.append(f"<li{_lang(block.language)}>{inline(text, part)}</li>")
-        else:
-            body.append(_element(text, part))
+        body.append(_element(text, part, marks))
     close()
     lines = "\n".join(f"  {line}" for line in body)
     return f"""<?xml version="1.0" encoding="UTF-8"?>

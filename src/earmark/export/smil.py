@@ -58,13 +58,44 @@ class Clip:
     end_ms: int
 
 
-def overlay(document: str, audio: str, clips: list[tuple[str, int, int]]) -> str:
-    """The SMIL of one content document: (fragment id, begin ms, end ms) per segment."""
-    pars = "\n".join(
-        f'   <par id="p-{fragment}"><text src="{escape(document)}#{escape(fragment)}"/>'
-        f'<audio src="{escape(audio)}" clipBegin="{seconds(begin)}" clipEnd="{seconds(end)}"/>'
-        "</par>"
-        for fragment, begin, end in clips)
+SKIPPABLE = frozenset({"footnote", "endnote", "note", "pagebreak", "sidebar", "annotation"})
+"""Structures a reader may choose not to hear (epub:type on their <par>)."""
+ESCAPABLE = frozenset({"table", "list", "figure", "aside"})
+"""Structures a reader may leave in the middle (a <seq> of their <par>s with that epub:type)."""
+
+
+def par_id(segment: int) -> str:
+    """The <par> of a segment (`earmark check` pairs clips and segments by it)."""
+    return f"p-s{segment}"
+
+
+def overlay(document: str, audio: str, clips: list[tuple[int, str, int, int]],
+            kinds: list[str | None] | None = None) -> str:
+    """The SMIL of one content document: (segment index, fragment id, begin ms, end ms) per
+    segment, and per segment the structure it is read in (footnote, table, list, figure) or
+    None. Several segments may point at one fragment (an element that holds them)."""
+    kinds = kinds or [None] * len(clips)
+    lines: list[str] = []
+    open_seq: str | None = None
+    for number, ((segment, fragment, begin, end), kind) in enumerate(
+            zip(clips, kinds, strict=True)):
+        escapable = kind if kind in ESCAPABLE else None
+        if escapable != open_seq:
+            if open_seq:
+                lines.append("   </seq>")
+            if escapable:
+                lines.append(f'   <seq id="seq-{number + 2}" epub:type="{escapable}" '
+                             f'epub:textref="{escape(document)}#{escape(fragment)}">')
+            open_seq = escapable
+        skip = f' epub:type="{kind}"' if kind in SKIPPABLE else ""
+        lines.append(
+            f'   {" " if open_seq else ""}<par id="{par_id(segment)}"{skip}>'
+            f'<text src="{escape(document)}#{escape(fragment)}"/>'
+            f'<audio src="{escape(audio)}" clipBegin="{seconds(begin)}" '
+            f'clipEnd="{seconds(end)}"/></par>')
+    if open_seq:
+        lines.append("   </seq>")
+    pars = "\n".join(lines)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="{SMIL_NS}" xmlns:epub="{EPUB_NS}" version="3.0">
  <body>

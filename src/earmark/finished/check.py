@@ -72,8 +72,7 @@ def check(folder: Path) -> list[str]:
 
 def _publication(folder: Path, entry: AudioFile, manifest: Manifest) -> list[str]:
     """A read-along EPUB against the manifest (export.smil reads it)."""
-    from earmark.export.epub_text import fragment
-    from earmark.export.smil import read_publication
+    from earmark.export.smil import par_id, read_publication
 
     path = folder / entry.file
     if not path.is_file():
@@ -103,9 +102,9 @@ def _publication(folder: Path, entry: AudioFile, manifest: Manifest) -> list[str
         problems.append(f"{name}: {len(book.clips)} overlay clips for "
                         f"{len(manifest.segments)} segments")
     for clip, segment in zip(book.clips, manifest.segments, strict=False):
-        if clip.fragment != fragment(segment.index):
-            problems.append(f"{name}: clip {clip.id!r} is for #{clip.fragment}, in order "
-                            f"segment {segment.index} comes")
+        if clip.id != par_id(segment.index):
+            problems.append(f"{name}: clip {clip.id!r} is where segment {segment.index} "
+                            "comes")
         elif abs(clip.begin_ms - segment.start_ms) > OVERLAY_TOLERANCE_MS or \
                 abs(clip.end_ms - segment.end_ms) > OVERLAY_TOLERANCE_MS:
             problems.append(f"{name}: segment {segment.index} is clipped at {clip.begin_ms}-"

@@ -138,7 +138,7 @@ def _read(path: Path, settings: IngestSettings) -> Document:
                         date=package.date, cover=package.cover, cover_mime=package.cover_mime)
     document = Document(str(path), "epub", builder.text, title, language or "en",
                         tuple(builder.blocks), tuple(builder.dropped), metadata,
-                        tuple(warnings))
+                        tuple(warnings), tuple(builder.pages))
     return replace(document, blocks=_with_document_language(document))
 
 

@@ -140,12 +140,18 @@ class HtmlWalker:
         return htmlbook.block_drop(tag, self.settings)
 
     # -- emitting -----------------------------------------------------------------------
-    def add(self, kind: str, text: str, level: int = 0, language: str | None = None) -> None:
+    def add(self, kind: str, text: str, level: int = 0, language: str | None = None,
+            container: str | None = None) -> None:
         if not text.strip():
             return
         text, level = self.adjust(kind, text, level)
-        self.builder.add(kind, text, level, language)
+        self.builder.add(kind, text, level, language, container)
         self._after_block()
+
+    def page(self, tag: Tag, pending: list[str] | None = None) -> None:
+        """A page break: its number from title, aria-label or its text."""
+        label = str(tag.get("title") or tag.get("aria-label") or tag.get_text(" "))
+        self.builder.page(label, "".join(pending or []))
 
     def add_dropped(self, text: str, reason: str) -> None:
         self.builder.add_dropped(text, reason)
@@ -188,6 +194,8 @@ class HtmlWalker:
             return
         reason = htmlbook.inline_drop(child)
         if reason:
+            if reason == htmlbook.PAGE_NUMBER:
+                self.page(child, buffer)
             self._moved.append((child.get_text(" "), reason))
             if reason == htmlbook.NOTE_REFERENCE:
                 body = self.notes.take(child)
@@ -217,9 +225,9 @@ class HtmlWalker:
         caption, lines = webparts.table_lines(table)
         language = element_language(table) or language
         if caption:
-            self.add("paragraph", caption, language=language)
+            self.add("paragraph", caption, language=language, container="table")
         for line in lines:
-            self.add("item", line, language=language)
+            self.add("item", line, language=language, container="table")
 
     def walk(self, node: Tag, in_quote: bool = False, language: str | None = None,
              in_item: bool = False) -> None:
@@ -252,6 +260,7 @@ class HtmlWalker:
                 flush()
                 if reason == htmlbook.PAGE_NUMBER:
                     self.visit(child)  # a page break can be where a chapter starts
+                    self.page(child)
                 self.add_dropped(child.get_text(" "), reason)
                 continue
             if self.notes.is_deferred(child):  # read after the paragraph that refers to it
@@ -273,7 +282,7 @@ class HtmlWalker:
             if caption is not None and child.find(["img", "picture", "svg"]) is not None:
                 flush()  # a figure with a caption: the caption says what the image shows
                 if self.prefix and caption.get_text().strip():
-                    self.add("image", self.prefix + caption.get_text(" "))
+                    self.add("image", self.prefix + caption.get_text(" "), container="figure")
                 continue
             if child.name not in _BLOCKS and child.find(_BLOCKS) is None:
                 self._inline_element(child, buffer)
@@ -297,8 +306,12 @@ class HtmlWalker:
                 for stanza in re.split(r"\n[ \t\r]*\n", child.get_text()):
                     self.add("paragraph", stanza, language=element_language(child) or language)
             else:
+                outer = self.builder.container
+                if child.name in ("ol", "ul"):
+                    self.builder.container = "ol" if child.name == "ol" else None
                 self.walk(child, in_quote or child.name == "blockquote", language,
                           in_item or child.name == "li")
+                self.builder.container = outer
         flush()
 
 
@@ -343,7 +356,7 @@ def _read(text: str, path: str, settings: IngestSettings) -> Document:
     htmlbook.mark_contents(root)
     HtmlWalker(builder, settings, htmlbook.Notes.of(root, settings.footnotes)).walk(root)
     document = Document(path, "html", builder.text, "", language, tuple(builder.blocks),
-                        tuple(builder.dropped))
+                        tuple(builder.dropped), pages=tuple(builder.pages))
     document = htmlbook.without_gutenberg_boilerplate(document)
     document = htmlbook.with_chapter_titles(document)
     title = (book.title or _first_heading(document) or " ".join(page_title.split())

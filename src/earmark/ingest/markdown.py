@@ -104,11 +104,13 @@ def _extensions() -> re.Pattern[str]:
 class _Entry:
     """A block to add (reason None) or a passage to report as dropped."""
 
-    __slots__ = ("kind", "level", "note", "reason", "text")
+    __slots__ = ("container", "kind", "level", "note", "reason", "text")
 
-    def __init__(self, kind: str, text: str, level: int = 0, reason: str | None = None) -> None:
+    def __init__(self, kind: str, text: str, level: int = 0, reason: str | None = None,
+                 container: str | None = None) -> None:
         self.kind, self.text, self.level, self.reason = kind, text, level, reason
         self.note: str | None = None  # the label of the footnote it is part of
+        self.container = container  # "ol", "table", "figure" (Block.container)
 
 
 class _Inline:
@@ -131,6 +133,7 @@ class _Reader:
         self.out: list[_Entry] = []
         self.quotes: list[bool] = []  # per open block quote: a quotation (or an admonition)
         self.item_depth = 0
+        self.lists: list[bool] = []  # per open list: ordered
         self.heading_level = 0
         self.in_title = False
         self.previous_heading: str | None = None
@@ -173,9 +176,12 @@ class _Reader:
         return _PLACEHOLDER.sub(moved, text)
 
     # -- emitting -----------------------------------------------------------------------
-    def emit(self, kind: str, text: str, level: int = 0, found: _Inline | None = None) -> None:
+    def emit(self, kind: str, text: str, level: int = 0, found: _Inline | None = None,
+             container: str | None = None) -> None:
         if text.strip():
-            self.out.append(_Entry(kind, text, level))
+            ordered = self.lists and self.lists[-1] and kind == "item"
+            self.out.append(_Entry(kind, text, level,
+                                   container=container or ("ol" if ordered else None)))
             self.previous_heading = " ".join(text.split()) if kind == "heading" else None
         if found is not None:
             for moved, reason in found.moved:
@@ -183,7 +189,7 @@ class _Reader:
                 if reason == SHORTCODE and self.prefix and _FIGURE.match(moved):
                     caption = _figure_caption(moved)
                     if caption:
-                        self.emit("image", self.prefix + caption)
+                        self.emit("image", self.prefix + caption, container="figure")
             for ref in found.refs:
                 self.note(ref)
 
@@ -245,6 +251,10 @@ class _Reader:
             self.in_title = True
         elif kind == "admonition_title_close":
             self.in_title = False
+        elif kind in ("ordered_list_open", "bullet_list_open"):
+            self.lists.append(kind == "ordered_list_open")
+        elif kind in ("ordered_list_close", "bullet_list_close"):
+            self.lists.pop()
         elif kind == "list_item_open":
             self.item_depth += 1
         elif kind == "list_item_close":
@@ -325,7 +335,7 @@ class _Reader:
         kind = self.kind()
         for number, line in enumerate(lines):
             inner = 0 < number < len(lines) - 1
-            self.emit("item" if inner else kind, line)
+            self.emit("item" if inner else kind, line, container="table")
         if caption:
             gathered.moved = caption[1].moved + gathered.moved
             gathered.refs = caption[1].refs + gathered.refs
@@ -433,7 +443,7 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
     for entry in entries:
         if entry.reason is None:
             builder.note = entry.note
-            builder.add(entry.kind, entry.text, entry.level)
+            builder.add(entry.kind, entry.text, entry.level, container=entry.container)
             builder.note = None
         else:
             builder.add_dropped(entry.text, entry.reason)
