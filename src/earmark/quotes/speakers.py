@@ -329,14 +329,15 @@ class Registry:
         found = [
             p
             for p in self.people
-            if p.may_speak and (
-                (p.last == last and first in (None, p.first)) or (first is None and p.first == last)
-            )
+            if (
+                (p.last == last and first in (None, p.first))
+                or (first is None and p.first == last)
+            ) and p.may_speak
         ]
         return max(found, key=lambda p: p.last_seen) if found else None
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
-        candidates = [p for p in self.people if word in (p.last, p.first) and p.may_speak]
+        candidates = [p for p in self.people if (p.last == word or p.first == word) and p.may_speak]
         gender = _gender_of(titles)
         if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
             candidates = [p for p in candidates if p.gender in (None, gender)]
