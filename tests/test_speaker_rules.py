@@ -114,6 +114,12 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“We will build it,” said Billionaire Donald Trump.\n\n“Sure,” Trump said.",
             [("“We will build it,”", "Donald Trump"), ("“Sure,”", "Donald Trump")],
         ),
+        (  # a straight double mark after a nested quotation's end closes the quotation
+            "\"Nobody says why they vote for 'Clinton,' \" said Bree Maxwell, a volunteer.\n\n"
+            "\"It is early,\" she said.",
+            [("\"Nobody says why they vote for 'Clinton,' \"", "Bree Maxwell"),
+             ("\"It is early,\"", "Bree Maxwell")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -130,7 +130,10 @@ class _Marks:
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < end else " "
         if self.double:
-            return ch in DOUBLE_CLOSE or (ch == '"' and bool(before.strip()))
+            # ' "' after a nested quotation's end (“… 'Clinton,' " said X) closes too
+            return ch in DOUBLE_CLOSE or (ch == '"' and (bool(before.strip()) or (
+                i >= 2 and text[i - 2] in "'’,.!?…" and not after.isalnum()
+            )))
         if ch not in SINGLE_CLOSE + "'":
             return False
         if not before.strip() or (before.isalpha() and after.isalpha()):
