@@ -120,6 +120,11 @@ def said(plan) -> list[tuple[str, str | None]]:
             [("\"Nobody says why they vote for 'Clinton,' \"", "Bree Maxwell"),
              ("\"It is early,\"", "Bree Maxwell")],
         ),
+        (  # a paragraph that only credits the quotation before it
+            "Notes\n\nWe do not award Pinocchios.\n\n\"Americans are worried about their kids.\""
+            "\n\n- Bernie Sanders.\n\nThe senator relies on an old statistic.",
+            [("\"Americans are worried about their kids.\"", "Bernie Sanders")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

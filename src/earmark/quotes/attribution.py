@@ -275,6 +275,9 @@ def _attribute_one(
         if ctx.chain is not None:
             speaker, surface, span = ctx.chain
             return Attributed(quote, True, speaker, surface, span, "chain")
+        credit = _credit_line(ctx, quote.last_block + 1)
+        if credit is not None:
+            return _credit_quote(ctx, quote, credit)
         speaker = _from_neighbours(ctx, number)
         return Attributed(quote, True, speaker, None, None, "neighbours")
     if speechlike:
@@ -284,6 +287,22 @@ def _attribute_one(
         if subject is not None:
             return Attributed(quote, True, subject, None, None, "paragraph")
     return Attributed(quote, speechlike, None, None, None, "none")
+
+
+_CREDIT = re.compile(rf"\s*[—–-]+\s*(?P<name>{cues.NAME})\s*[.,]?\s*$")
+"""A paragraph that only credits the quotation before it: "- Bernie Sanders."."""
+
+
+def _credit_line(ctx: _Context, number: int) -> re.Match[str] | None:
+    if number >= len(ctx.document.blocks):
+        return None
+    start, end = ctx.document.blocks[number].span
+    return _CREDIT.match(ctx.text, start, end)
+
+
+def _credit_quote(ctx: _Context, quote: QuoteMarks, credit: re.Match[str]) -> Attributed:
+    speaker = ctx.speaker_for(cues.Cue(credit.group("name"), "name", credit.span("name")))
+    return Attributed(quote, True, speaker, credit.group("name"), credit.span("name"), "credit")
 
 
 def _paragraph_subject(ctx: _Context, number: int, position: int) -> Entity | None:
