@@ -125,6 +125,13 @@ def said(plan) -> list[tuple[str, str | None]]:
             "\n\n- Bernie Sanders.\n\nThe senator relies on an old statistic.",
             [("\"Americans are worried about their kids.\"", "Bernie Sanders")],
         ),
+        (  # "said I." is the first-person narrator, named by what the others call them
+            "Notes\n\nI looked at Sherlock Holmes.\n\n\"He speaks as a pupil,\" said I.\n\n"
+            "\"Well, Watson, you see it,\" said Sherlock Holmes.\n\n\"Indeed, Watson,\" said he.",
+            [("\"He speaks as a pupil,\"", "Watson"),
+             ("\"Well, Watson, you see it,\"", "Sherlock Holmes"),
+             ("\"Indeed, Watson,\"", "Sherlock Holmes")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

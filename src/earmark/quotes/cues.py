@@ -192,6 +192,8 @@ _ROLE_THEN_NAME = re.compile(
 
 def _cue(match: re.Match[str], offset: int) -> Cue:
     subject = match.group("subject") or match.groupdict().get("subject2") or ""
+    if subject == "I.":
+        subject = "I"  # "said I.": the narrator, not an initial
     appositive = (match.groupdict().get("appositive") or "").strip()
     named = _NAME_AFTER.match(match.string, match.end("subject")) if subject else None
     if named is not None and _kind(subject) == "description":
