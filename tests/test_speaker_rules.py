@@ -132,6 +132,16 @@ def said(plan) -> list[tuple[str, str | None]]:
              ("\"Well, Watson, you see it,\"", "Sherlock Holmes"),
              ("\"Indeed, Watson,\"", "Sherlock Holmes")],
         ),
+        (  # "the young lady" when one woman is named in the scene is she
+            "Notes\n\nMiss Morstan and Sherlock Holmes sat in the cab.\n\n"
+            "“I have the letter here,” said the young lady.",
+            [("“I have the letter here,”", "Morstan")],
+        ),
+        (  # ... and with two women in the scene, the description stays itself
+            "Notes\n\nMiss Morstan and Mrs. Hudson sat in the room.\n\n"
+            "“I have the letter here,” said the young lady.",
+            [("“I have the letter here,”", "the young lady")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -19,6 +19,10 @@ _ROMAN = re.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 450
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
 _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
+_MALE_NOUNS = frozenset("man gentleman boy lad fellow youth".split())
+_FEMALE_NOUNS = frozenset("woman lady girl lass".split())
+_SCENE = 1500
+"""How far back (characters) a person named is still in the scene a description is read in."""
 _PREPOSITIONS = frozenset("in of for at from with on by near who which that".split())
 _ADJECTIVE = re.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
 """The last word of "a thunderous", "a nervous": an adjective whose noun the cue lost."""
@@ -385,6 +389,10 @@ class Registry:
             person = max(titled, key=lambda p: p.last_seen)
             person.seen(surface, position)
             return person
+        present = self._only_one_present(noun, words[0], position)
+        if present is not None:
+            present.seen(surface, position)
+            return present
         canonical = re.sub(r"\s+", " ", surface.strip())
         canonical = canonical[0].lower() + canonical[1:]
         for speaker in self.speakers:
@@ -396,6 +404,17 @@ class Registry:
         self._add(speaker)
         speaker.seen(surface, position)
         return speaker
+
+    def _only_one_present(self, noun: str, determiner: str, position: int) -> Entity | None:
+        """ "the young lady" when Miss Morstan is the one woman named in the scene (the last
+        `_SCENE` characters): her; with two or more, or none, no one."""
+        gender = ("male" if noun in _MALE_NOUNS else "female" if noun in _FEMALE_NOUNS
+                  else None)
+        if gender is None or determiner != "the":
+            return None
+        present = [p for p in self.people if p.gender == gender and p.may_speak
+                   and position - _SCENE <= p.last_seen < position]
+        return present[0] if len(present) == 1 else None
 
     def _relative(self, possessive: str, kin: str, position: int) -> Entity | None:
         """ "his wife" after Mr. Bennet: the woman titled Mrs (or Miss for a sister or a
