@@ -142,6 +142,11 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“I have the letter here,” said the young lady.",
             [("“I have the letter here,”", "the young lady")],
         ),
+        (  # a paragraph ending in a comma after its subject and verb introduces the next
+            "Notes\n\nMr. Bennet looked up. Observing his daughter trimming a hat, he suddenly"
+            " addressed her with,\n\n\"I hope Mr. Bingley will like it, Lizzy.\"",
+            [("\"I hope Mr. Bingley will like it, Lizzy.\"", "Bennet")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

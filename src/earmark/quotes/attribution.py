@@ -530,7 +530,8 @@ def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
 
 
 def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:
-    """A paragraph ending in a colon names the speaker of the quotation paragraphs after it."""
+    """A paragraph ending in a colon (or a comma after its subject and verb) names the speaker
+    of the quotation paragraphs after it."""
     start, end = ctx.document.blocks[number].span
     body = ctx.text[start:end].rstrip()
     if body.endswith(":"):
@@ -545,6 +546,14 @@ def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:
         named = _last_person_named(ctx, sentence_start, start + len(body))
         ctx.chain = named
         return
+    if body.endswith(",") and not quotes_only:
+        # "... he suddenly addressed her with," then a paragraph of quotation: the subject
+        sentence_start = _sentence_start(ctx, number, start + len(body) - 1)
+        subject = cues.sentence_subject(ctx.text, sentence_start, start + len(body), True)
+        speaker = ctx.speaker_for(subject) if subject is not None else None
+        if subject is not None and speaker is not None:
+            ctx.chain = (speaker, subject.subject, subject.span)
+            return
     if not quotes_only:
         ctx.chain = None
 
