@@ -340,7 +340,8 @@ def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
     if not quote.marked:
         return False
     start = quote.span[0]
-    before = _WORD_BEFORE.search(ctx.text, max(0, start - 40), start)
+    block_start = ctx.document.blocks[quote.first_block].span[0]  # not the heading before
+    before = _WORD_BEFORE.search(ctx.text, max(block_start, start - 40), start)
     if before is None:
         return False
     word = before.group(1).lower()
