@@ -147,6 +147,14 @@ def said(plan) -> list[tuple[str, str | None]]:
             " addressed her with,\n\n\"I hope Mr. Bingley will like it, Lizzy.\"",
             [("\"I hope Mr. Bingley will like it, Lizzy.\"", "Bennet")],
         ),
+        (  # "told X": X is spoken to, not the speaker
+            "Dick Dever, who was on the slate, told POLITICO, \"I like John Kasich the best.\"",
+            [("\"I like John Kasich the best.\"", "Dick Dever")],
+        ),
+        (  # a party and state in brackets after the subject
+            "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: \"He should be in jail.\"",
+            [("\"He should be in jail.\"", "Hakeem Jeffries")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -60,12 +60,18 @@ SUBJECT = rf"(?P<subject>(?:[Tt]he\s+)?{NAME}|{DESC}|{PRONOUN})"
 _PERSON_LIKE = re.compile(NAME)
 
 
+_NOT_INVERTED = frozenset("tell tells told telling".split())
+
+
 class Patterns:
     """The cue patterns for one set of speech verbs (compiled once per set)."""
 
     def __init__(self, verbs: frozenset[str]) -> None:
         words = sorted([*ENGLISH.speech_phrases, *verbs], key=len, reverse=True)
         verb = "(?P<verb>" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+        # verb first ("said X", "X:" after "warned X"): never "told X", whose X is spoken to
+        inverted = "(?P<verb>" + "|".join(
+            w.replace(" ", r"\s+") for w in words if w not in _NOT_INVERTED) + ")"
         lead = r"[\s,]*(?:[—–-]\s*)?"
         appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
         adverb = r"(?:[a-z]+ly\s+)?"
@@ -85,7 +91,7 @@ class Patterns:
         # "A spokesman for the force said": the subject, then a short phrase to skip
         attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
-            re.compile(rf"{lead}{verb}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
+            re.compile(rf"{lead}{inverted}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
             re.compile(
                 rf"{lead}{SUBJECT}{paren}{reflexive}{attached}{long_appositive}\s+{aux}"
                 rf"(?:{verb}|reads?)\b"
@@ -118,9 +124,9 @@ class Patterns:
             re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
             # "Said Dorothy Poynter, who grew up with him, “We were all so proud.”"
             re.compile(
-                rf"^\W*(?i:{verb})\s+(?:{ROLE})?{SUBJECT}{long_appositive}\s*[:,]?\s*$"
+                rf"^\W*(?i:{inverted})\s+(?:{ROLE})?{SUBJECT}{long_appositive}\s*[:,]?\s*$"
             ),
-            re.compile(rf"(?:^|[,;:—–”\"]\s*){verb}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
+            re.compile(rf"(?:^|[,;:—–”\"]\s*){inverted}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
             # transcript: "RAMOS: “…”"; a headline's byline: "… - Philip Bump: “…”"
             re.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
         )
@@ -271,7 +277,7 @@ _NOT_VERB = (
 )
 _SENTENCE_SUBJECT = re.compile(
     rf"\W*{_OPENER}(?P<subject>[Hh]e|[Ss]he|{DESC}|(?:[Tt]he\s+)?{NAME})(?<![’']s)"
-    rf"(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
+    rf"(?:\s*\([^()“”\"]{{1,30}}\))?(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
 )
 _ROLE_SUBJECT = re.compile(
     rf"\W*{_OPENER}(?:[A-Z][\w’'\-]*\s+)?(?P<role>(?:[a-z][\w\-]*\s+){{1,3}})"
