@@ -63,15 +63,44 @@ _PERSON_LIKE = re.compile(NAME)
 _NOT_INVERTED = frozenset("tell tells told telling".split())
 
 
+def alternation(words: set[str] | frozenset[str]) -> str:
+    """A regular expression matching any of the words (a space in one matches any run of
+    whitespace), as a trie: "sa(?:ying|ys|id|y)" rather than hundreds of alternatives tried one
+    by one at every position. Where one word is a prefix of another, the longer is tried first,
+    as in an alternation sorted longest first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def depth(node: dict) -> int:
+        return max((1 + depth(child) for key, child in node.items() if key), default=0)
+
+    def pattern(node: dict) -> str:
+        branches = [
+            (r"\s+" if key == " " else re.escape(key)) + pattern(child)
+            for key, child in sorted(
+                ((k, c) for k, c in node.items() if k), key=lambda kc: -depth(kc[1]))
+        ]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
+
+
 class Patterns:
     """The cue patterns for one set of speech verbs (compiled once per set)."""
 
     def __init__(self, verbs: frozenset[str]) -> None:
-        words = sorted([*ENGLISH.speech_phrases, *verbs], key=len, reverse=True)
-        verb = "(?P<verb>" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+        words = {*ENGLISH.speech_phrases, *verbs}
+        verb = "(?P<verb>" + alternation(words) + ")"
         # verb first ("said X", "X:" after "warned X"): never "told X", whose X is spoken to
-        inverted = "(?P<verb>" + "|".join(
-            w.replace(" ", r"\s+") for w in words if w not in _NOT_INVERTED) + ")"
+        inverted = "(?P<verb>" + alternation(words - _NOT_INVERTED) + ")"
         lead = r"[\s,]*(?:[—–-]\s*)?"
         appositive = r"(?:,\s*(?P<appositive>[^,“”\"]{1,80}),)?"
         adverb = r"(?:[a-z]+ly\s+)?"
