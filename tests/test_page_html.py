@@ -105,7 +105,7 @@ def test_page_and_snippet_say_the_voices_are_synthetic_and_whose_words(rendered:
     assert "not recordings" in about
     snippet = (rendered / "clips" / "quote-2-marcus-webb.html").read_text(encoding="utf-8")
     caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", snippet, re.S).group(1)  # type: ignore[union-attr]
-    assert "synthetic voice" in caption and "Marcus Webb" in caption
+    assert "synthetic voice reading the words of Marcus Webb" in caption
 
 
 @pytest.mark.e2e
@@ -117,7 +117,8 @@ def test_a_clips_audio_carries_its_title_and_synthetic_narrator(rendered: Path) 
     assert "Marcus Webb" in str(tags["TIT2"]) and "Library" in str(tags["TIT2"])
     assert "Synthetic voice" in str(tags["TCOM"]) and "Synthetic voice" in str(tags["TPE1"])
     comment = str(tags.getall("COMM")[0])
-    assert "synthetic voices for Marcus Webb" in comment and "not recordings" in comment
+    assert "a synthetic voice reading the words of Marcus Webb" in comment
+    assert "not recordings" in comment and str(tags["TSSE"]).startswith("earmark ")
 
 
 def test_a_chapter_titled_from_its_first_words_has_no_unpaired_quotation_mark() -> None:

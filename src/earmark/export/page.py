@@ -19,6 +19,7 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
+from earmark.export.tags import voices_note
 from earmark.planning.manifest import Manifest, SegmentEntry
 
 
@@ -46,20 +47,6 @@ def spoken_duration(ms: int) -> str:
 
 def seconds(ms: int) -> str:
     return f"{ms / 1000:.3f}"
-
-
-def and_list(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def voices_note(speakers: list[str]) -> str:
-    """Who is speaking, honestly: every voice is synthetic, and whose words the quotations are."""
-    if not speakers:
-        return "Read by a synthetic voice (espeak-ng)."
-    return (f"Read by a synthetic voice (espeak-ng); quotations in synthetic voices for "
-            f"{and_list(speakers)}, not recordings of them.")
 
 
 def _speaker_name(segment: SegmentEntry) -> str:

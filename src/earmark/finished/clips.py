@@ -18,8 +18,8 @@ from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
 from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
-from earmark.export.page import clock, h, voices_note
-from earmark.export.tags import NARRATOR
+from earmark.export.page import clock, h
+from earmark.export.tags import ENCODER, NARRATOR, voices_note
 from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
 from earmark.tools import FFMPEG, probe, run
@@ -168,7 +168,7 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
     title = f"{spec.label}, from “{manifest.title}”"
     comment = voices_note(clip_voices(manifest, segments))
     if fmt in ("mp3", "wav"):
-        from mutagen.id3 import COMM, TALB, TCOM, TIT2, TPE1, TXXX
+        from mutagen.id3 import COMM, TALB, TCOM, TIT2, TPE1, TSSE, TXXX
 
         from earmark.export.id3 import add_wave_tags, new_tags
 
@@ -185,6 +185,7 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
         tags.add(TPE1(encoding=3, text=[NARRATOR]))
         tags.add(TCOM(encoding=3, text=[NARRATOR]))
         tags.add(TXXX(encoding=3, desc="NARRATOR", text=[NARRATOR]))
+        tags.add(TSSE(encoding=3, text=[ENCODER]))
         tags.add(COMM(encoding=3, lang="eng", desc="", text=[comment]))
         if fmt == "mp3":
             tags.save(str(path), v2_version=3)
@@ -199,11 +200,11 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
     if fmt == "m4b":
         audio["\xa9nam"], audio["\xa9alb"] = [title], [manifest.title]
         audio["\xa9ART"] = audio["\xa9wrt"] = [NARRATOR]
-        audio["\xa9cmt"] = [comment]
+        audio["\xa9cmt"], audio["\xa9too"] = [comment], [ENCODER]
     else:  # Vorbis comments (Opus)
         audio["TITLE"], audio["ALBUM"] = [title], [manifest.title]
         audio["ARTIST"] = audio["PERFORMER"] = audio["NARRATOR"] = [NARRATOR]
-        audio["COMMENT"] = [comment]
+        audio["COMMENT"], audio["ENCODER"] = [comment], [ENCODER]
     audio.save()
 
 
