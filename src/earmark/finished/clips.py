@@ -4,7 +4,8 @@ Each clip is cut from the render's main audio file (re-encoded, so it starts exa
 asked), with its own captions (the manifest's cues, shifted) and an HTML snippet: a figure with
 the audio, its captions track, the clip's transcript and a caption (the figure's last child, as
 HTML wants it) naming the speaker, the source and that the voices are synthetic. The clip's
-audio carries its own tags (title, the synthetic narrator, whose words it reads). Clips go to OUTDIR/clips/.
+audio carries its own tags (title, the synthetic narrator, whose words it reads). Clips go to
+OUTDIR/clips/, each recorded (name, label, times) in clips/clips.json (finished.clip_index).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
 from earmark.export.page import clock, h
 from earmark.export.tags import ENCODER, NARRATOR, voices_note
+from earmark.finished.clip_index import ClipRecord, record_clip
 from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
 from earmark.tools import FFMPEG, probe, run
@@ -32,6 +34,8 @@ class ClipSpec:
     end_ms: int
     label: str
     """What the clip is: "Chapter 2: What residents said", "Elena Ruiz"."""
+    kind: str = "range"
+    """"chapter", "quote" or "range" (--from/--to)."""
 
 
 def parse_time(value: str) -> int:
@@ -53,6 +57,7 @@ def chapter_clip(manifest: Manifest, number: int) -> ClipSpec:
         chapter.start_ms,
         chapter.end_ms,
         f"Chapter {number}: {chapter.title}",
+        "chapter",
     )
 
 
@@ -83,6 +88,7 @@ def quote_clip(manifest: Manifest, number: int) -> ClipSpec:
         inside[0].start_ms,
         inside[-1].end_ms,
         speaker,
+        "quote",
     )
 
 
@@ -151,6 +157,8 @@ def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
         render_snippet(manifest, spec, target.name, captions.name, segments, fmt.mime),
         encoding="utf-8",
     )
+    record_clip(clips, ClipRecord(spec.name, spec.kind, spec.label, spec.start_ms, spec.end_ms,
+                                  target.name, captions.name, snippet.name))
     return [target, captions, snippet]
 
 
