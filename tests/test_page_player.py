@@ -195,3 +195,18 @@ def test_search_in_the_transcript_by_keyboard(page, manifest: dict) -> None:
     page.locator("#find").fill("no such words anywhere")
     page.locator("#find").press("Enter")
     assert status(page) == "Not found"
+
+
+def test_current_chapter_and_sentence_are_legible_on_screen_in_both_modes(
+        page, manifest: dict) -> None:
+    """Read from the pixels, not the computed style: in forced-colors mode Chromium paints a
+    backplate behind an inline-block's text, which once hid the current chapter's title."""
+    from browser import legible, png_pixels
+
+    at(page, manifest["chapters"][1]["start_ms"] / 1000 + 0.05)
+    page.wait_for_function("document.querySelector('#chapters [aria-current=true]')")
+    for mode in ("none", "active"):
+        page.emulate_media(forced_colors=mode)
+        for selector in ("#chapters [aria-current=true]", "#text [aria-current=true]"):
+            shot = page.locator(selector).screenshot()
+            assert legible(png_pixels(shot)) >= 4.5, (mode, selector)
