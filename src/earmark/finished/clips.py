@@ -20,7 +20,7 @@ from earmark.config.recipe import ExportSettings
 from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
 from earmark.export.page import clock, h
-from earmark.export.tags import ENCODER, NARRATOR, voices_note
+from earmark.export.tags import ENCODER, NARRATOR, and_list, voices_note
 from earmark.finished.clip_index import ClipRecord, record_clip
 from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
@@ -162,10 +162,16 @@ def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
     return [target, captions, snippet]
 
 
-def clip_voices(manifest: Manifest, segments: list[SegmentEntry]) -> list[str]:
-    """The people whose words the clip's synthetic voices read, in order of appearance."""
-    names = [s.speaker or "an unidentified speaker" for s in segments if s.kind == "quote"]
-    return list(dict.fromkeys(names))
+def clip_note(segments: list[SegmentEntry]) -> str:
+    """What the clip's voices are, honestly: a clip of quotations alone says it is a synthetic
+    voice reading the person's words, not a recording of them; otherwise as the page says."""
+    speakers = list(dict.fromkeys(s.speaker or "an unidentified speaker"
+                                  for s in segments if s.kind == "quote"))
+    if speakers and all(s.kind == "quote" for s in segments):
+        voices = "A synthetic voice" if len(speakers) == 1 else "Synthetic voices"
+        return (f"{voices} reading the words of {and_list(speakers)} (espeak-ng, by earmark):"
+                f" not a recording of {and_list(speakers)}.")
+    return voices_note(speakers)
 
 
 def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
@@ -174,7 +180,7 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
     segments = [s for s in manifest.segments
                 if s.end_ms > spec.start_ms and s.start_ms < spec.end_ms]
     title = f"{spec.label}, from “{manifest.title}”"
-    comment = voices_note(clip_voices(manifest, segments))
+    comment = clip_note(segments)
     if fmt in ("mp3", "wav"):
         from mutagen.id3 import COMM, TALB, TCOM, TIT2, TPE1, TSSE, TXXX
 
@@ -216,6 +222,22 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
     audio.save()
 
 
+def snippet_transcript(segments: list[SegmentEntry]) -> str:
+    """The clip's words (escaped), a <p> per paragraph; each quotation opens with its
+    speaker's name where their turn starts, as on the listening page (the narration has no
+    label)."""
+    paragraphs: list[list[str]] = []
+    previous: tuple[int, str | None] | None = None
+    for segment in segments:
+        who = (segment.speaker or "Unidentified speaker") if segment.kind == "quote" else None
+        if previous is None or previous[0] != segment.paragraph:
+            paragraphs.append([])
+        label = f"{h(who)}: " if who and previous != (segment.paragraph, who) else ""
+        paragraphs[-1].append(label + h(segment.caption))
+        previous = (segment.paragraph, who)
+    return "\n    ".join(f"<p>{' '.join(words)}</p>" for words in paragraphs)
+
+
 def render_snippet(
     manifest: Manifest,
     spec: ClipSpec,
@@ -227,7 +249,7 @@ def render_snippet(
     title = manifest.title
     language = manifest.language
     ident = f"earmark-{spec.name}"
-    text = " ".join(h(s.caption) for s in segments)
+    text = snippet_transcript(segments)
     return f"""<figure class="earmark-clip" id="{h(ident)}" lang="{h(language)}" aria-labelledby="{h(ident)}-caption">
   <audio controls preload="metadata" aria-labelledby="{h(ident)}-caption">
     <source src="{h(audio)}" type="{h(mime)}">
@@ -236,8 +258,8 @@ def render_snippet(
   </audio>
   <details>
     <summary>Transcript</summary>
-    <p>{text}</p>
+    {text}
   </details>
-  <figcaption id="{h(ident)}-caption">{h(spec.label)}, from “{h(title)}” ({clock(spec.end_ms - spec.start_ms)}). {h(voices_note(clip_voices(manifest, segments)))}</figcaption>
+  <figcaption id="{h(ident)}-caption">{h(spec.label)}, from “{h(title)}” ({clock(spec.end_ms - spec.start_ms)}). {h(clip_note(segments))}</figcaption>
 </figure>
 """
