@@ -159,6 +159,7 @@ long, with captions, chapters and the full text below as its transcript.{voices}
 <section class="player" id="player-box" aria-labelledby="listen-heading">
 <h2 id="listen-heading" class="visually-hidden">Listen</h2>
 <audio id="player" controls preload="metadata" aria-label="Audio: {h(title)}"
+       aria-keyshortcuts="Alt+Shift+P"
        aria-describedby="about">
 {sources}
     <track kind="captions" src="{h(slug)}.captions.vtt" srclang="{h(language)}" label="Captions" default>
@@ -168,8 +169,8 @@ long, with captions, chapters and the full text below as its transcript.{voices}
 <div class="controls" id="controls" role="group" aria-label="Player controls" hidden>
 <button type="button" id="back" aria-keyshortcuts="Alt+Shift+ArrowLeft">Back 10 s</button>
 <button type="button" id="forward" aria-keyshortcuts="Alt+Shift+ArrowRight">Forward 10 s</button>
-<button type="button" id="previous-chapter">Previous chapter</button>
-<button type="button" id="next-chapter">Next chapter</button>
+<button type="button" id="previous-chapter" aria-keyshortcuts="Alt+Shift+ArrowUp">Previous chapter</button>
+<button type="button" id="next-chapter" aria-keyshortcuts="Alt+Shift+ArrowDown">Next chapter</button>
 <label for="speed">Speed</label> <select id="speed">{speeds}</select>
 <label class="follow"><input type="checkbox" id="follow" checked> Follow in the transcript</label>
 </div>
@@ -361,7 +362,9 @@ _SCRIPT = """
   }
   document.getElementById("transcript-hint").textContent =
     "Select a sentence to play from there. In the transcript, the arrow keys move from " +
-    "sentence to sentence. Alt+Shift+Left and Alt+Shift+Right skip back and forward 10 seconds.";
+    "sentence to sentence. Anywhere on the page: Alt+Shift+P plays or pauses, Alt+Shift+Left " +
+    "and Alt+Shift+Right skip back and forward 10 seconds, Alt+Shift+Up and Alt+Shift+Down go " +
+    "to the previous and next chapter.";
   document.getElementById("controls").hidden = false;
   captionBox.hidden = false;
   function skip(by) {
@@ -377,14 +380,29 @@ _SCRIPT = """
     seekTo(chapterStarts[target]);
     say(`Chapter ${target + 1}: ${chapters[target].textContent}`);
   }
+  function playPause() {
+    if (audio.paused) {
+      audio.play().then(() => say(`Playing, at ${clock(audio.currentTime)}`)).catch(() => {});
+    } else {
+      audio.pause();
+      say(`Paused, at ${clock(audio.currentTime)}`);
+    }
+  }
   document.getElementById("back").addEventListener("click", () => skip(-10));
   document.getElementById("forward").addEventListener("click", () => skip(10));
   document.getElementById("previous-chapter").addEventListener("click", () => toChapter(-1));
   document.getElementById("next-chapter").addEventListener("click", () => toChapter(1));
   document.addEventListener("keydown", (event) => {
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === "ArrowLeft") { event.preventDefault(); skip(-10); }
-    if (event.key === "ArrowRight") { event.preventDefault(); skip(10); }
+    // in the search field Alt+Shift+arrows select words (macOS): leave them to it
+    if (event.target.closest && event.target.closest("input, select, textarea")) return;
+    // Alt+Shift: not a screen reader's modifier (NVDA's and JAWS's is Insert or Caps Lock,
+    // VoiceOver's Control+Option); event.code, as Alt changes the key's character on a Mac
+    const actions = {ArrowLeft: () => skip(-10), ArrowRight: () => skip(10),
+                     ArrowUp: () => toChapter(-1), ArrowDown: () => toChapter(1),
+                     KeyP: playPause};
+    const action = actions[event.key in actions ? event.key : event.code];
+    if (action) { event.preventDefault(); action(); }
   });
   const savedSpeed = load(speedKey);
   if (savedSpeed && [...speed.options].some((o) => o.value === savedSpeed)) speed.value = savedSpeed;
@@ -451,7 +469,7 @@ _SCRIPT = """
   }
   document.getElementById("text").addEventListener("keydown", (event) => {
     const i = segs.indexOf(document.activeElement);
-    if (i < 0) return;
+    if (i < 0 || event.altKey || event.ctrlKey || event.metaKey) return;  // shortcuts pass
     const moves = {ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1,
                    Home: 0, End: segs.length - 1};
     if (event.key in moves) { event.preventDefault(); focusSeg(moves[event.key]); }
