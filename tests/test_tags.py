@@ -137,6 +137,7 @@ def test_every_format_says_earmark_made_it_and_whose_words_the_synthetic_voices_
 
     m4b = MP4(str(folder / "library-vote.m4b"))
     assert m4b["\xa9too"][0].startswith("earmark ") and len(m4b.chapters) == 3
+    assert probed_tags(folder / "library-vote.m4b")["language"] == "eng"  # not "und"
 
 
 @pytest.mark.parametrize(("data", "message"), [
