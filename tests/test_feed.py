@@ -131,6 +131,10 @@ def test_the_feeds_author_and_image_come_from_the_documents(authored: Path) -> N
     assert parsed.feed.author == "Dana Reyes"
     assert parsed.feed.image.href == "https://example.org/ferry/feed-image.png"
     assert parsed.entries[0].author == "Dana Reyes"
+    # the document's own date (front matter), not the time of the render
+    assert tuple(parsed.entries[0].published_parsed[:3]) == (2026, 11, 2)
+    manifest = json.loads((authored / "notice" / "notice.json").read_text(encoding="utf-8"))
+    assert manifest["document"] == {"author": "Dana Reyes", "date": "2026-11-02"}
     cover = authored.parent / "cover.png"
     assert (authored / "feed-image.png").read_bytes() == cover.read_bytes()
     root = feed_xml(authored)

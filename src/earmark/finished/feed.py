@@ -5,12 +5,14 @@ file, with its length and type), its duration, `podcast:chapters` (the render's
 `podcast:soundbite` per clip cut with `earmark clip` (clips/clips.json).
 
 The channel: title (--title, else OUT's name), author (--author, else the documents' own
-author as their audio tags carry it, the most frequent one), image (--image, a URL or a JPEG/PNG
-file, else the newest document's cover; the file is published as OUT/feed-image.jpg|png),
+author as their manifest, or else their audio tags, carry it: the most frequent one), image
+(--image, a URL or a JPEG/PNG file, else the newest document's cover; the file is published as
+OUT/feed-image.jpg|png),
 a `podcast:guid` derived from the feed's URL (UUIDv5, as the namespace specifies).
 
 Stable across re-runs: an item's GUID is the document's URL (base URL and slug); its pubDate is
-the one an earlier OUT/feed.xml gave the same GUID (else when the document was rendered), so
+the one an earlier OUT/feed.xml gave the same GUID (else the document's own date when it gives
+a day, as front matter or an EPUB's package do, else when it was rendered), so
 re-rendering an edited document updates its item without making it a new episode; the feed's
 lastBuildDate is the newest render's or clip's time, so a re-run over an unchanged OUT writes
 the same bytes. The feed is written whole each time (replaced at once).
@@ -19,6 +21,7 @@ the same bytes. The feed is written whole each time (replaced at once).
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
@@ -61,6 +64,22 @@ def _changed_at(folder: Path) -> datetime:
     if index.is_file():
         times.append(datetime.fromtimestamp(index.stat().st_mtime, UTC))
     return max(times)
+
+
+def document_date(manifest: Manifest) -> datetime | None:
+    """The document's own date when it gives a day ("2026-11-02", "2026-11-02T09:30:00Z"):
+    midnight UTC of that day unless it gives a time; None for a year alone or nothing."""
+    date = (manifest.document.date or "").strip()
+    if not re.match(r"\d{4}-\d{2}-\d{2}", date):
+        return None
+    try:
+        found = datetime.fromisoformat(date.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            found = datetime.fromisoformat(date[:10])
+        except ValueError:
+            return None
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def _clock(ms: int) -> str:
@@ -111,18 +130,20 @@ def _item(folder: Path, manifest: Manifest, meta: AudioMeta, base: str,
     audio = manifest.audio
     url = f"{base}/{quote(slug)}/"
     speakers = [s.name for s in manifest.speakers if s.name != "narrator"]
+    first = document_date(manifest) or _rendered_at(folder)
+    author = manifest.document.author or meta.author
     parts = [
         f"<title>{escape(manifest.title)}</title>",
         f"<link>{escape(url)}index.html</link>",
         f"<guid isPermaLink=\"false\">{escape(url)}</guid>",
-        f"<pubDate>{escape(dates.get(url) or format_datetime(_rendered_at(folder)))}</pubDate>",
+        f"<pubDate>{escape(dates.get(url) or format_datetime(first))}</pubDate>",
         f"<description>{escape(manifest.title)}. {escape(voices_note(speakers))}</description>",
         f"<enclosure url={quoteattr(url + quote(audio.file))} "
         f"length=\"{(folder / audio.file).stat().st_size}\" type={quoteattr(audio.mime)}/>",
         f"<itunes:duration>{_clock(manifest.duration_ms)}</itunes:duration>",
     ]
-    if meta.author:
-        parts.append(f"<itunes:author>{escape(meta.author)}</itunes:author>")
+    if author:
+        parts.append(f"<itunes:author>{escape(author)}</itunes:author>")
     if (folder / f"{slug}.chapters.json").is_file():
         parts.append(f"<podcast:chapters url={quoteattr(url + quote(slug) + '.chapters.json')} "
                      "type=\"application/json+chapters\"/>")
@@ -189,7 +210,8 @@ def write_feed(out: Path, base_url: str, title: str | None = None, author: str |
     base = base_url.rstrip("/")
     feed_url = f"{base}/feed.xml"
     metas = [read_meta(folder / m.audio.file, m.audio.format) for folder, m in found]
-    authors = Counter(meta.author for meta in metas if meta.author)
+    authors = Counter(m.document.author or meta.author for (_, m), meta in zip(found, metas,
+                      strict=True) if m.document.author or meta.author)
     author = author or (authors.most_common(1)[0][0] if authors else None)
     if isinstance(source, str):
         image_url: str | None = source
