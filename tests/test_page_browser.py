@@ -165,9 +165,11 @@ def test_page_works_without_javascript(browser, site: str, manifest: dict) -> No
 
 
 def test_clip_snippet_plays_and_passes_axe(browser, rendered: Path) -> None:
-    result = run_cli("clip", str(rendered), "--quote", "2")
-    assert result.returncode == 0, result.stderr
-    snippet = (rendered / "clips" / "quote-2-marcus-webb.html").read_text(encoding="utf-8")
+    for how in (["--quote", "2"], ["--chapter", "2"]):
+        result = run_cli("clip", str(rendered), *how)
+        assert result.returncode == 0, result.stderr
+    snippet = "\n".join((rendered / "clips" / name).read_text(encoding="utf-8") for name in (
+        "quote-2-marcus-webb.html", "chapter-2-what-residents-said.html"))
     (rendered / "clips" / "host.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Host page</title>"
         f"</head><body><main><h1>Host page</h1>{snippet}</main></body></html>",
@@ -176,12 +178,17 @@ def test_clip_snippet_plays_and_passes_axe(browser, rendered: Path) -> None:
     with preview(rendered / "clips") as url:
         page = browser.new_page()
         page.goto(url + "host.html")
-        page.wait_for_function("document.querySelector('audio').readyState >= 1")
+        page.wait_for_function(
+            "[...document.querySelectorAll('audio')].every(a => a.readyState >= 1)")
         assert axe_violations(page) == []
         page.emulate_media(forced_colors="active")
         assert axe_violations(page) == []
         page.emulate_media(forced_colors="none")
-        page.evaluate("document.querySelector('audio').play()")
+        # the snippet's own player, by keyboard: the first Tab stop is its play button
+        assert page.locator("figure audio[controls]").count() == 2
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.tagName") == "AUDIO"
+        page.keyboard.press("Space")
         page.wait_for_function("document.querySelector('audio').currentTime > 0.3", timeout=10_000)
         page.close()
 

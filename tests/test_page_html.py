@@ -37,10 +37,13 @@ def rendered(tmp_path_factory) -> Path:
     done = run_cli("render", str(SAMPLE), "-o", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
     folder = out / "library-vote"
-    clip = run_cli("clip", str(folder), "--quote", "2")
-    assert clip.returncode == 0, clip.stderr
-    snippet = (folder / "clips" / "quote-2-marcus-webb.html").read_text(encoding="utf-8")
-    (folder / "clips" / "host.html").write_text(HOST.format(snippet), encoding="utf-8")
+    for how in (["--quote", "2"], ["--chapter", "2"]):
+        clip = run_cli("clip", str(folder), *how)
+        assert clip.returncode == 0, clip.stderr
+    snippets = [(folder / "clips" / name).read_text(encoding="utf-8")
+                for name in ("quote-2-marcus-webb.html", "chapter-2-what-residents-said.html")]
+    (folder / "clips" / "host.html").write_text(HOST.format("\n".join(snippets)),
+                                                encoding="utf-8")
     return folder
 
 
@@ -105,7 +108,8 @@ def test_page_and_snippet_say_the_voices_are_synthetic_and_whose_words(rendered:
     assert "not recordings" in about
     snippet = (rendered / "clips" / "quote-2-marcus-webb.html").read_text(encoding="utf-8")
     caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", snippet, re.S).group(1)  # type: ignore[union-attr]
-    assert "synthetic voice" in caption and "Marcus Webb" in caption
+    assert "A synthetic voice reading the words of Marcus Webb" in caption
+    assert "not a recording of Marcus Webb" in caption
 
 
 @pytest.mark.e2e
@@ -117,7 +121,24 @@ def test_a_clips_audio_carries_its_title_and_synthetic_narrator(rendered: Path) 
     assert "Marcus Webb" in str(tags["TIT2"]) and "Library" in str(tags["TIT2"])
     assert "Synthetic voice" in str(tags["TCOM"]) and "Synthetic voice" in str(tags["TPE1"])
     comment = str(tags.getall("COMM")[0])
-    assert "synthetic voices for Marcus Webb" in comment and "not recordings" in comment
+    assert comment.startswith("A synthetic voice reading the words of Marcus Webb")
+    assert "not a recording of Marcus Webb" in comment
+    assert str(tags["TSSE"]).startswith("earmark ")
+
+
+@pytest.mark.e2e
+def test_a_snippets_transcript_names_each_speaker_where_their_turn_starts(rendered: Path
+                                                                         ) -> None:
+    snippet = (rendered / "clips" / "chapter-2-what-residents-said.html").read_text(
+        encoding="utf-8")
+    details = re.search(r"<details>(.*?)</details>", snippet, re.S).group(1)  # type: ignore[union-attr]
+    paragraphs = re.findall(r"<p>(.*?)</p>", details)
+    assert len(paragraphs) >= 3  # a paragraph each, as in the document
+    assert any(p.startswith("Marcus Webb: &quot;My daughter") for p in paragraphs)
+    assert "Tom Avery: &quot;no room for surprises" in details
+    assert "Narrator:" not in details
+    caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", snippet, re.S).group(1)  # type: ignore[union-attr]
+    assert "synthetic voices reading the words of Marcus Webb and Tom Avery" in caption
 
 
 def test_a_chapter_titled_from_its_first_words_has_no_unpaired_quotation_mark() -> None:

@@ -195,3 +195,71 @@ def test_search_in_the_transcript_by_keyboard(page, manifest: dict) -> None:
     page.locator("#find").fill("no such words anywhere")
     page.locator("#find").press("Enter")
     assert status(page) == "Not found"
+
+
+def test_current_chapter_and_sentence_are_legible_on_screen_in_both_modes(
+        page, manifest: dict) -> None:
+    """Read from the pixels, not the computed style: in forced-colors mode Chromium paints a
+    backplate behind an inline-block's text, which once hid the current chapter's title."""
+    from browser import legible, png_pixels
+
+    at(page, manifest["chapters"][1]["start_ms"] / 1000 + 0.05)
+    page.wait_for_function("document.querySelector('#chapters [aria-current=true]')")
+    for mode in ("none", "active"):
+        page.emulate_media(forced_colors=mode)
+        for selector in ("#chapters [aria-current=true]", "#text [aria-current=true]"):
+            shot = page.locator(selector).screenshot()
+            assert legible(png_pixels(shot)) >= 4.5, (mode, selector)
+
+
+def test_page_wide_shortcuts_play_pause_and_change_chapter(page, manifest: dict) -> None:
+    chapters = manifest["chapters"]
+    first = manifest["segments"][0]["index"]
+    page.locator(f"#s{first}").focus()  # from inside the transcript, too
+    page.keyboard.press("Alt+Shift+KeyP")
+    page.wait_for_function("!document.getElementById('player').paused", timeout=10_000)
+    assert status(page).startswith("Playing, at ")
+    page.keyboard.press("Alt+Shift+KeyP")
+    page.wait_for_function("document.getElementById('player').paused")
+    assert status(page).startswith("Paused, at ")
+    at(page, 0)
+    page.keyboard.press("Alt+Shift+ArrowDown")
+    page.wait_for_function(near(chapters[1]["start_ms"] / 1000))
+    assert status(page) == f"Chapter 2: {chapters[1]['title']}"
+    # the shortcut did not also move the focus along the transcript
+    assert page.evaluate("document.activeElement.id") == f"s{first}"
+    page.keyboard.press("Alt+Shift+ArrowUp")
+    page.wait_for_function("document.getElementById('player').currentTime < 0.05")
+    hint = page.locator("#transcript-hint").inner_text()
+    for keys in ("Alt+Shift+P", "Alt+Shift+Left", "Alt+Shift+Up"):
+        assert keys in hint
+    shortcuts = page.evaluate("""[...document.querySelectorAll('[aria-keyshortcuts]')]
+        .map(e => e.getAttribute('aria-keyshortcuts'))""")
+    assert set(shortcuts) == {"Alt+Shift+P", "Alt+Shift+ArrowLeft", "Alt+Shift+ArrowRight",
+                              "Alt+Shift+ArrowUp", "Alt+Shift+ArrowDown"}
+
+
+def test_the_chapter_list_by_keyboard(page, manifest: dict) -> None:
+    for number, chapter in enumerate(manifest["chapters"]):
+        press_on(page, f"#chapters li:nth-child({number + 1}) a.chapter")
+        page.wait_for_function(near(chapter["start_ms"] / 1000))
+        assert page.locator("#chapters a[aria-current=true]").inner_text() == chapter["title"]
+
+
+def test_the_transcripts_sentences_by_arrow_keys_and_enter(page, manifest: dict) -> None:
+    ids = [f"s{s['index']}" for s in manifest["segments"]]
+    page.locator(f"#{ids[0]}").focus()
+    for key, expected in (("ArrowDown", 1), ("ArrowRight", 2), ("ArrowUp", 1),
+                          ("End", len(ids) - 1), ("Home", 0), ("ArrowLeft", 0)):
+        page.keyboard.press(key)
+        assert page.evaluate("document.activeElement.id") == ids[expected], key
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # plays from that sentence
+    start = manifest["segments"][1]["start_ms"] / 1000
+    page.wait_for_function(
+        f"(a => !a.paused && a.currentTime >= {start})(document.getElementById('player'))",
+        timeout=10_000)
+    page.evaluate("document.getElementById('player').pause()")
+    # one Tab stop: the sentence last reached is the one Tab comes back to
+    assert page.evaluate("[...document.querySelectorAll('#text a.seg')]"
+                         ".filter(a => a.tabIndex === 0).map(a => a.id)") == [ids[1]]

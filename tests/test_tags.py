@@ -104,6 +104,42 @@ def test_every_format_carries_title_narrator_language_genre_and_the_cover(tmp_pa
     assert run_cli("check", str(folder)).returncode == 0
 
 
+def probed_tags(path: Path) -> dict[str, str]:
+    """The format's and first stream's tags as ffprobe reports them (keys lower-cased)."""
+    import json
+
+    probe = json.loads(subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format_tags:stream_tags", "-of", "json",
+         str(path)], capture_output=True, text=True, check=True).stdout)
+    found = {k.lower(): v for k, v in probe["format"].get("tags", {}).items()}
+    for key, value in probe["streams"][0].get("tags", {}).items():
+        found.setdefault(key.lower(), value)
+    return found
+
+
+@pytest.mark.e2e
+def test_every_format_says_earmark_made_it_and_whose_words_the_synthetic_voices_read(
+        tmp_path: Path) -> None:
+    done = run_cli("render", str(SAMPLE), "-o", str(tmp_path), "--format", "m4b", "--format",
+                   "mp3", "--format", "opus", "--format", "wav", "--quiet")
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "library-vote"
+    for name in ("library-vote.m4b", "library-vote.mp3", "library-vote.opus",
+                 "library-vote.wav"):
+        tags = probed_tags(folder / name)
+        # ffmpeg's muxer writes its own library ("Lavf59.27.100") unless told otherwise
+        assert tags["encoder"].startswith("earmark ") and "Lavf" not in tags["encoder"], name
+        assert "synthetic narration" in tags["encoder"], name
+        assert "synthetic voices reading the words of Elena Ruiz, Marcus Webb" in (
+            tags["comment"]), name
+        assert "not recordings" in tags["comment"], name
+    from mutagen.mp4 import MP4
+
+    m4b = MP4(str(folder / "library-vote.m4b"))
+    assert m4b["\xa9too"][0].startswith("earmark ") and len(m4b.chapters) == 3
+    assert probed_tags(folder / "library-vote.m4b")["language"] == "eng"  # not "und"
+
+
 @pytest.mark.parametrize(("data", "message"), [
     (b"GIF89a....", "is not a JPEG or PNG image"),
     (None, "no such file"),

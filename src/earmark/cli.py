@@ -373,11 +373,19 @@ def feed(
                                           show_default=False)],
     title: Annotated[str | None, typer.Option("--title", help="The feed's title (default: "
                                               "the folder's name).", show_default=False)] = None,
+    author: Annotated[str | None, typer.Option("--author", help="The feed's author (default: "
+                                               "the documents' own, most frequent).",
+                                               show_default=False)] = None,
+    image: Annotated[str | None, typer.Option("--image", help="The feed's image: a URL, or a "
+                                              "JPEG/PNG file published as OUT/feed-image.* "
+                                              "(default: the newest document's cover).",
+                                              show_default=False)] = None,
 ) -> None:
-    """Write OUT/feed.xml: a podcast feed (RSS 2.0 + Podcasting 2.0) of the renders in OUT."""
+    """Write OUT/feed.xml: a podcast feed (RSS 2.0 + Podcasting 2.0) of the renders in OUT,
+    with the clips cut from them as soundbites."""
     from earmark.finished.feed import write_feed
 
-    typer.echo(write_feed(out, base_url, title))
+    typer.echo(write_feed(out, base_url, title, author, image))
 
 
 @app.command(epilog="Example:  earmark preview output/library-vote --port 8000")

@@ -116,8 +116,10 @@ FORMATS: dict[str, Format] = {
                "libopus", ("-application", "voip", "-f", "ogg"),
                "opus_bitrate", (6, 256), "earmark.export.opus:OpusExport",
                "earmark.export.opus:write_tags", 999, rate=48000),
+        # bitexact: no RIFF INFO chunk naming ffmpeg's library as the encoder ("ISFT"),
+        # which ffprobe would report before the ID3 chunk's TSSE
         Format("wav", "wav", "audio/wav", "16-bit PCM with ID3 chapters",
-               PCM.ffmpeg_codec, ("-f", "wav"),
+               PCM.ffmpeg_codec, ("-fflags", "+bitexact", "-f", "wav"),
                None, None, "earmark.export.wav:WavExport",
                "earmark.export.wav:write_tags", ID3_CHAPTERS),
         # a publication: the MP3 (its encoder settings and ID3 tags above) packaged with the

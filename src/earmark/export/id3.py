@@ -62,8 +62,23 @@ def add_wave_tags(audio) -> None:  # type: ignore[no-untyped-def]
 
 def add_tags(tags: ID3, values: Tags) -> None:
     """Title, album, author (artist and album artist), narrator (composer and a NARRATOR
-    text frame), year, genre, language, publisher, encoder and front cover."""
-    from mutagen.id3 import APIC, TALB, TCOM, TCON, TDRC, TIT2, TLAN, TPE1, TPE2, TPUB, TSSE, TXXX
+    text frame), year, genre, language, publisher, encoder, a comment saying whose words the
+    synthetic voices read, and the front cover."""
+    from mutagen.id3 import (
+        APIC,
+        COMM,
+        TALB,
+        TCOM,
+        TCON,
+        TDRC,
+        TIT2,
+        TLAN,
+        TPE1,
+        TPE2,
+        TPUB,
+        TSSE,
+        TXXX,
+    )
 
     tags.add(TIT2(encoding=3, text=[values.title]))
     tags.add(TALB(encoding=3, text=[values.title]))
@@ -79,6 +94,7 @@ def add_tags(tags: ID3, values: Tags) -> None:
     if values.publisher:
         tags.add(TPUB(encoding=3, text=[values.publisher]))
     tags.add(TSSE(encoding=3, text=[values.encoder]))
+    tags.add(COMM(encoding=3, lang=values.language_iso, desc="", text=[values.comment]))
     if values.cover and values.cover_mime:
         tags.add(APIC(encoding=3, mime=values.cover_mime, type=3, desc="Cover",
                       data=values.cover))

@@ -4,7 +4,8 @@ ffmpeg encodes and writes the chapters and text tags from an ffmetadata file (a 
 chapter track and a Nero `chpl` list; `media_type=2` is the `stik` atom that makes Apple Books
 and Audiobookshelf file it as an audiobook). The `chpl` list holds at most 255 chapters (its
 count is one byte; ffmpeg cuts it there), so a longer chapter list is grouped to fit
-(export.tags.fit_chapters). mutagen adds the cover (`covr`) afterwards.
+(export.tags.fit_chapters). mutagen adds the encoder, comment and cover afterwards
+(finish_tags).
 """
 
 from __future__ import annotations
@@ -32,8 +33,7 @@ def ffmetadata(plan: Plan, timeline: Timeline, tags: Tags) -> str:
     """The ffmetadata file of a render: global tags, then one [CHAPTER] section each."""
     fields = {"title": tags.title, "album": tags.title, "artist": tags.author,
               "album_artist": tags.author, "composer": tags.narrator, "genre": tags.genre,
-              "date": tags.year, "publisher": tags.publisher, "media_type": "2",
-              "encoder": tags.encoder}
+              "date": tags.year, "publisher": tags.publisher, "media_type": "2"}
     lines = [";FFMETADATA1"]
     lines += [f"{key}={_escape(value)}" for key, value in fields.items() if value]
     lines.append("")
@@ -65,15 +65,19 @@ class M4bExport(StreamExport):
                            "-metadata:s:a:0", f"language={tags.language_iso}"])
         finally:
             meta.unlink(missing_ok=True)
-        if tags.cover and tags.cover_mime:
-            add_cover(out, tags.cover, tags.cover_mime)
+        finish_tags(out, tags)
 
 
-def add_cover(path: Path, image: bytes, mime: str) -> None:
-    """The front cover as the MP4 `covr` atom."""
+def finish_tags(path: Path, tags: Tags) -> None:
+    """What ffmpeg's muxer does not keep: the encoder (`©too`: ffmpeg puts its own library's
+    name there, "Lavf59.27.100", whatever the metadata file says), the comment saying whose words
+    the synthetic voices read (`©cmt`) and the front cover (`covr`)."""
     from mutagen.mp4 import MP4, MP4Cover
 
     audio = MP4(str(path))
-    kind = MP4Cover.FORMAT_PNG if mime == "image/png" else MP4Cover.FORMAT_JPEG
-    audio["covr"] = [MP4Cover(image, imageformat=kind)]
+    audio["\xa9too"] = [tags.encoder]
+    audio["\xa9cmt"] = [tags.comment]
+    if tags.cover and tags.cover_mime:
+        kind = MP4Cover.FORMAT_PNG if tags.cover_mime == "image/png" else MP4Cover.FORMAT_JPEG
+        audio["covr"] = [MP4Cover(tags.cover, imageformat=kind)]
     audio.save()

@@ -38,7 +38,7 @@ def write_tags(path: Path, plan: Plan, timeline: Timeline, settings: ExportSetti
               "ALBUMARTIST": values.author, "PERFORMER": values.narrator,
               "COMPOSER": values.narrator, "GENRE": values.genre, "DATE": values.year,
               "LANGUAGE": values.language, "ORGANIZATION": values.publisher,
-              "ENCODER": values.encoder}
+              "ENCODER": values.encoder, "COMMENT": values.comment}
     for key, value in fields.items():
         if value:
             tags[key] = value

@@ -21,6 +21,26 @@ from earmark.model import Chapter, Plan, Timing
 NARRATOR = "Synthetic voice (espeak-ng, by earmark)"
 """The narrator field: a listener and a library must be able to tell the voice is synthetic."""
 
+ENCODER = f"earmark {__version__} (synthetic narration: espeak-ng)"
+"""The encoder field (ID3 TSSE, MP4 ©too, Vorbis ENCODER): what made the file, and that its
+voices are synthetic (not ffmpeg's library name)."""
+
+
+def and_list(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def voices_note(speakers: list[str]) -> str:
+    """Who is speaking, honestly: every voice is synthetic, and whose words the quotations are
+    (for the page, a clip's caption and every audio file's comment)."""
+    if not speakers:
+        return "Read by a synthetic voice (espeak-ng)."
+    voices = "a synthetic voice" if len(speakers) == 1 else "synthetic voices"
+    return (f"Read by a synthetic voice (espeak-ng); the quotations are {voices} reading the "
+            f"words of {and_list(speakers)}, not recordings of them.")
+
 
 @dataclass(frozen=True, slots=True)
 class Tags:
@@ -40,6 +60,8 @@ class Tags:
     cover: bytes | None
     cover_mime: str | None
     encoder: str
+    comment: str
+    """Whose words the synthetic voices read (voices_note)."""
 
 
 def tags_for(plan: Plan, settings: ExportSettings) -> Tags:
@@ -57,7 +79,8 @@ def tags_for(plan: Plan, settings: ExportSettings) -> Tags:
         publisher=meta.publisher,
         cover=meta.cover,
         cover_mime=meta.cover_mime,
-        encoder=f"earmark {__version__}",
+        encoder=ENCODER,
+        comment=voices_note([s.name for s in plan.speakers if s.name != "narrator"]),
     )
 
 

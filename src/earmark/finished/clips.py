@@ -4,7 +4,8 @@ Each clip is cut from the render's main audio file (re-encoded, so it starts exa
 asked), with its own captions (the manifest's cues, shifted) and an HTML snippet: a figure with
 the audio, its captions track, the clip's transcript and a caption (the figure's last child, as
 HTML wants it) naming the speaker, the source and that the voices are synthetic. The clip's
-audio carries its own tags (title, the synthetic narrator, whose words it reads). Clips go to OUTDIR/clips/.
+audio carries its own tags (title, the synthetic narrator, whose words it reads). Clips go to
+OUTDIR/clips/, each recorded (name, label, times) in clips/clips.json (finished.clip_index).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
 from earmark.errors import InputError, ToolError
 from earmark.export import webvtt
-from earmark.export.page import clock, h, voices_note
-from earmark.export.tags import NARRATOR
+from earmark.export.page import clock, h
+from earmark.export.tags import ENCODER, NARRATOR, and_list, voices_note
+from earmark.finished.clip_index import ClipRecord, record_clip
 from earmark.planning.manifest import Manifest, SegmentEntry
 from earmark.rendering import slugify
 from earmark.tools import FFMPEG, probe, run
@@ -32,6 +34,8 @@ class ClipSpec:
     end_ms: int
     label: str
     """What the clip is: "Chapter 2: What residents said", "Elena Ruiz"."""
+    kind: str = "range"
+    """"chapter", "quote" or "range" (--from/--to)."""
 
 
 def parse_time(value: str) -> int:
@@ -53,6 +57,7 @@ def chapter_clip(manifest: Manifest, number: int) -> ClipSpec:
         chapter.start_ms,
         chapter.end_ms,
         f"Chapter {number}: {chapter.title}",
+        "chapter",
     )
 
 
@@ -83,6 +88,7 @@ def quote_clip(manifest: Manifest, number: int) -> ClipSpec:
         inside[0].start_ms,
         inside[-1].end_ms,
         speaker,
+        "quote",
     )
 
 
@@ -151,13 +157,21 @@ def make_clip(folder: Path, manifest: Manifest, spec: ClipSpec) -> list[Path]:
         render_snippet(manifest, spec, target.name, captions.name, segments, fmt.mime),
         encoding="utf-8",
     )
+    record_clip(clips, ClipRecord(spec.name, spec.kind, spec.label, spec.start_ms, spec.end_ms,
+                                  target.name, captions.name, snippet.name))
     return [target, captions, snippet]
 
 
-def clip_voices(manifest: Manifest, segments: list[SegmentEntry]) -> list[str]:
-    """The people whose words the clip's synthetic voices read, in order of appearance."""
-    names = [s.speaker or "an unidentified speaker" for s in segments if s.kind == "quote"]
-    return list(dict.fromkeys(names))
+def clip_note(segments: list[SegmentEntry]) -> str:
+    """What the clip's voices are, honestly: a clip of quotations alone says it is a synthetic
+    voice reading the person's words, not a recording of them; otherwise as the page says."""
+    speakers = list(dict.fromkeys(s.speaker or "an unidentified speaker"
+                                  for s in segments if s.kind == "quote"))
+    if speakers and all(s.kind == "quote" for s in segments):
+        voices = "A synthetic voice" if len(speakers) == 1 else "Synthetic voices"
+        return (f"{voices} reading the words of {and_list(speakers)} (espeak-ng, by earmark):"
+                f" not a recording of {and_list(speakers)}.")
+    return voices_note(speakers)
 
 
 def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
@@ -166,9 +180,9 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
     segments = [s for s in manifest.segments
                 if s.end_ms > spec.start_ms and s.start_ms < spec.end_ms]
     title = f"{spec.label}, from “{manifest.title}”"
-    comment = voices_note(clip_voices(manifest, segments))
+    comment = clip_note(segments)
     if fmt in ("mp3", "wav"):
-        from mutagen.id3 import COMM, TALB, TCOM, TIT2, TPE1, TXXX
+        from mutagen.id3 import COMM, TALB, TCOM, TIT2, TPE1, TSSE, TXXX
 
         from earmark.export.id3 import add_wave_tags, new_tags
 
@@ -185,6 +199,7 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
         tags.add(TPE1(encoding=3, text=[NARRATOR]))
         tags.add(TCOM(encoding=3, text=[NARRATOR]))
         tags.add(TXXX(encoding=3, desc="NARRATOR", text=[NARRATOR]))
+        tags.add(TSSE(encoding=3, text=[ENCODER]))
         tags.add(COMM(encoding=3, lang="eng", desc="", text=[comment]))
         if fmt == "mp3":
             tags.save(str(path), v2_version=3)
@@ -199,12 +214,28 @@ def tag_clip(path: Path, fmt: str, manifest: Manifest, spec: ClipSpec) -> None:
     if fmt == "m4b":
         audio["\xa9nam"], audio["\xa9alb"] = [title], [manifest.title]
         audio["\xa9ART"] = audio["\xa9wrt"] = [NARRATOR]
-        audio["\xa9cmt"] = [comment]
+        audio["\xa9cmt"], audio["\xa9too"] = [comment], [ENCODER]
     else:  # Vorbis comments (Opus)
         audio["TITLE"], audio["ALBUM"] = [title], [manifest.title]
         audio["ARTIST"] = audio["PERFORMER"] = audio["NARRATOR"] = [NARRATOR]
-        audio["COMMENT"] = [comment]
+        audio["COMMENT"], audio["ENCODER"] = [comment], [ENCODER]
     audio.save()
+
+
+def snippet_transcript(segments: list[SegmentEntry]) -> str:
+    """The clip's words (escaped), a <p> per paragraph; each quotation opens with its
+    speaker's name where their turn starts, as on the listening page (the narration has no
+    label)."""
+    paragraphs: list[list[str]] = []
+    previous: tuple[int, str | None] | None = None
+    for segment in segments:
+        who = (segment.speaker or "Unidentified speaker") if segment.kind == "quote" else None
+        if previous is None or previous[0] != segment.paragraph:
+            paragraphs.append([])
+        label = f"{h(who)}: " if who and previous != (segment.paragraph, who) else ""
+        paragraphs[-1].append(label + h(segment.caption))
+        previous = (segment.paragraph, who)
+    return "\n    ".join(f"<p>{' '.join(words)}</p>" for words in paragraphs)
 
 
 def render_snippet(
@@ -218,7 +249,7 @@ def render_snippet(
     title = manifest.title
     language = manifest.language
     ident = f"earmark-{spec.name}"
-    text = " ".join(h(s.caption) for s in segments)
+    text = snippet_transcript(segments)
     return f"""<figure class="earmark-clip" id="{h(ident)}" lang="{h(language)}" aria-labelledby="{h(ident)}-caption">
   <audio controls preload="metadata" aria-labelledby="{h(ident)}-caption">
     <source src="{h(audio)}" type="{h(mime)}">
@@ -227,8 +258,8 @@ def render_snippet(
   </audio>
   <details>
     <summary>Transcript</summary>
-    <p>{text}</p>
+    {text}
   </details>
-  <figcaption id="{h(ident)}-caption">{h(spec.label)}, from “{h(title)}” ({clock(spec.end_ms - spec.start_ms)}). {h(voices_note(clip_voices(manifest, segments)))}</figcaption>
+  <figcaption id="{h(ident)}-caption">{h(spec.label)}, from “{h(title)}” ({clock(spec.end_ms - spec.start_ms)}). {h(clip_note(segments))}</figcaption>
 </figure>
 """

@@ -249,6 +249,27 @@ class Loudness:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the document says about itself (front matter, an EPUB's package, a Gutenberg
+    header), for what publishes the render (`earmark feed`); the audio tags hold the same."""
+
+    author: str | None = None
+    date: str | None = None
+    """As the source gives it: a year, or an ISO date ("2026-11-02")."""
+    publisher: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any, where: str) -> DocumentInfo:
+        d = _object(data, where)
+        return cls(_opt(d, "author", where, _str), _opt(d, "date", where, _str),
+                   _opt(d, "publisher", where, _str))
+
+    def to_dict(self) -> dict[str, Any]:
+        values = {"author": self.author, "date": self.date, "publisher": self.publisher}
+        return {key: value for key, value in values.items() if value is not None}
+
+
+@dataclass(frozen=True, slots=True)
 class Manifest:
     source: Source
     """The input file."""
@@ -279,6 +300,8 @@ class Manifest:
     publications: tuple[AudioFile, ...] = ()
     """Files that package the audio with the text (a read-along EPUB), on the same timeline;
     not audio files: a player cannot play them (absent when none was made)."""
+    document: DocumentInfo = field(default_factory=DocumentInfo)
+    """The document's author, date and publisher (absent when it gives none)."""
     schema: str = field(default=SCHEMA)
     """Always "earmark.plan/1"."""
 
@@ -312,6 +335,8 @@ class Manifest:
             _int(audio, "duration_ms", "audio"), files, _strings(data, "warnings", ""),
             _opt(data, "loudness", "", lambda d, k, w: Loudness.from_dict(d[k], k)),
             _list(data, "publications", AudioFile.from_dict, default=[]),
+            _opt(data, "document", "", lambda d, k, w: DocumentInfo.from_dict(d[k], k))
+            or DocumentInfo(),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -333,6 +358,8 @@ class Manifest:
             out["loudness"] = self.loudness.to_dict()
         if self.publications:
             out["publications"] = [f.to_dict() for f in self.publications]
+        if self.document.to_dict():
+            out["document"] = self.document.to_dict()
         return out
 
     @property
@@ -363,6 +390,10 @@ def build_manifest(plan: Plan, timeline: Timeline, files: Sequence[AudioFile],
     data["loudness"] = dict(loudness)
     if publications:
         data["publications"] = [f.to_dict() for f in publications]
+    meta = plan.document.metadata
+    info = DocumentInfo(meta.author, meta.date, meta.publisher).to_dict()
+    if info:
+        data["document"] = info
     return Manifest.from_dict(data, "the render's manifest")
 
 
