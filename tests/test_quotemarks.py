@@ -78,3 +78,15 @@ def test_lone_single_quotes_in_a_double_quoted_text_are_not_quotations() -> None
     text = "\n\n".join(['“We won,” she said.'] * 6 + ["HOW ‘SMALL’ WINS"])
     found, _ = quoted(text)
     assert found == ["“We won,”"] * 6
+
+
+def test_an_opening_mark_typed_for_the_closing_one_closes(tmp_path, recipe, casting) -> None:
+    from earmark.planning.build import plan_file
+
+    path = tmp_path / "doc.txt"
+    path.write_text("“It's unusual,“ said Larry Noble, an attorney. “It's a hard thing.”\n\n"
+                    "Candidates have found ways.\n", encoding="utf-8")
+    plan = plan_file(path, recipe, casting)
+    text = plan.document.text
+    assert [(text[q.span[0]:q.span[1]], q.speaker) for q in plan.quotes] == [
+        ("“It's unusual,“", "Larry Noble"), ("“It's a hard thing.”", "Larry Noble")]

@@ -131,6 +131,8 @@ class _Marks:
         after = text[i + 1] if i + 1 < end else " "
         if self.double:
             # ' "' after a nested quotation's end (“… 'Clinton,' " said X) closes too
+            if ch == "“" and before.strip() and not after.isalnum():
+                return True  # “It's unusual,“ said X: an opening mark typed for the closing one
             return ch in DOUBLE_CLOSE or (ch == '"' and (bool(before.strip()) or (
                 i >= 2 and text[i - 2] in "'’,.!?…" and not after.isalnum()
             )))
