@@ -76,6 +76,16 @@ def said(plan) -> list[tuple[str, str | None]]:
             "“I had no idea,” he said.",
             [("“I had no idea,”", "Sidney Blumenthal")],
         ),
+        (  # ... or the person the sentence names before it
+            "Notes\n\nSenator Ana Ruiz spoke for an hour. When Governor Paul Okafor finally"
+            " wrapped up — “I will win for you!” — the balloons came down.",
+            [("“I will win for you!”", "Paul Okafor")],
+        ),
+        (  # a text or a thing that introduces a quotation reads it in no person's voice
+            "Notes\n\nSenator Ana Ruiz spoke for an hour.\n\nThe snarky, water-carrying"
+            " headline reads: “Repeat after me: nobody is coming.”",
+            [("“Repeat after me: nobody is coming.”", None)],
+        ),
         (  # speech with no cue inside narration: the person the paragraph is about
             "Notes\n\nWhen Senator Ana Ruiz finally wrapped up — “I will fight for you!” —"
             " the balloons came down.",

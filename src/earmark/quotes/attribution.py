@@ -283,10 +283,24 @@ def _attribute_one(
     if speechlike:
         # speech with no cue inside a paragraph of narration: the person this paragraph or
         # the one before is about ("When Trump finally wrapped up — “I will fight for you!” —")
-        subject = _paragraph_subject(ctx, number, quote.span[0])
+        start = _sentence_start(ctx, number, quote.span[0])
+        named = _named_in_sentence(ctx, start, quote.span[0])
+        if named is None and ctx.text[start : quote.span[0]].rstrip().endswith(":"):
+            # "The snarky headline reads:", "Hoff's letter makes the case:": a sentence that
+            # names no person introduces it; no person's voice reads it
+            return Attributed(quote, True, None, None, None, "none")
+        subject = named or _paragraph_subject(ctx, number, quote.span[0])
         if subject is not None:
             return Attributed(quote, True, subject, None, None, "paragraph")
     return Attributed(quote, speechlike, None, None, None, "none")
+
+
+def _named_in_sentence(ctx: _Context, start: int, end: int) -> Entity | None:
+    """The last person the sentence names before the quotation ("When Trump finally wrapped
+    up — “…”")."""
+    people = [p for p in ctx.registry.people if start <= p.last_seen < end and p.may_speak
+              and p.personal]
+    return max(people, key=lambda p: p.last_seen) if people else None
 
 
 _CREDIT = re.compile(rf"\s*[—–-]+\s*(?P<name>{cues.NAME})\s*[.,]?\s*$")
