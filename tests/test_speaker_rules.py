@@ -165,6 +165,11 @@ def said(plan) -> list[tuple[str, str | None]]:
             "Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: \"He should be in jail.\"",
             [("\"He should be in jail.\"", "Hakeem Jeffries")],
         ),
+        (  # a woman's full name does not join a man known by the same surname
+            "Notes\n\nMr. Bennet read his paper. Elizabeth Bennet sat by the fire.\n\n"
+            "“Come, Darcy,” said he.",
+            [("“Come, Darcy,”", "Bennet")],
+        ),
         (  # role words before the name after the quote
             "“We keep going,” campaign manager Dana Reyes said.",
             [("“We keep going,”", "Dana Reyes")],

@@ -37,6 +37,15 @@ def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
     return None
 
 
+def _given_gender(first: str) -> str | None:
+    key = first.lower()
+    if key in ENGLISH.female_names and key not in ENGLISH.male_names:
+        return "female"
+    if key in ENGLISH.male_names and key not in ENGLISH.female_names:
+        return "male"
+    return None
+
+
 def _honorific(titles: frozenset[str]) -> str:
     for title in ("mrs", "miss", "ms", "mr", "lady", "lord", "sir", "dr"):
         if title in titles:
@@ -298,8 +307,11 @@ class Registry:
         found: Entity | None = None
         if len(name) >= 2:
             first, last = name[0], name[-1]
+            given = _given_gender(first) or _gender_of(parsed.titles)
             for person in self.people:
-                if person.last == last and person.first in (None, first):
+                if person.last == last and person.first in (None, first) and (
+                    given is None or person.gender in (None, given)
+                ):  # "Elizabeth Bennet" is not Mr. Bennet
                     found = person
                     break
             if found is None:
