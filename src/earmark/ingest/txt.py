@@ -17,7 +17,6 @@ from earmark.config.recipe import IngestSettings
 from earmark.ingest import gutenberg, headings
 from earmark.model import Block, Document, Dropped, Metadata
 
-_LINE = re.compile(r"[^\n]*\n?")
 _HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ILLUSTRATION = re.compile(r"\[(Illustrations?(?:\s*[:.]\s*(?P<caption>[^\]]*?))?)\s*\]",
                            re.IGNORECASE)
@@ -49,8 +48,7 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
     book = gutenberg.find(text)
     low, high = book.body if book else (0, len(text))
     dropped: list[Dropped] = list(book.dropped) if book else []
-    lines = [(low + m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text[low:high])
-             if m.group()]
+    lines = _lines(text, low, high)
     paras = _paragraphs(lines)
     _find_headings(paras)
     blocks: list[Block] = []
@@ -89,6 +87,19 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
         (book.language if book and book.language else None) or "en", tuple(blocks),
         tuple(sorted(dropped, key=lambda d: d.span)), metadata=metadata,
     )
+
+
+def _lines(text: str, low: int, high: int) -> list[Line]:
+    """The lines of text[low:high] with where each starts, without their line ends."""
+    lines: list[Line] = []
+    start = low
+    parts = text[low:high].split("\n")
+    if not parts[-1]:
+        parts.pop()  # nothing after the last line end
+    for line in parts:
+        lines.append((start, line.rstrip("\r")))
+        start += len(line) + 1
+    return lines
 
 
 def _paragraphs(lines: list[Line]) -> list[_Para]:
@@ -284,6 +295,9 @@ def _paragraph(text: str, span: tuple[int, int], settings: IngestSettings,
     if _footnote(text, span, settings, blocks, dropped):
         return
     cursor = span[0]
+    if text.find("[", span[0], span[1]) < 0:  # no "[Illustration…]" (most paragraphs)
+        _prose(text, cursor, span[1], blocks)
+        return
     for match in _ILLUSTRATION.finditer(text, span[0], span[1]):
         _prose(text, cursor, match.start(), blocks)
         caption = match.group("caption")

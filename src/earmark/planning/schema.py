@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from earmark.model import Plan
+from earmark.model import Plan, Segment
 
 SCHEMA = "earmark.plan/1"
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
@@ -52,29 +52,35 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for q in plan.quotes
         ],
-        "segments": [
-            {
-                "index": s.index,
-                "chapter": s.chapter,
-                "sentence": s.sentence,
-                "paragraph": s.paragraph,
-                "kind": s.kind,
-                "speaker": s.speaker,
-                "voice": s.voice,
-                "text": s.text,
-                "caption": " ".join(doc.text[s.source_span[0] : s.source_span[1]].split()),
-                "source_span": list(s.source_span),
-                **({"language": s.language} if s.language else {}),
-            }
-            for s in plan.segments
-        ],
+        "segments": [_segment(s, doc.text) for s in plan.segments],
         "dropped": [{"span": list(d.span), "reason": d.reason} for d in plan.dropped],
         "warnings": list(plan.warnings),
     }
 
 
+def _segment(segment: Segment, text: str) -> dict[str, Any]:
+    start, end = segment.source_span
+    entry: dict[str, Any] = {
+        "index": segment.index,
+        "chapter": segment.chapter,
+        "sentence": segment.sentence,
+        "paragraph": segment.paragraph,
+        "kind": segment.kind,
+        "speaker": segment.speaker,
+        "voice": segment.voice,
+        "text": segment.text,
+        "caption": " ".join(text[start:end].split()),
+        "source_span": [start, end],
+    }
+    if segment.language:
+        entry["language"] = segment.language
+    return entry
+
+
 def dumps(data: dict[str, Any]) -> str:
     """Indented for reading; compact (and three times faster) for book-length plans."""
     if len(data.get("segments", ())) > 2000:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        # (no check for circular references: a plan's data has none)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                          check_circular=False) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

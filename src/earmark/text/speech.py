@@ -52,18 +52,25 @@ def for_speech(text: str) -> str:
     """Text as the engine should read it: numbers, currency, dates and symbols written out
     for the ear (captions keep what was written)."""
     # each rule only where its trigger is (most segments have no URL, money or number)
+    if not _TRIGGER.search(text) and "www." not in text and "://" not in text:
+        return text
     if "www." in text or "://" in text:
         text = _URL.sub(lambda m: m.group(1), text)
     if "$" in text or "£" in text or "€" in text:
         text = _MONEY.sub(_money, text)
     text = for_the_ear(text)
     if _DIGIT.search(text):
-        text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
+        if _A_YEAR.search(text):
+            text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
         text = _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)
     return text
 
 
 _DIGIT = re.compile(r"\d")
+_A_YEAR = re.compile(r"(?:19[1-9]|20[1-9])\d\b")  # what _YEAR needs (and is slow to find)
+_TRIGGER = re.compile(r"[\d/°℃℉$£€]|\s[IVXLC]+\b")
+"""What one of the rules needs besides a URL: a digit, a slash, a degree sign or a currency
+symbol, or a word of Roman numeral letters ("II", "I")."""
 
 
 _LABEL = re.compile(
