@@ -21,13 +21,15 @@ from earmark.planning.chapters import (
 from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
-from earmark.text.emoji import with_names
+from earmark.text.emoji import EMOJI_CHARS, with_names
 from earmark.text.segment import Piece, segment_document, sentence_spans
 from earmark.text.speech import for_speech, heading_for_speech, without_markup
 
 # control characters (but whitespace) and zero-width/format characters: not for the engine
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the ASCII part of _INVISIBLE
+_INVISIBLE_OR_EMOJI = re.compile(
+    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad{EMOJI_CHARS}]")
 
 
 def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = False) -> str:
@@ -35,7 +37,8 @@ def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = Fal
     defused (espeak-ng would read it as phonemes), emphasis markers left out, a heading's
     label in words ("Chapter One."), lexicon pronunciations applied."""
     if not source.isascii():  # emoji by name (dropped ones are not here); invisible marks
-        source = with_names(_INVISIBLE.sub("", source))
+        if _INVISIBLE_OR_EMOJI.search(source):
+            source = with_names(_INVISIBLE.sub("", source))
     elif _CONTROL.search(source):
         source = _INVISIBLE.sub("", source)
     text = " ".join(source.split())  # whitespace folded (str.isspace is what \s matches)

@@ -24,8 +24,10 @@ EMOJI = re.compile(
     rf"|[{_PICTO}][{_MODIFIER}]*(?:\u200d[{_PICTO}][{_MODIFIER}]*)*"
 )
 
-_EMOJI_CHAR = re.compile(rf"[\u20e3\U0001F1E6-\U0001F1FF{_PICTO}]")
-"""A character every emoji has (a pictograph, a regional indicator or the keycap mark)."""
+EMOJI_CHARS = f"\u20e3\U0001F1E6-\U0001F1FF{_PICTO}"
+"""The characters of which every emoji has one (a pictograph, a regional indicator or the
+keycap mark), for a character class."""
+_EMOJI_CHAR = re.compile(f"[{EMOJI_CHARS}]")
 
 
 def spans(text: str, start: int, end: int) -> list[Span]:

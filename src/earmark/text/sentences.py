@@ -165,11 +165,11 @@ def _list_cuts(text: str, start: int, end: int) -> tuple[set[int], set[int]]:
     starts: set[int] = set()
     markers: set[int] = set()
     first = start
-    bullet = _BULLET.match(text, start, end)
-    if bullet:
-        first = bullet.end()
     after_bullet: set[int] = set()
-    if _BULLET_CHAR.search(text, start, end):
+    if _BULLET_CHAR.search(text, start, end):  # (most paragraphs have no bullet)
+        bullet = _BULLET.match(text, start, end)
+        if bullet:
+            first = bullet.end()
         for match in _BULLET.finditer(text, start, end):
             after_bullet.add(match.end())
             if match.start() > start:
@@ -229,6 +229,9 @@ def split(text: str, start: int, end: int, abbreviations: Iterable[str] = ()) ->
         if at is not None:
             cuts.add(at)
             sentence_start = at
+    if not cuts:  # one sentence
+        whole = trim(text, start, end)
+        return [whole] if whole else []
     spans: list[Span] = []
     cursor = start
     for cut in sorted(cuts):

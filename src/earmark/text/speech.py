@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from earmark.text.numbers import NUMBER_WORD, for_the_ear
+from earmark.text.numbers import NUMBER_WORD, for_the_ear, for_the_ear_needed
 
 _URL = re.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
                   re.IGNORECASE)
@@ -52,11 +52,13 @@ def for_speech(text: str) -> str:
     """Text as the engine should read it: numbers, currency, dates and symbols written out
     for the ear (captions keep what was written)."""
     # each rule only where its trigger is (most segments have no URL, money or number)
-    if not _TRIGGER.search(text) and "www." not in text and "://" not in text:
-        return text
-    if "www." in text or "://" in text:
+    url = "www." in text or "://" in text
+    money = "$" in text or "£" in text or "€" in text
+    if not (url or money or for_the_ear_needed(text)):
+        return text  # (nor has it a digit for the years below)
+    if url:
         text = _URL.sub(lambda m: m.group(1), text)
-    if "$" in text or "£" in text or "€" in text:
+    if money:
         text = _MONEY.sub(_money, text)
     text = for_the_ear(text)
     if _DIGIT.search(text):
@@ -68,9 +70,6 @@ def for_speech(text: str) -> str:
 
 _DIGIT = re.compile(r"\d")
 _A_YEAR = re.compile(r"(?:19[1-9]|20[1-9])\d\b")  # what _YEAR needs (and is slow to find)
-_TRIGGER = re.compile(r"[\d/°℃℉$£€]|\s[IVXLC]+\b")
-"""What one of the rules needs besides a URL: a digit, a slash, a degree sign or a currency
-symbol, or a word of Roman numeral letters ("II", "I")."""
 
 
 _LABEL = re.compile(
