@@ -104,7 +104,7 @@ def _lines(text: str, low: int, high: int) -> list[Line]:
 
 def _paragraphs(lines: list[Line]) -> list[_Para]:
     """Runs of non-blank lines; a `#` heading line is a paragraph of its own."""
-    one_per_line = not any(not line.strip() for _, line in lines)
+    one_per_line = not any(not line or line.isspace() for _, line in lines)
     paras: list[_Para] = []
     current: list[Line] = []
 
@@ -114,11 +114,11 @@ def _paragraphs(lines: list[Line]) -> list[_Para]:
             current.clear()
 
     for start, line in lines:
-        heading = _HEADING.fullmatch(line) if "#" in line[:8] else None
+        heading = _HEADING.fullmatch(line) if line.find("#", 0, 8) >= 0 else None
         if heading and heading.group(2):
             flush()
             paras.append(_Para([(start, line)], role="markdown"))
-        elif not line.strip():
+        elif not line or line.isspace():
             flush()
         else:
             current.append((start, line))
@@ -315,11 +315,12 @@ def _paragraph(text: str, span: tuple[int, int], settings: IngestSettings,
 
 
 def _prose(text: str, start: int, end: int, blocks: list[Block]) -> None:
-    part = text[start:end]
-    stripped = part.strip()
-    if stripped:
-        start += len(part) - len(part.lstrip())
-        blocks.append(Block("paragraph", (start, start + len(stripped))))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        blocks.append(Block("paragraph", (start, end)))
 
 
 def _front_title(text: str, paras: list[_Para]) -> str | None:
