@@ -84,7 +84,7 @@ def segment_document(
                 if markers.near(*span) or drop_emoji:
                     parts = _without_markers(text, span, drop_emoji, spoken)
                 else:  # the piece as it is (it is trimmed); punctuation alone is dropped
-                    parts = [(span, None if spoken.search(text, *span)
+                    parts = [(span, None if span == sentence or spoken.search(text, *span)
                               else "no words: punctuation only")]
                 for part, reason in parts:
                     if reason:
@@ -103,8 +103,9 @@ _MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴
                      r"[ivxlc]{1,8})\])", re.IGNORECASE)
 """Footnote markers ("[3]", "¹") and page numbers of printed editions ("{12}", "[Pg 12]",
 "[p. 12]")."""
-_MARKER_START = re.compile(r"[\[{¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_MARKER_FIRST = "[{¹²³⁴⁵⁶⁷⁸⁹⁰"
 """The characters a match of _MARKER starts with."""
+_MARKER_START = re.compile(f"[{re.escape(_MARKER_FIRST)}]")
 
 
 class _Markers:
@@ -113,6 +114,9 @@ class _Markers:
 
     def __init__(self, text: str) -> None:
         found: list[Span] = []
+        if not any(first in text for first in _MARKER_FIRST):
+            self.starts, self.ends = [], []  # most texts: no "[", "{" or superscript digit
+            return
         for candidate in _MARKER_START.finditer(text):  # as _MARKER.finditer(text), faster
             if found and candidate.start() < found[-1][1]:
                 continue
