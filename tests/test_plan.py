@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from conftest import DATA, ROOT, SAMPLE
 from earmark.errors import InputError
+from earmark.planning import schema
 from earmark.planning.build import plan_file, spoken_text
-from earmark.planning.schema import SCHEMA_FILE, plan_to_dict
+from earmark.planning.schema import SCHEMA_FILE, dumps, plan_json, plan_to_dict
 from earmark.text.coverage import coverage_problems
 
 FIXTURES = sorted(p for p in (DATA / "plans").iterdir() if not p.name.endswith(".json"))
@@ -52,6 +53,22 @@ def test_plans_are_valid_and_account_for_every_character(path: Path, recipe, cas
         assert segment["caption"] == " ".join(plan.document.text[start:end].split())
         assert segment["text"] == spoken_text(plan.document.text[start:end], casting.lexicon,
                                               heading=segment["kind"] == "heading")
+
+
+@pytest.mark.parametrize("compact_above", [0, 2000])
+def test_plan_json_is_the_plan_dict_dumped(tmp_path: Path, recipe, casting, monkeypatch,
+                                           compact_above: int) -> None:
+    """`earmark plan --json` writes a long plan's segments from a template: the same text as
+    json writes (0: the template's path even for this short plan)."""
+    monkeypatch.setattr(schema, "_COMPACT_ABOVE", compact_above)
+    path = tmp_path / "mixed.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8") + '\n\nHe said مرحبا بكم to "\\us" 🎉'
+                    '\t\n\n“An unattributed quotation that runs on for several words,” it '
+                    "read.\n", encoding="utf-8")
+    plan = plan_file(path, recipe, casting)
+    assert {s.language for s in plan.segments} > {None} and None in {s.speaker for s in
+                                                                     plan.segments}
+    assert plan_json(plan) == dumps(plan_to_dict(plan))
 
 
 def test_chapters_partition_the_segments(recipe, casting) -> None:

@@ -153,12 +153,12 @@ def plan(
     """Show the narration plan (chapter map, segments, voices) without making audio."""
     from earmark import api
     from earmark.planning.build import plan_file
-    from earmark.planning.schema import dumps, plan_to_dict
+    from earmark.planning.schema import plan_json
 
     recipe, casting = api.settings(pipeline, voices, language, encoding)
     result = plan_file(source, recipe, casting)
     if as_json:
-        sys.stdout.write(dumps(plan_to_dict(result)))
+        sys.stdout.write(plan_json(result))
         return
     from earmark.planning.build import summary
     from earmark.planning.chapter_map import chapter_map, clock

@@ -17,7 +17,6 @@ from earmark.config.recipe import IngestSettings
 from earmark.ingest import gutenberg, headings
 from earmark.model import Block, Document, Dropped, Metadata
 
-_LINE = re.compile(r"[^\n]*\n?")
 _HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ILLUSTRATION = re.compile(r"\[(Illustrations?(?:\s*[:.]\s*(?P<caption>[^\]]*?))?)\s*\]",
                            re.IGNORECASE)
@@ -49,8 +48,7 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
     book = gutenberg.find(text)
     low, high = book.body if book else (0, len(text))
     dropped: list[Dropped] = list(book.dropped) if book else []
-    lines = [(low + m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(text[low:high])
-             if m.group()]
+    lines = _lines(text, low, high)
     paras = _paragraphs(lines)
     _find_headings(paras)
     blocks: list[Block] = []
@@ -91,9 +89,22 @@ def read(text: str, path: str, settings: IngestSettings | None = None) -> Docume
     )
 
 
+def _lines(text: str, low: int, high: int) -> list[Line]:
+    """The lines of text[low:high] with where each starts, without their line ends."""
+    lines: list[Line] = []
+    start = low
+    parts = text[low:high].split("\n")
+    if not parts[-1]:
+        parts.pop()  # nothing after the last line end
+    for line in parts:
+        lines.append((start, line.rstrip("\r")))
+        start += len(line) + 1
+    return lines
+
+
 def _paragraphs(lines: list[Line]) -> list[_Para]:
     """Runs of non-blank lines; a `#` heading line is a paragraph of its own."""
-    one_per_line = not any(not line.strip() for _, line in lines)
+    one_per_line = not any(not line or line.isspace() for _, line in lines)
     paras: list[_Para] = []
     current: list[Line] = []
 
@@ -103,11 +114,11 @@ def _paragraphs(lines: list[Line]) -> list[_Para]:
             current.clear()
 
     for start, line in lines:
-        heading = _HEADING.fullmatch(line) if "#" in line[:8] else None
+        heading = _HEADING.fullmatch(line) if line.find("#", 0, 8) >= 0 else None
         if heading and heading.group(2):
             flush()
             paras.append(_Para([(start, line)], role="markdown"))
-        elif not line.strip():
+        elif not line or line.isspace():
             flush()
         else:
             current.append((start, line))
@@ -284,6 +295,9 @@ def _paragraph(text: str, span: tuple[int, int], settings: IngestSettings,
     if _footnote(text, span, settings, blocks, dropped):
         return
     cursor = span[0]
+    if text.find("[", span[0], span[1]) < 0:  # no "[Illustration…]" (most paragraphs)
+        _prose(text, cursor, span[1], blocks)
+        return
     for match in _ILLUSTRATION.finditer(text, span[0], span[1]):
         _prose(text, cursor, match.start(), blocks)
         caption = match.group("caption")
@@ -301,11 +315,12 @@ def _paragraph(text: str, span: tuple[int, int], settings: IngestSettings,
 
 
 def _prose(text: str, start: int, end: int, blocks: list[Block]) -> None:
-    part = text[start:end]
-    stripped = part.strip()
-    if stripped:
-        start += len(part) - len(part.lstrip())
-        blocks.append(Block("paragraph", (start, start + len(stripped))))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        blocks.append(Block("paragraph", (start, end)))
 
 
 def _front_title(text: str, paras: list[_Para]) -> str | None:

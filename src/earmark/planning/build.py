@@ -21,14 +21,15 @@ from earmark.planning.chapters import (
 from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
-from earmark.text.emoji import with_names
+from earmark.text.emoji import EMOJI_CHARS, with_names
 from earmark.text.segment import Piece, segment_document, sentence_spans
 from earmark.text.speech import for_speech, heading_for_speech, without_markup
 
-_SPACE = re.compile(r"\s+")
 # control characters (but whitespace) and zero-width/format characters: not for the engine
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the ASCII part of _INVISIBLE
+_INVISIBLE_OR_EMOJI = re.compile(
+    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad{EMOJI_CHARS}]")
 
 
 def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = False) -> str:
@@ -36,10 +37,11 @@ def spoken_text(source: str, lexicon: Lexicon | None = None, heading: bool = Fal
     defused (espeak-ng would read it as phonemes), emphasis markers left out, a heading's
     label in words ("Chapter One."), lexicon pronunciations applied."""
     if not source.isascii():  # emoji by name (dropped ones are not here); invisible marks
-        source = with_names(_INVISIBLE.sub("", source))
+        if _INVISIBLE_OR_EMOJI.search(source):
+            source = with_names(_INVISIBLE.sub("", source))
     elif _CONTROL.search(source):
         source = _INVISIBLE.sub("", source)
-    text = _SPACE.sub(" ", source).strip()
+    text = " ".join(source.split())  # whitespace folded (str.isspace is what \s matches)
     if "[[" in text or "]]" in text:
         text = text.replace("[[", "[ [").replace("]]", "] ]")
     text = without_markup(text)
@@ -76,6 +78,8 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     chapters = build_chapters(document, seg.pieces, piece_chapter, recipe.chapters)
     starts = [a.quote.span[0] for a in speech]
     first_of, last_of = _note_ends(document, seg.pieces)
+    text, blocks, lexicon = document.text, document.blocks, casting.lexicon
+    other_language: dict[str | None, str | None] = {}  # a piece's language -> the segment's
     segments = []
     for index, piece in enumerate(seg.pieces):
         speaker: str | None = "narrator"
@@ -84,6 +88,14 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
             said = speech[bisect_right(starts, piece.span[0]) - 1]
             speaker = said.speaker.canonical if said.speaker else None
             voice = voices[said.speaker.canonical] if said.speaker else casting.quote
+        block = blocks[piece.block]
+        spoken = spoken_text(text[piece.span[0] : piece.span[1]], lexicon,
+                             heading=piece.kind == "heading")
+        if block.note is not None:
+            spoken = _announced(spoken, block.note, index in first_of, index in last_of)
+        language = piece.language or block.language
+        if language not in other_language:
+            other_language[language] = _other_language(language, document.language)
         segments.append(
             Segment(
                 index=index,
@@ -93,14 +105,10 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
                 kind=piece.kind,
                 speaker=speaker,
                 voice=voice,
-                text=_announced(
-                    spoken_text(document.text[piece.span[0] : piece.span[1]], casting.lexicon,
-                                heading=piece.kind == "heading"),
-                    document.blocks[piece.block].note, index in first_of, index in last_of),
+                text=spoken,
                 source_span=piece.span,
-                language=_other_language(piece.language or document.blocks[piece.block].language,
-                                         document.language),
-                item=document.blocks[piece.block].kind == "item",
+                language=other_language[language],
+                item=block.kind == "item",
             )
         )
     if not segments:

@@ -24,6 +24,11 @@ EMOJI = re.compile(
     rf"|[{_PICTO}][{_MODIFIER}]*(?:\u200d[{_PICTO}][{_MODIFIER}]*)*"
 )
 
+EMOJI_CHARS = f"\u20e3\U0001F1E6-\U0001F1FF{_PICTO}"
+"""The characters of which every emoji has one (a pictograph, a regional indicator or the
+keycap mark), for a character class."""
+_EMOJI_CHAR = re.compile(f"[{EMOJI_CHARS}]")
+
 
 def spans(text: str, start: int, end: int) -> list[Span]:
     return [(m.start(), m.end()) for m in EMOJI.finditer(text, start, end)]
@@ -42,8 +47,9 @@ def name(sequence: str) -> str:
 
 def with_names(text: str) -> str:
     """Every emoji in text replaced by its name, as a word of its own."""
-    if text.isascii():
+    if text.isascii() or not _EMOJI_CHAR.search(text):
         return text
+
     def named(match: re.Match[str]) -> str:
         # no space between the name and a full stop or comma after it ("it party popper.")
         after = "" if match.string[match.end():match.end() + 1] in ".,;:!?" else " "

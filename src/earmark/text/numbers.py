@@ -150,6 +150,12 @@ def _unit(match: re.Match[str]) -> str:
     return f"{amount} {singular if amount == '1' else plural}"
 
 
+def for_the_ear_needed(text: str) -> bool:
+    """Whether for_the_ear can change text: it has a digit, a slash or a degree sign, or a
+    word that could be a Roman numeral (most sentences have none)."""
+    return bool(_DIGIT_OR_SLASH.search(text) or _ANY_ROMAN.search(text))
+
+
 def for_the_ear(text: str) -> str:
     """The rewrites above, in an order that keeps them apart (phone numbers before ranges,
     units before the slash words)."""

@@ -78,6 +78,12 @@ def _word_script(word: str) -> str:
     return min(scripts - {"LATIN"}, default="LATIN")
 
 
+def latin_only(text: str) -> bool:
+    """Whether text has nothing but Latin letters, symbols and marks (then every part of it is
+    one run for a language written in Latin script)."""
+    return text.isascii() or not _BEYOND_LATIN.search(text)
+
+
 def runs(text: str, span: Span, language: str) -> list[tuple[Span, str | None]]:
     """text[span] cut where the script changes: (span, None) for the text's own scripts,
     (span, language) for a run of another script. One piece, (span, None), when there is none;

@@ -63,12 +63,16 @@ def segment_document(
     drop_emoji = emoji_mode == "drop"
     spoken = _SPOKEN if drop_emoji else _SPOKEN_OR_EMOJI
     ends = [q1 for _, q1 in speech]
+    markers = _Markers(text)
+    latin_text = scripts.latin_only(text)
     pieces: list[Piece] = []
     dropped: list[Dropped] = []
     sentence_no = 0
     for block_no, block in enumerate(document.blocks):
         base = "heading" if block.kind == "heading" else "narration"
         language_of_block = block.language or document.language
+        # nothing but Latin letters in a text read in Latin script: one run per piece
+        one_run = latin_text and scripts.home_scripts(language_of_block) == {"LATIN"}
         for sentence in block_sentences[block_no]:
             if not spoken.search(text, *sentence):
                 reason = ("emoji" if drop_emoji and _SPOKEN_OR_EMOJI.search(text, *sentence)
@@ -77,12 +81,19 @@ def segment_document(
                 continue
             inside = [] if base == "heading" else _overlapping(speech, ends, sentence)
             for kind, span in _cut(text, sentence, inside, base):
-                for part, reason in _without_markers(text, span, drop_emoji, spoken):
+                if markers.near(*span) or drop_emoji:
+                    parts = _without_markers(text, span, drop_emoji, spoken)
+                else:  # the piece as it is (it is trimmed); punctuation alone is dropped
+                    parts = [(span, None if span == sentence or spoken.search(text, *span)
+                              else "no words: punctuation only")]
+                for part, reason in parts:
                     if reason:
                         dropped.append(Dropped(part, reason))
-                        continue
-                    for run, language in scripts.runs(text, part, language_of_block):
-                        pieces.append(Piece(block_no, sentence_no, kind, run, language))
+                    elif one_run:
+                        pieces.append(Piece(block_no, sentence_no, kind, part))
+                    else:
+                        for run, language in scripts.runs(text, part, language_of_block):
+                            pieces.append(Piece(block_no, sentence_no, kind, run, language))
             sentence_no += 1
     return Segmentation(tuple(pieces), tuple(dropped))
 
@@ -92,6 +103,34 @@ _MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴
                      r"[ivxlc]{1,8})\])", re.IGNORECASE)
 """Footnote markers ("[3]", "¹") and page numbers of printed editions ("{12}", "[Pg 12]",
 "[p. 12]")."""
+_MARKER_FIRST = "[{¹²³⁴⁵⁶⁷⁸⁹⁰"
+"""The characters a match of _MARKER starts with."""
+_MARKER_START = re.compile(f"[{re.escape(_MARKER_FIRST)}]")
+
+
+class _Markers:
+    """Where the footnote markers and page numbers of a text are, found in one pass: a piece
+    that none of them touches is not searched again."""
+
+    def __init__(self, text: str) -> None:
+        found: list[Span] = []
+        if not any(first in text for first in _MARKER_FIRST):
+            self.starts, self.ends = [], []  # most texts: no "[", "{" or superscript digit
+            return
+        for candidate in _MARKER_START.finditer(text):  # as _MARKER.finditer(text), faster
+            if found and candidate.start() < found[-1][1]:
+                continue
+            match = _MARKER.match(text, candidate.start())
+            if match:
+                found.append(match.span())
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def near(self, start: int, end: int) -> bool:
+        """Whether a marker of the whole text overlaps text[start:end]. When none does, none
+        is found in it either (the pattern has no anchors or lookarounds)."""
+        index = bisect_right(self.ends, start)
+        return index < len(self.starts) and self.starts[index] < end
 
 
 def _without_markers(text: str, span: Span, drop_emoji: bool = False,
@@ -132,7 +171,11 @@ def _overlapping(speech: list[Span], ends: list[int], span: Span) -> list[Span]:
 
 
 def _cut(text: str, sentence: Span, quotes: list[Span], base: str) -> list[tuple[str, Span]]:
-    """Split a sentence into narration/quote runs, trimmed, punctuation-only runs merged."""
+    """Split a sentence into narration/quote runs, trimmed, punctuation-only runs merged;
+    then at clauses and at the length limit."""
+    if not quotes:  # most sentences: one run
+        whole = sentences.trim(text, *sentence)
+        return [] if whole is None else _clauses_bounded(text, base, whole)
     edges = sorted(
         {sentence[0], sentence[1]} | {b for q in quotes for b in q if sentence[0] < b < sentence[1]}
     )
@@ -150,7 +193,14 @@ def _cut(text: str, sentence: Span, quotes: list[Span], base: str) -> list[tuple
             merged[-1] = (kind, (merged[-1][1][0], span[1]))
         else:
             merged.append((kind, span))
-    return [(kind, bounded) for kind, span in merged for piece in _clauses(text, span)
+    return [cut for kind, span in merged for cut in _clauses_bounded(text, kind, span)]
+
+
+def _clauses_bounded(text: str, kind: str, span: Span) -> list[tuple[str, Span]]:
+    """A trimmed run cut at clauses (_clauses), and each clause at the length limit."""
+    if span[1] - span[0] <= MAX_CHARS and not _may_pause(text, *span):
+        return [(kind, span)]  # most runs: as they are
+    return [(kind, bounded) for piece in _clauses(text, span)
             for bounded in _bounded(text, piece)]
 
 
@@ -179,6 +229,14 @@ def _bounded(text: str, span: Span) -> list[Span]:
 
 
 _CLAUSE = re.compile(r"(?:…|\.{3}|\.(?: \.){2}|\s[—–]|\s-)(?=\s+\S)")
+_DASH_OR_ELLIPSIS = re.compile(r"[…—–-]")
+
+
+def _may_pause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has what _CLAUSE looks for, a dash or an ellipsis (found
+    faster this way than by _CLAUSE, which tries each of its forms at every character)."""
+    return bool(_DASH_OR_ELLIPSIS.search(text, start, end) or text.find("..", start, end) >= 0
+                or text.find(". .", start, end) >= 0)
 
 
 def _clauses(text: str, span: Span) -> list[Span]:

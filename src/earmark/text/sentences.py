@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from earmark.model import Span
 
@@ -74,6 +75,8 @@ _STOP_THEN_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){3}")
 _BULLETS = "•⁃▪◦‣"
 _BULLET = re.compile(rf"(?:^|(?<=\s))[{_BULLETS}]\s*")
 _ITEM = re.compile(rf"(?:^|(?<=[\s{_BULLETS}]))(?:(\d{{1,3}})|([a-z]))(\.\)|\)|\.)(?=\s+\S)")
+_BULLET_CHAR = re.compile(rf"[{_BULLETS}]")
+_DOTTED = re.compile(r"(?:\w\.)+\w")  # "u.s.a", "ph.d": initials
 _LINE_END_WORDS = frozenset("a an the of and or by to in for with from at on as".split())
 _LINE_LIST = 40  # characters: lines longer than this are wrapped prose, not a list of lines
 
@@ -124,7 +127,7 @@ def _boundary(
         previous = _LOWER_WORD.search(text, max(0, before.start() - 40), before.start())
         if previous and previous.group(1).islower():
             return end  # "you and I. Did": the pronoun, not an initial
-    if token in AMBIGUOUS or is_initial or re.fullmatch(r"(?:\w\.)+\w", token):
+    if token in AMBIGUOUS or is_initial or _DOTTED.fullmatch(token):
         lower = word.lower()
         if lower in OPENERS:
             return end
@@ -162,11 +165,11 @@ def _list_cuts(text: str, start: int, end: int) -> tuple[set[int], set[int]]:
     starts: set[int] = set()
     markers: set[int] = set()
     first = start
-    bullet = _BULLET.match(text, start, end)
-    if bullet:
-        first = bullet.end()
     after_bullet: set[int] = set()
-    if any(b in text[start:end] for b in _BULLETS):
+    if _BULLET_CHAR.search(text, start, end):  # (most paragraphs have no bullet)
+        bullet = _BULLET.match(text, start, end)
+        if bullet:
+            first = bullet.end()
         for match in _BULLET.finditer(text, start, end):
             after_bullet.add(match.end())
             if match.start() > start:
@@ -209,10 +212,11 @@ def _line_cuts(text: str, start: int, end: int) -> set[int]:
 
 def split(text: str, start: int, end: int, abbreviations: Iterable[str] = ()) -> list[Span]:
     """Sentence spans inside text[start:end], trimmed of surrounding whitespace."""
-    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    extra = _extra(abbreviations) if isinstance(abbreviations, tuple) else \
+        frozenset(a.lower().rstrip(".") for a in abbreviations)
     item_starts, markers = _list_cuts(text, start, end)
     cuts = set(item_starts)
-    if "\n" in text[start:end]:
+    if text.find("\n", start, end) >= 0:
         cuts |= _line_cuts(text, start, end)
     ordered = sorted(cuts)
     sentence_start = start
@@ -225,6 +229,9 @@ def split(text: str, start: int, end: int, abbreviations: Iterable[str] = ()) ->
         if at is not None:
             cuts.add(at)
             sentence_start = at
+    if not cuts:  # one sentence
+        whole = trim(text, start, end)
+        return [whole] if whole else []
     spans: list[Span] = []
     cursor = start
     for cut in sorted(cuts):
@@ -233,6 +240,12 @@ def split(text: str, start: int, end: int, abbreviations: Iterable[str] = ()) ->
             cursor = cut
     spans.append((cursor, end))
     return [s for s in (trim(text, a, b) for a, b in spans) if s is not None]
+
+
+@lru_cache(maxsize=16)
+def _extra(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    """A recipe's own abbreviations as they are looked up (lower case, no final dot)."""
+    return frozenset(a.lower().rstrip(".") for a in abbreviations)
 
 
 def trim(text: str, start: int, end: int) -> Span | None:

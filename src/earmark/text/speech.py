@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from earmark.text.numbers import NUMBER_WORD, for_the_ear
+from earmark.text.numbers import NUMBER_WORD, for_the_ear, for_the_ear_needed
 
 _URL = re.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
                   re.IGNORECASE)
@@ -52,18 +52,24 @@ def for_speech(text: str) -> str:
     """Text as the engine should read it: numbers, currency, dates and symbols written out
     for the ear (captions keep what was written)."""
     # each rule only where its trigger is (most segments have no URL, money or number)
-    if "www." in text or "://" in text:
+    url = "www." in text or "://" in text
+    money = "$" in text or "£" in text or "€" in text
+    if not (url or money or for_the_ear_needed(text)):
+        return text  # (nor has it a digit for the years below)
+    if url:
         text = _URL.sub(lambda m: m.group(1), text)
-    if "$" in text or "£" in text or "€" in text:
+    if money:
         text = _MONEY.sub(_money, text)
     text = for_the_ear(text)
     if _DIGIT.search(text):
-        text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
+        if _A_YEAR.search(text):
+            text = _YEAR.sub(lambda m: f"{m.group(1)}{m.group(2)[:2]} {m.group(2)[2:]}", text)
         text = _DECADE.sub(lambda m: f"{m.group(1)} {_DECADES[m.group(2)]}", text)
     return text
 
 
 _DIGIT = re.compile(r"\d")
+_A_YEAR = re.compile(r"(?:19[1-9]|20[1-9])\d\b")  # what _YEAR needs (and is slow to find)
 
 
 _LABEL = re.compile(
