@@ -197,6 +197,7 @@ class Feed:
         self._clips: list[Spoken | None] = [None] * len(segments)
         self._ready = threading.Condition()
         self._abandoned = False
+        self._lengths: dict[int, int] = {}
 
     def put(self, index: int, spoken: Spoken) -> None:
         with self._ready:
@@ -229,6 +230,28 @@ class Feed:
         """The chunk's pieces, each clip waited for."""
         return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
                           self.pauses, self.is_last(number), self.levelling)
+
+    def length(self, number: int) -> int:
+        """The chunk's length in samples, once all its clips have arrived (waits for them)."""
+        with self._ready:
+            known = self._lengths.get(number)
+        if known is None:
+            known = end_of(list(self.walk(number)))
+            with self._ready:
+                self._lengths[number] = known
+        return known
+
+    def start(self, number: int) -> int:
+        """Where the chunk starts in the programme (waits for every earlier chunk's clips)."""
+        return sum(self.length(n) + GAP for n in range(number))
+
+    def lead(self, number: int) -> int:
+        """The silence a chunk starts with (its first pause, less the GAP before it)."""
+        if number == 0:
+            return self.pauses.head_ms * PCM.rate // 1000
+        first = self.chunks[number].first
+        pause = pause_before(self.segments[first - 1], self.segments[first], self.pauses)
+        return max(0, pause * PCM.rate // 1000 - GAP)
 
 
 @dataclass(frozen=True, slots=True)
