@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-from test_encode import CHUNKS, PAUSES, material
 
 from earmark.assemble.programme import Feed, layout
 from earmark.config.recipe import ExportSettings
@@ -21,6 +20,7 @@ from earmark.export.m4b import M4bExport
 from earmark.export.opus import OpusExport
 from earmark.model import PCM, Document, Metadata, Plan
 from earmark.speak.cache import Cache
+from test_encode import CHUNKS, PAUSES, material
 
 pytestmark = pytest.mark.e2e
 EXPORTS = {"m4b": M4bExport, "opus": OpusExport}

@@ -1,7 +1,8 @@
 """Ogg Opus with its tags and chapters as Vorbis comments, written with mutagen.
 
 The Opus is encoded in chunks on every core while synthesis runs (export.framed) and its
-packets joined into one Ogg stream (export.oggopus). ffmpeg 5.1 writes wrong chapter times into Opus (2.500 s became 3.500 s), so ffmpeg only
+packets joined into one Ogg stream (export.oggopus). ffmpeg 5.1 writes wrong chapter times
+into Opus (2.500 s became 3.500 s), so ffmpeg only
 encodes and mutagen writes the chapters (CHAPTERnnn / CHAPTERnnnNAME, to the millisecond of the
 timeline; three digits, so at most 999 chapters: a longer list is grouped to fit), the tags
 (PERFORMER is the Vorbis comment for the narrator) and the cover (METADATA_BLOCK_PICTURE).
