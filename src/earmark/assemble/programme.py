@@ -3,7 +3,8 @@
 The programme is cut into chunks (at chapter starts, and inside long chapters at paragraph
 starts). Each chunk's audio depends only on its own segments: it starts with the pause before
 its first segment (shortened by GAP) and is padded with silence to a length L with
-(L + GAP) a whole number of MP3 frames; GAP samples of silence separate chunks. That is exactly
+(L + GAP) a whole number of MP3 frames (and of AAC frames: ALIGN); GAP samples of silence
+separate chunks. That is exactly
 the room LAME's delay and padding take when the chunks are encoded separately and joined, so
 the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
 same stream, agree with it. An edit changes only its own chunk's audio: the others are found
@@ -13,6 +14,7 @@ each clip with pydub when it is reached.
 
 from __future__ import annotations
 
+import math
 import threading
 import warnings
 from bisect import bisect_right
@@ -30,6 +32,10 @@ FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
 LAME_DELAY = 1105
 LAME_MARGIN = 288  # room left for LAME's own end padding, so it never adds a frame
 GAP = LAME_DELAY + LAME_MARGIN
+ALIGN = math.lcm(FRAME, 1024)
+"""Every chunk's (L + GAP) is a multiple of this: 9216 samples (0.42 s), the least common
+multiple of MP3's frame and AAC's (1024), so every chunk starts on both grids wherever
+earlier chunks end, and an edit that moves a chunk leaves its M4B chunk as cached."""
 BLOCK = 1 << 16  # samples of silence yielded at a time
 
 
@@ -169,7 +175,7 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
     if last:
         yield from silence(pauses.tail_ms * PCM.rate // 1000)
     else:
-        yield from silence(-(position + GAP) % FRAME)
+        yield from silence(-(position + GAP) % ALIGN)
 
 
 class Abandoned(Exception):

@@ -29,8 +29,8 @@ def frames(path: Path) -> list[bytes]:
     return split(path.read_bytes())
 
 
-def join(parts: Iterable[tuple[Path, slice]], out: Path) -> None:
-    """The kept frames of each part, in order, as one ADTS stream."""
+def join(parts: Iterable[list[bytes]], out: Path) -> None:
+    """The frames of each part, in order, as one ADTS stream."""
     with out.open("wb") as sink:
-        for path, keep in parts:
-            sink.write(b"".join(frames(path)[keep]))
+        for kept in parts:
+            sink.write(b"".join(kept))

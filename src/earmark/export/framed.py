@@ -61,10 +61,49 @@ class Codec:
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
-    """A chunk's file and the frames of it the join keeps."""
+    """A chunk's file, the silent frames it was encoded without and the frames the join
+    keeps."""
 
     path: Path
     keep: slice
+    inserts: tuple[tuple[int, int], ...] = ()
+    """(frame index, copies): where the silence left out of the encoder goes back in, as
+    copies of the silent frame found there."""
+
+    def frames(self, codec: Codec) -> list[bytes]:
+        """The chunk's frames as the joined stream takes them."""
+        encoded = codec.frames(self.path)
+        out: list[bytes] = []
+        done = 0
+        for index, copies in self.inserts:
+            out += encoded[done:index]
+            out += [encoded[index]] * copies
+            done = index
+        out += encoded[done:]
+        return out[self.keep]
+
+
+MARGIN_FRAMES = 3
+"""Frames of silence kept on each side of a stretch left out of the encoder: the frames next
+to a cut then code silence alone, so a copy of one decodes to silence and leaves the decoder
+as it found it."""
+
+
+def elisions(pieces: Sequence[Stretch], begin: int, end: int, unit: int) -> list[tuple[int, int]]:
+    """The stretches [a, b) of a chunk's samples (from `begin`) that its pauses can lose in
+    the encoder: whole units inside each pause, MARGIN_FRAMES units from its edges."""
+    margin = MARGIN_FRAMES * unit
+    out = []
+    for piece in pieces:
+        if piece.path is not None:
+            continue
+        a = max(piece.start, begin) - begin + margin
+        b = min(piece.start + piece.frames, end) - begin - margin
+        a += -a % unit
+        b -= b % unit
+        if b - a >= unit:
+            out.append((a, b))
+    return out
 
 
 def unit(codec: Codec, rate: int) -> int:
@@ -114,30 +153,39 @@ class FramedChunks:
             key = self._key(pieces, begin, end, number, last)
             hit = self.cache.get("chunks", key, self.codec.suffix)
             if hit is not None:
-                return self._checked(hit, end - begin, number, last)
+                return self._checked(hit, pieces, begin, end, number, last)
             pieces = []
         ends: list[int] = []
+        skipped: list[tuple[int, int]] = []
 
         def pcm() -> Iterator[bytes]:
             if begin < 0:
                 yield PCM.silence(-begin)
             for piece in feed.walk(number):
                 pieces.append(piece)
-                if piece.start + piece.frames > begin:
+                if piece.start + piece.frames <= begin:
+                    continue
+                if piece.path is not None:
                     yield from stream((piece,), max(begin, piece.start),
                                       piece.start + piece.frames)
+                    continue
+                position = max(begin, piece.start) - begin
+                for a, b in elisions((piece,), begin, 1 << 62, self.unit):
+                    yield from _silence(a - position)
+                    skipped.append((a, b))
+                    position = b
+                yield from _silence(piece.start + piece.frames - begin - position)
             ends.append(self._end(feed, number, start, pieces, last))
-            tail = ends[0] - max(begin, _length(pieces))
-            for offset in range(0, tail, 1 << 16):
-                yield PCM.silence(min(tail - offset, 1 << 16))
+            yield from _silence(ends[0] - max(begin, _length(pieces)))
 
         scratch = self.cache.scratch("chunks", "00streaming", self.codec.suffix)
         try:
             run_streaming([*FFMPEG, *PCM.ffmpeg_input(), *self.args, str(scratch)], pcm())
-            self._checked(scratch, ends[0] - begin, number, last)
+            assert skipped == self._elided(pieces, begin, ends[0])
+            self._checked(scratch, pieces, begin, ends[0], number, last)
             key = self._key(pieces, begin, ends[0], number, last)
-            return Encoded(self.cache.put("chunks", key, self.codec.suffix, scratch),
-                           self._keep(number, last))
+            return self._checked(self.cache.put("chunks", key, self.codec.suffix, scratch),
+                                 pieces, begin, ends[0], number, last, count=False)
         finally:
             scratch.unlink(missing_ok=True)
 
@@ -162,15 +210,29 @@ class FramedChunks:
             return slice(1 if number else 0, None)
         return slice(0, None if last else -1)
 
-    def _checked(self, path: Path, samples: int, number: int, last: bool) -> Encoded:
-        encoded = samples * self.rate // PCM.rate
-        frames = len(self.codec.frames(path))
-        planned = (-(-(encoded + self.codec.delay) // self.codec.frame) if last
-                   else encoded // self.codec.frame + 1)
-        if frames != planned:
-            raise EarmarkError(f"{self.codec.format.upper()} chunk {number} has {frames} "
-                               f"frames where {planned} were planned: the join would be off")
-        return Encoded(path, self._keep(number, last))
+    def _elided(self, pieces: Sequence[Stretch], begin: int, end: int) -> list[tuple[int, int]]:
+        """What the encoder of these pieces leaves out (the tail beyond `end` never is)."""
+        return [(a, b) for a, b in elisions(pieces, begin, 1 << 62, self.unit) if b <= end]
+
+    def _checked(self, path: Path, pieces: Sequence[Stretch], begin: int, end: int,
+                 number: int, last: bool, count: bool = True) -> Encoded:
+        """The chunk with its inserts, its frame count checked against its samples."""
+        codec, ratio = self.codec, self.rate / PCM.rate
+        inserts, removed = [], 0
+        for a, b in self._elided(pieces, begin, end):
+            at = round((a - removed) * ratio)  # where the cut is in what was encoded
+            inserts.append(((at + codec.delay) // codec.frame,
+                            round((b - a) * ratio) // codec.frame))
+            removed += b - a
+        if count:
+            encoded = round((end - begin - removed) * ratio)
+            frames = len(codec.frames(path))
+            planned = (-(-(encoded + codec.delay) // codec.frame) if last
+                       else encoded // codec.frame + 1)
+            if frames != planned:
+                raise EarmarkError(f"{codec.format.upper()} chunk {number} has {frames} frames "
+                                   f"where {planned} were planned: the join would be off")
+        return Encoded(path, self._keep(number, last), tuple(inserts))
 
     def finish(self) -> list[Encoded]:
         """Wait for every chunk: their files and the frames of each to join, in order."""
@@ -184,6 +246,11 @@ class FramedChunks:
 
     def abandon(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _silence(frames: int) -> Iterator[bytes]:
+    for offset in range(0, frames, 1 << 16):
+        yield PCM.silence(min(frames - offset, 1 << 16))
 
 
 def _length(pieces: Sequence[Stretch]) -> int:

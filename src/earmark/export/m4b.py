@@ -80,7 +80,7 @@ class M4bExport:
         meta.write_text(ffmetadata(plan, timeline, tags), encoding="utf-8")
         rate = FORMATS["m4b"].sample_rate(self.settings)
         try:
-            adts.join(((part.path, part.keep) for part in parts), joined)
+            adts.join((part.frames(AAC) for part in parts), joined)
             # the stream starts with the priming frame: starting it that much before zero
             # makes ffmpeg write the MP4 edit list that skips it
             run([*FFMPEG, "-itsoffset", f"-{adts.PRIMING / rate:.9f}", "-f", "aac",

@@ -62,7 +62,7 @@ def pre_skip(head: bytes) -> int:
     return int.from_bytes(head[10:12], "little")
 
 
-def join(parts: Iterable[tuple[Path, slice]], out: Path, first: Path, length: int) -> None:
+def join(parts: Iterable[list[bytes]], out: Path, first: Path, length: int) -> None:
     """One Ogg Opus stream: the headers of `first`, then the kept packets of each part; the
     last page's granule position is pre-skip + `length` (48 kHz samples), so decoders trim
     the padding after the programme's end."""
@@ -87,8 +87,8 @@ def join(parts: Iterable[tuple[Path, slice]], out: Path, first: Path, length: in
         sink.write(page([head], 0, 2))
         sink.write(page([tags], 0))
         pending: list[bytes] = []
-        for path, keep in parts:
-            for packet in frames(path)[keep]:
+        for kept in parts:
+            for packet in kept:
                 if len(pending) == PACKETS_PER_PAGE:  # a full page, and more to come
                     sink.write(page(pending, min(granule, end)))
                     pending = []

@@ -41,7 +41,7 @@ class OpusExport:
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         parts = self.chunks.finish()
         rate = FORMATS["opus"].sample_rate(self.settings)
-        oggopus.join(((part.path, part.keep) for part in parts), out, parts[0].path,
+        oggopus.join((part.frames(OPUS) for part in parts), out, parts[0].path,
                      round(programme.total * rate / PCM.rate))
         write_tags(out, plan, timeline, self.settings)
 
