@@ -7,6 +7,7 @@ Uses real ffmpeg on generated tones (no engine).
 from __future__ import annotations
 
 import audioop
+import itertools
 import subprocess
 import threading
 import time
@@ -75,7 +76,7 @@ def test_chunks_join_exactly(tmp_path: Path, fmt: str) -> None:
         found = window_start + offset - 2000
         assert abs(found - piece.start) <= PCM.rate // 1000, (timing, found - piece.start)
     margin = PCM.rate // 10  # as the MP3 test: codecs ring for a few frames after a clip
-    for before, after in zip(clips, clips[1:], strict=False):  # silence left out of the
+    for before, after in itertools.pairwise(clips):  # silence left out of the
         pause = pcm[(before.start + before.frames + margin) * 2:(after.start - margin) * 2]
         assert audioop.rms(pause, 2) < 30  # encoder and copied back in is still silence
 
