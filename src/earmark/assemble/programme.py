@@ -9,14 +9,14 @@ the room LAME's delay and padding take when the chunks are encoded separately an
 the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
 same stream, agree with it. An edit changes only its own chunk's audio: the others are found
 in the cache. Nothing holds the whole programme in memory: `pcm` streams any range, reading
-each clip with pydub when it is reached.
+each clip (with the wave module) when it is reached.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-import warnings
+import wave
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -301,7 +301,8 @@ def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) 
                 for offset in range(a, b, BLOCK):
                     yield PCM.silence(min(b, offset + BLOCK) - offset)
             else:
-                raw = _pydub().AudioSegment.from_wav(piece.path).raw_data
+                with wave.open(piece.path, "rb") as clip:  # earmark's own 16-bit mono WAV
+                    raw = clip.readframes(piece.frames)
                 size = piece.frames * PCM.frame_bytes
                 if len(raw) != size:  # never shift the timeline
                     raw = raw[:size].ljust(size, b"\0")
@@ -311,18 +312,6 @@ def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) 
                 yield raw[(a - piece.start) * step : (b - piece.start) * step]
             position = b
         index += 1
-
-
-_IMPORTING = threading.Lock()
-
-
-def _pydub():  # type: ignore[no-untyped-def]
-    """pydub, imported by the first encoder that reads a clip (while synthesis runs)."""
-    with _IMPORTING, warnings.catch_warnings():  # pydub warns at import without ffmpeg
-        warnings.simplefilter("ignore", RuntimeWarning)
-        import pydub
-
-    return pydub
 
 
 def contents(pieces: Sequence[Stretch], start: int,
