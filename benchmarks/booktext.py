@@ -48,6 +48,31 @@ def book(word_count: int, seed: int = 7) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def dialogue(word_count: int, seed: int = 11) -> str:
+    """A dialogue-heavy book: mostly short quoted lines, each its own paragraph, between
+    short narration (as a children's novel: many short segments, many voices)."""
+    rng = random.Random(seed)
+    words = vocabulary()
+    out: list[str] = []
+    count = 0
+    chapter = 0
+    while count < word_count:
+        if len(out) % 60 == 0:
+            chapter += 1
+            out.append(f"# Chapter {chapter}")
+        line = " ".join(rng.sample(words, rng.randint(2, 9))).capitalize()
+        speaker = rng.choice(SPEAKERS)
+        if rng.random() < 0.25:
+            paragraph = sentence(rng, words)
+        elif rng.random() < 0.5:
+            paragraph = f"“{line}!” said {speaker}."
+        else:
+            paragraph = f"“{line},” {speaker} said. “{sentence(rng, words)[:-1]}?”"
+        count += len(paragraph.split())
+        out.append(paragraph)
+    return "\n\n".join(out) + "\n"
+
+
 def plain(text: str) -> str:
     """The same text for a plain `espeak-ng -f`: heading marks removed."""
     return re.sub(r"^#+ ", "", text, flags=re.MULTILINE)

@@ -3,18 +3,20 @@
 The programme is cut into chunks (at chapter starts, and inside long chapters at paragraph
 starts). Each chunk's audio depends only on its own segments: it starts with the pause before
 its first segment (shortened by GAP) and is padded with silence to a length L with
-(L + GAP) a whole number of MP3 frames; GAP samples of silence separate chunks. That is exactly
+(L + GAP) a whole number of MP3 frames (and of AAC frames: ALIGN); GAP samples of silence
+separate chunks. That is exactly
 the room LAME's delay and padding take when the chunks are encoded separately and joined, so
 the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
 same stream, agree with it. An edit changes only its own chunk's audio: the others are found
 in the cache. Nothing holds the whole programme in memory: `pcm` streams any range, reading
-each clip with pydub when it is reached.
+each clip (with the wave module) when it is reached.
 """
 
 from __future__ import annotations
 
+import math
 import threading
-import warnings
+import wave
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +32,10 @@ FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
 LAME_DELAY = 1105
 LAME_MARGIN = 288  # room left for LAME's own end padding, so it never adds a frame
 GAP = LAME_DELAY + LAME_MARGIN
+ALIGN = math.lcm(FRAME, 1024)
+"""Every chunk's (L + GAP) is a multiple of this: 9216 samples (0.42 s), the least common
+multiple of MP3's frame and AAC's (1024), so every chunk starts on both grids wherever
+earlier chunks end, and an edit that moves a chunk leaves its M4B chunk as cached."""
 BLOCK = 1 << 16  # samples of silence yielded at a time
 
 
@@ -169,7 +175,7 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
     if last:
         yield from silence(pauses.tail_ms * PCM.rate // 1000)
     else:
-        yield from silence(-(position + GAP) % FRAME)
+        yield from silence(-(position + GAP) % ALIGN)
 
 
 class Abandoned(Exception):
@@ -197,6 +203,7 @@ class Feed:
         self._clips: list[Spoken | None] = [None] * len(segments)
         self._ready = threading.Condition()
         self._abandoned = False
+        self._lengths: dict[int, int] = {}
 
     def put(self, index: int, spoken: Spoken) -> None:
         with self._ready:
@@ -229,6 +236,28 @@ class Feed:
         """The chunk's pieces, each clip waited for."""
         return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
                           self.pauses, self.is_last(number), self.levelling)
+
+    def length(self, number: int) -> int:
+        """The chunk's length in samples, once all its clips have arrived (waits for them)."""
+        with self._ready:
+            known = self._lengths.get(number)
+        if known is None:
+            known = end_of(list(self.walk(number)))
+            with self._ready:
+                self._lengths[number] = known
+        return known
+
+    def start(self, number: int) -> int:
+        """Where the chunk starts in the programme (waits for every earlier chunk's clips)."""
+        return sum(self.length(n) + GAP for n in range(number))
+
+    def lead(self, number: int) -> int:
+        """The silence a chunk starts with (its first pause, less the GAP before it)."""
+        if number == 0:
+            return self.pauses.head_ms * PCM.rate // 1000
+        first = self.chunks[number].first
+        pause = pause_before(self.segments[first - 1], self.segments[first], self.pauses)
+        return max(0, pause * PCM.rate // 1000 - GAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +301,8 @@ def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) 
                 for offset in range(a, b, BLOCK):
                     yield PCM.silence(min(b, offset + BLOCK) - offset)
             else:
-                raw = _pydub().AudioSegment.from_wav(piece.path).raw_data
+                with wave.open(piece.path, "rb") as clip:  # earmark's own 16-bit mono WAV
+                    raw = clip.readframes(piece.frames)
                 size = piece.frames * PCM.frame_bytes
                 if len(raw) != size:  # never shift the timeline
                     raw = raw[:size].ljust(size, b"\0")
@@ -282,18 +312,6 @@ def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) 
                 yield raw[(a - piece.start) * step : (b - piece.start) * step]
             position = b
         index += 1
-
-
-_IMPORTING = threading.Lock()
-
-
-def _pydub():  # type: ignore[no-untyped-def]
-    """pydub, imported by the first encoder that reads a clip (while synthesis runs)."""
-    with _IMPORTING, warnings.catch_warnings():  # pydub warns at import without ffmpeg
-        warnings.simplefilter("ignore", RuntimeWarning)
-        import pydub
-
-    return pydub
 
 
 def contents(pieces: Sequence[Stretch], start: int,

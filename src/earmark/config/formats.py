@@ -47,7 +47,9 @@ class Format:
     codec: str
     """ffmpeg's encoder."""
     options: tuple[str, ...]
-    """ffmpeg's arguments after the bitrate: encoder options and the container (-f)."""
+    """ffmpeg's encoder options (after the bitrate)."""
+    muxer: tuple[str, ...]
+    """ffmpeg's container arguments (-f and the muxer's options)."""
     bitrate: str | None
     """The [export] key that holds the bitrate (None: uncompressed)."""
     kbps: tuple[int, int] | None
@@ -80,6 +82,10 @@ class Format:
 
     def encoder_args(self, settings: ExportSettings) -> list[str]:
         """ffmpeg's output arguments: channels, sample rate, encoder, bitrate, container."""
+        return [*self.codec_args(settings), *self.muxer]
+
+    def codec_args(self, settings: ExportSettings) -> list[str]:
+        """ffmpeg's output arguments without the container (what a chunk is encoded with)."""
         bitrate = ["-b:a", getattr(settings, self.bitrate)] if self.bitrate else []
         return ["-ac", str(PCM.channels), "-ar", str(self.sample_rate(settings)),
                 "-c:a", self.codec, *bitrate, *self.options]
@@ -93,6 +99,15 @@ class Format:
         return self.load(self.exporter)(*args)
 
 
+AAC_OPTIONS = ("-aac_coder", "fast")
+"""ffmpeg's AAC with its fast coder: ~6x faster than the default two-loop search, at the same
+bitrate no further from the input (benchmarks/formats.py)."""
+
+OPUS_OPTIONS = ("-application", "audio", "-compression_level", "5", "-vbr", "constrained")
+"""libopus at complexity 5, constrained VBR, coding the speech with CELT: a third of the CPU of
+the speech-tuned "voip" mode at complexity 10 (SILK), at the same bitrate and a higher
+signal-to-distortion ratio (benchmarks/formats.py --quality; no listening test was made)."""
+
 ID3_CHAPTERS = 255 * 255
 """ID3: a CTOC table lists 255 children, each a CHAP or a table of 255 (export.id3)."""
 # MP4's chpl list counts its chapters in one byte; Opus's CHAPTERnnn comments have three digits
@@ -101,25 +116,25 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("mp3", "mp3", "audio/mpeg", "MP3 with ID3v2 chapters (CHAP + CTOC)",
-               "libmp3lame", ("-compression_level", str(MP3_QUALITY), "-id3v2_version", "0",
-                              "-f", "mp3"),
+               "libmp3lame", ("-compression_level", str(MP3_QUALITY)),
+               ("-id3v2_version", "0", "-f", "mp3"),
                "mp3_bitrate", None, "earmark.export.mp3:Mp3Export",
                "earmark.export.mp3:write_tags", ID3_CHAPTERS),
         # ffmpeg's aac takes any bitrate (above 6 bits a sample it clamps, with a warning)
         Format("m4b", "m4b", "audio/mp4", "AAC audiobook with MP4 chapters",
-               "aac", ("-movflags", "+faststart", "-f", "ipod"),
+               "aac", AAC_OPTIONS, ("-movflags", "+faststart", "-f", "ipod"),
                "m4b_bitrate", (8, 320), "earmark.export.m4b:M4bExport",
                "earmark.export.m4b:ffmetadata", 255),
         # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech. libopus refuses
         # more than 256 kbit/s a channel (ffmpeg 5.1) and is not meant for speech under 6
         Format("opus", "opus", "audio/ogg", "Ogg Opus with chapter comments",
-               "libopus", ("-application", "voip", "-f", "ogg"),
+               "libopus", OPUS_OPTIONS, ("-f", "ogg"),
                "opus_bitrate", (6, 256), "earmark.export.opus:OpusExport",
                "earmark.export.opus:write_tags", 999, rate=48000),
         # bitexact: no RIFF INFO chunk naming ffmpeg's library as the encoder ("ISFT"),
         # which ffprobe would report before the ID3 chunk's TSSE
         Format("wav", "wav", "audio/wav", "16-bit PCM with ID3 chapters",
-               PCM.ffmpeg_codec, ("-fflags", "+bitexact", "-f", "wav"),
+               PCM.ffmpeg_codec, (), ("-fflags", "+bitexact", "-f", "wav"),
                None, None, "earmark.export.wav:WavExport",
                "earmark.export.wav:write_tags", ID3_CHAPTERS),
         # a publication: the MP3 (its encoder settings and ID3 tags above) packaged with the
@@ -127,8 +142,8 @@ FORMATS: dict[str, Format] = {
         # per chapter) hold any number of chapters; the limit is that of the MP3's ID3 chapters
         Format("epub", "epub", "application/epub+zip",
                "read-along EPUB 3: the text with the MP3 as Media Overlays",
-               "libmp3lame", ("-compression_level", str(MP3_QUALITY), "-id3v2_version", "0",
-                              "-f", "mp3"),
+               "libmp3lame", ("-compression_level", str(MP3_QUALITY)),
+               ("-id3v2_version", "0", "-f", "mp3"),
                "mp3_bitrate", None, "earmark.export.epub:EpubExport",
                "earmark.export.mp3:write_tags", ID3_CHAPTERS, carries="mp3"),
     )

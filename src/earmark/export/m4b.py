@@ -1,6 +1,9 @@
 """M4B (AAC in MP4) marked as an audiobook, with its tags and MP4 chapters.
 
-ffmpeg encodes and writes the chapters and text tags from an ffmetadata file (a QuickTime
+The AAC is encoded in chunks on every core while synthesis runs (export.framed) and joined
+into one ADTS stream; ffmpeg copies it into MP4 with the priming frame in an edit list (so a
+player starts at the programme's first sample) and writes the chapters and text tags from an
+ffmetadata file (a QuickTime
 chapter track and a Nero `chpl` list; `media_type=2` is the `stik` atom that makes Apple Books
 and Audiobookshelf file it as an audiobook). The `chpl` list holds at most 255 chapters (its
 count is one byte; ffmpeg cuts it there), so a longer chapter list is grouped to fit
@@ -12,11 +15,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from earmark.assemble.programme import Programme
+from earmark.assemble.programme import Feed, Programme
 from earmark.config.formats import FORMATS
-from earmark.export.encode import StreamExport, encode_stream
+from earmark.config.recipe import ExportSettings
+from earmark.export import adts
+from earmark.export.framed import Codec, FramedChunks
 from earmark.export.tags import Tags, fit_chapters, tags_for
 from earmark.model import Plan, Timeline
+from earmark.speak.cache import Cache
+from earmark.tools import FFMPEG, run
+
+AAC = Codec("m4b", ".aac", ("-f", "adts"), 1024, adts.frames, drop_first=True,
+            delay=adts.PRIMING)
 
 
 def _escape(value: str) -> str:
@@ -50,22 +60,41 @@ def ffmetadata(plan: Plan, timeline: Timeline, tags: Tags) -> str:
     return "\n".join(lines)
 
 
-class M4bExport(StreamExport):
-    """M4B: one AAC stream of the whole programme, with chapters from an ffmetadata file."""
+class M4bExport:
+    """M4B: AAC chunks encoded while synthesis runs, joined, then muxed with its chapters."""
 
     format = "m4b"
 
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
+        self.settings = settings
+        self.chunks = FramedChunks(AAC, cache, settings, workers, chunks)
+
+    def begin(self, feed: Feed) -> None:
+        self.chunks.begin(feed)
+
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        parts = self.chunks.finish()
         tags = tags_for(plan, self.settings)
         meta = out.with_name(out.name + ".ffmeta")
+        joined = out.with_name(out.name + ".aac")
         meta.write_text(ffmetadata(plan, timeline, tags), encoding="utf-8")
+        rate = FORMATS["m4b"].sample_rate(self.settings)
         try:
-            encode_stream(programme, FORMATS["m4b"], out, self.settings, ["-i", str(meta)],
-                          ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
-                           "-metadata:s:a:0", f"language={tags.language_iso}"])
+            adts.join((part.frames(AAC) for part in parts), joined)
+            # the stream starts with the priming frame: starting it that much before zero
+            # makes ffmpeg write the MP4 edit list that skips it
+            run([*FFMPEG, "-itsoffset", f"-{adts.PRIMING / rate:.9f}", "-f", "aac",
+                 "-i", str(joined), "-i", str(meta), "-map", "0:a", "-c", "copy",
+                 "-map_metadata", "1", "-map_chapters", "1",
+                 "-metadata:s:a:0", f"language={tags.language_iso}",
+                 *FORMATS["m4b"].muxer, str(out)])
         finally:
             meta.unlink(missing_ok=True)
+            joined.unlink(missing_ok=True)
         finish_tags(out, tags)
+
+    def abandon(self) -> None:
+        self.chunks.abandon()
 
 
 def finish_tags(path: Path, tags: Tags) -> None:

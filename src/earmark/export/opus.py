@@ -1,6 +1,8 @@
 """Ogg Opus with its tags and chapters as Vorbis comments, written with mutagen.
 
-ffmpeg 5.1 writes wrong chapter times into Opus (2.500 s became 3.500 s), so ffmpeg only
+The Opus is encoded in chunks on every core while synthesis runs (export.framed) and its
+packets joined into one Ogg stream (export.oggopus). ffmpeg 5.1 writes wrong chapter times
+into Opus (2.500 s became 3.500 s), so ffmpeg only
 encodes and mutagen writes the chapters (CHAPTERnnn / CHAPTERnnnNAME, to the millisecond of the
 timeline; three digits, so at most 999 chapters: a longer list is grouped to fit), the tags
 (PERFORMER is the Vorbis comment for the narrator) and the cover (METADATA_BLOCK_PICTURE).
@@ -10,18 +12,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from earmark.assemble.programme import Feed, Programme
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
-from earmark.export.encode import StreamExport
+from earmark.export import oggopus
+from earmark.export.framed import Codec, FramedChunks
 from earmark.export.tags import fit_chapters, tags_for
 from earmark.export.webvtt import timestamp
-from earmark.model import Plan, Timeline
+from earmark.model import PCM, Plan, Timeline
+from earmark.speak.cache import Cache
+
+OPUS = Codec("opus", ".opus", ("-f", "ogg"), 960, oggopus.frames, drop_first=False,
+             delay=oggopus.PRE_SKIP)
 
 
-class OpusExport(StreamExport):
-    """One Opus stream of the whole programme (Ogg pages cannot be joined like MP3 frames)."""
+class OpusExport:
+    """Opus chunks encoded while synthesis runs, their packets joined into one Ogg stream."""
 
     format = "opus"
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
+        self.settings = settings
+        self.chunks = FramedChunks(OPUS, cache, settings, workers, chunks)
+
+    def begin(self, feed: Feed) -> None:
+        self.chunks.begin(feed)
+
+    def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
+        parts = self.chunks.finish()
+        rate = FORMATS["opus"].sample_rate(self.settings)
+        oggopus.join((part.frames(OPUS) for part in parts), out, parts[0].path,
+                     round(programme.total * rate / PCM.rate))
+        write_tags(out, plan, timeline, self.settings)
+
+    def abandon(self) -> None:
+        self.chunks.abandon()
 
 
 def write_tags(path: Path, plan: Plan, timeline: Timeline, settings: ExportSettings) -> None:
