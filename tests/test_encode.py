@@ -5,7 +5,6 @@ Uses real ffmpeg/LAME on generated tones (no engine).
 
 from __future__ import annotations
 
-import audioop
 import subprocess
 import threading
 import time
@@ -15,6 +14,7 @@ import pytest
 from mutagen.mp3 import MP3
 from pydub.generators import Sine, WhiteNoise
 
+from clip_finding import found_at
 from earmark.assemble.programme import Abandoned, Chunk, Feed, layout, plan_chunks
 from earmark.config.recipe import ExportSettings, PauseSettings
 from earmark.export import lame
@@ -86,11 +86,7 @@ def test_chunks_join_exactly(tmp_path: Path) -> None:
     clips = [p for p in programme.pieces if p.path]
     for piece, timing in zip(clips, timeline.segments, strict=True):
         assert timing.start_ms == round(piece.start * 1000 / PCM.rate)
-        reference = b"".join(programme.pcm(piece.start + 2000, piece.start + 4000))
-        window_start = max(0, piece.start - 1000)
-        window = pcm[window_start * 2:(piece.start + 5000) * 2]
-        offset, _ = audioop.findfit(window, reference)
-        found = window_start + offset - 2000
+        found = found_at(programme, piece, pcm)
         assert abs(found - piece.start) <= PCM.rate // 1000, (timing, found - piece.start)
 
 

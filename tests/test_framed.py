@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from clip_finding import found_at
 from earmark.assemble.programme import Feed, layout
 from earmark.config.recipe import ExportSettings
 from earmark.export.m4b import M4bExport
@@ -69,11 +70,7 @@ def test_chunks_join_exactly(tmp_path: Path, fmt: str) -> None:
     clips = [p for p in programme.pieces if p.path]
     assert len(clips) == 12
     for piece, timing in zip(clips, timeline.segments, strict=True):
-        reference = b"".join(programme.pcm(piece.start + 2000, piece.start + 4000))
-        window_start = max(0, piece.start - 1000)
-        window = pcm[window_start * 2:(piece.start + 5000) * 2]
-        offset, _ = audioop.findfit(window, reference)
-        found = window_start + offset - 2000
+        found = found_at(programme, piece, pcm)
         assert abs(found - piece.start) <= PCM.rate // 1000, (timing, found - piece.start)
     margin = PCM.rate // 10  # as the MP3 test: codecs ring for a few frames after a clip
     for before, after in itertools.pairwise(clips):  # silence left out of the
