@@ -24,7 +24,7 @@ from earmark.config.recipe import QuoteSettings
 from earmark.model import Document, Span
 from earmark.quotes import cues
 from earmark.quotes.marks import QuoteMarks
-from earmark.quotes.speakers import Entity, Registry, parse_name
+from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
 
 _WORD = re.compile(r"\w+")
 _LOCATED = re.compile(
@@ -335,8 +335,9 @@ def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
     if cue.kind != "name":
         return True
     parsed = parse_name(cue.subject, ctx.registry.extra_titles)
-    if parsed is None:
-        return False
+    if parsed is None or (len(parsed.name) == 1 and not parsed.titles
+                          and opening_word(parsed.name[0], ("ly", "ing", "ed"))):
+        return False  # "Observing his daughter ...": a participle, not a name
     return parsed.organisation or not any(
         w.lower().strip(".,’'") in cues.ENGLISH.place_words for w in parsed.name
     )
@@ -545,8 +546,7 @@ def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
 
 
 def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:
-    """A paragraph ending in a colon (or a comma after its subject and verb) names the speaker
-    of the quotation paragraphs after it."""
+    """A paragraph ending in a colon names the speaker of the quotation paragraphs after it."""
     start, end = ctx.document.blocks[number].span
     body = ctx.text[start:end].rstrip()
     if body.endswith(":"):
@@ -561,14 +561,6 @@ def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:
         named = _last_person_named(ctx, sentence_start, start + len(body))
         ctx.chain = named
         return
-    if body.endswith(",") and not quotes_only:
-        # "... he suddenly addressed her with," then a paragraph of quotation: the subject
-        sentence_start = _sentence_start(ctx, number, start + len(body) - 1)
-        subject = cues.sentence_subject(ctx.text, sentence_start, start + len(body), True)
-        speaker = ctx.speaker_for(subject) if subject is not None else None
-        if subject is not None and speaker is not None:
-            ctx.chain = (speaker, subject.subject, subject.span)
-            return
     if not quotes_only:
         ctx.chain = None
 

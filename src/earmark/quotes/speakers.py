@@ -162,7 +162,7 @@ def _word(token: str) -> str:
     return token.lower().strip(".,’'")
 
 
-def _opening_adverb(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
+def opening_word(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
     """ "Finally Marilla", "Asserting Clinton", "Continued Stone": a sentence-opening adverb
     or verb, not a first name ("Emily", "Kelly", "Ahmed" are names)."""
     word = _word(token)
@@ -202,7 +202,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     organisation = False
     while tokens and (
         _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
-        or (len(tokens) > 1 and _opening_adverb(tokens[0]))
+        or (len(tokens) > 1 and opening_word(tokens[0]))
     ):
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
@@ -295,7 +295,7 @@ class Registry:
             return self._organisation(parsed, position)
         name = parsed.name
         if len(name) >= 2 and (self._common(name[0]) or (
-            _opening_adverb(name[0], ("ing", "ed"))
+            opening_word(name[0], ("ing", "ed"))
             and any(p.last == name[-1] for p in self.people)
         )) and not any(_word(w) in ENGLISH.place_words for w in name):
             # "Again Holmes"; "Asserting Clinton" when Clinton is known: a sentence-opening word
