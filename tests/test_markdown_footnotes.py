@@ -76,6 +76,14 @@ def test_a_note_in_a_note_follows_it() -> None:
                            "Note 2. Inner. End of note."]
 
 
+def test_a_note_definition_inside_a_quote_or_a_list_of_another_note() -> None:
+    # found by the property test: the inner note's tokens start inside the outer's quote or
+    # list, and reading them ended in "internal error" (pop from an empty stack)
+    for text in ("[^x]: > [^1]: note\n", "[^x]: - [^1]: note\n"):
+        doc = document(text, footnotes="paragraph")
+        assert doc.text == text.strip()
+
+
 def test_a_note_in_a_list_item_or_heading() -> None:
     doc = document("## Costs[^1]\n\n- an item[^2]\n\n[^1]: About costs.\n[^2]: About items.\n")
     assert spoken(doc) == ["Costs", "Note 1. About costs. End of note.", "an item",

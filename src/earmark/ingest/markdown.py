@@ -215,15 +215,15 @@ class _Reader:
             self.note(other, policy)
 
     def render_note(self, ref: int, announce: bool = True) -> list[_Entry]:
-        saved = (self.out, self.quotes, self.item_depth, self.previous_heading)
-        self.out, self.quotes, self.item_depth = [], [], 0
+        saved = (self.out, self.quotes, self.lists, self.item_depth, self.previous_heading)
+        self.out, self.quotes, self.lists, self.item_depth = [], [], [], 0
         self.note_depth += 1
         try:
             self.walk(self.notes[ref])
             entries = self.out
         finally:
             self.note_depth -= 1
-            self.out, self.quotes, self.item_depth, self.previous_heading = saved
+            self.out, self.quotes, self.lists, self.item_depth, self.previous_heading = saved
         for entry in entries:
             if announce and entry.reason is None:  # read "Note 1. ... End of note."
                 entry.note = str(ref + 1)
@@ -246,7 +246,8 @@ class _Reader:
         elif kind == "admonition_open":
             self.quotes.append(False)
         elif kind in ("blockquote_close", "admonition_close"):
-            self.quotes.pop()
+            if self.quotes:  # a note's tokens can start inside a quote ("[^x]: > [^1]: …")
+                self.quotes.pop()
         elif kind == "admonition_title_open":
             self.in_title = True
         elif kind == "admonition_title_close":
@@ -254,7 +255,8 @@ class _Reader:
         elif kind in ("ordered_list_open", "bullet_list_open"):
             self.lists.append(kind == "ordered_list_open")
         elif kind in ("ordered_list_close", "bullet_list_close"):
-            self.lists.pop()
+            if self.lists:  # as for quotes: a note's tokens can start inside a list
+                self.lists.pop()
         elif kind == "list_item_open":
             self.item_depth += 1
         elif kind == "list_item_close":
