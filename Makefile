@@ -47,6 +47,9 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# bytecode now, as pip writes it for an installed package: an editable install leaves it
+	@# to the first run, and with PYTHONDONTWRITEBYTECODE set every run compiles the source
+	$(BIN)/python -m compileall -q src >/dev/null
 	touch $@
 
 clean:

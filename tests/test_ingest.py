@@ -159,6 +159,20 @@ def test_chrome_patterns_drop_chrome_and_only_chrome(tmp_path: Path, recipe, lin
     assert [d.reason for d in doc.dropped] == ([reason] if reason else [])
 
 
+@pytest.mark.parametrize(("patterns", "reasons"), [
+    # a back reference means its own pattern's group, which a joined pattern would renumber
+    ({"plain": "(advert)isement", "echo": r"(\w+) \1"}, ["echo", "plain"]),
+    ({"one": r"(?P<w>advertisement)", "two": r"(?P<w>echo) (?P=w)"}, ["two", "one"]),
+    ({"echo": r"(?P<w>echo) (?P=w)"}, ["echo"]),
+])
+def test_chrome_patterns_that_cannot_be_joined_still_drop(tmp_path: Path, patterns,
+                                                          reasons: list[str]) -> None:
+    path = write(tmp_path, "a.txt", "echo echo\nThe article itself.\nAdvertisement\necho echoes\n")
+    doc = read_document(path, IngestSettings(drop=patterns))
+    assert [d.reason for d in doc.dropped] == [f"boilerplate: {r}" for r in reasons]
+    assert doc.text[doc.blocks[0].span[0] : doc.blocks[0].span[1]] == "The article itself."
+
+
 def test_images_are_read_by_their_alt_text_or_figure_caption(tmp_path: Path, recipe) -> None:
     from dataclasses import replace
 

@@ -6,11 +6,40 @@ Offsets are `[start, end)` Python character offsets into `Document.text`, the de
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
+from typing import TypeVar
 
 Span = tuple[int, int]
 
+_T = TypeVar("_T")
 
+
+def quick_init(cls: type[_T]) -> type[_T]:
+    """A frozen slots dataclass made as fast to create as a mutable one, still frozen: its
+    __init__ sets each slot through the slot's own descriptor, where the one dataclass writes
+    calls object.__setattr__ by name for every field (3.7 us against 1.8 us for eleven
+    fields). For the values made once per sentence or quotation of a book; fields with a
+    default factory are not supported."""
+    params, body, names = [], [], {}
+    for item in fields(cls):  # type: ignore[arg-type]
+        if item.default_factory is not MISSING or not item.init:
+            raise TypeError(f"quick_init: {cls.__name__}.{item.name} needs the dataclass __init__")
+        names[f"_set_{item.name}"] = getattr(cls, item.name).__set__
+        if item.default is MISSING:
+            params.append(item.name)
+        else:
+            names[f"_default_{item.name}"] = item.default
+            params.append(f"{item.name}=_default_{item.name}")
+        body.append(f"    _set_{item.name}(self, {item.name})\n")
+    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", names)
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph-level unit of the document."""
@@ -43,6 +72,7 @@ class Page:
     """The page's number as printed ("12", "xiv")."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Dropped:
     """Text that is deliberately not spoken, and why."""
@@ -84,6 +114,7 @@ class Document:
     """The print edition's page breaks, in order, when the input marks them."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quoted passage; `span` includes its quotation marks."""
@@ -94,6 +125,7 @@ class Quote:
     cue: Span | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Segment:
     """The unit of synthesis: at most one sentence, one voice."""

@@ -29,6 +29,7 @@ def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
     if not patterns:
         return document
     compiled = [(name, re.compile(p, re.IGNORECASE)) for name, p in patterns.items()]
+    any_of = _any_of(list(patterns.values()))
     kept = []
     dropped = list(document.dropped)
     for block in document.blocks:
@@ -36,10 +37,29 @@ def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
             kept.append(block)
             continue
         text = document.text[block.span[0] : block.span[1]].strip()
-        name = next((n for n, rx in compiled if rx.fullmatch(text)), None)
+        if any_of is not None and not any_of.fullmatch(text):
+            name = None  # most paragraphs: one search says that none of the patterns matches
+        else:
+            name = next((n for n, rx in compiled if rx.fullmatch(text)), None)
         if name is None:
             kept.append(block)
         else:
             dropped.append(Dropped(block.span, f"boilerplate: {name}"))
     dropped.sort(key=lambda d: d.span)
     return replace(document, blocks=tuple(kept), dropped=tuple(dropped))
+
+
+_NUMBERED = re.compile(r"\\\d|\(\?P=|\(\?\(")
+"""A back reference (by number or name) or a conditional group: it would mean something else
+inside a joined pattern."""
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of them matches, to reject most paragraphs in one
+    call (which of them matched is then found one by one); None when they cannot be joined."""
+    if len(patterns) < 2 or any(_NUMBERED.search(p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error:  # e.g. the same group name in two of them
+        return None

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from earmark.config.recipe import QuoteSettings
-from earmark.model import Document, Span
+from earmark.model import Document, Span, quick_init
 from earmark.quotes import cues
 from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
@@ -35,9 +35,17 @@ _LOCATED = re.compile(
 """A name used as a place: "in Baltimore.", "at Green Gables, where" (not "at Sanders
 rallies", "in Trump's speech")."""
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case: _LOWER_WORD's matches, found in each distinct
+    whitespace-separated token (no match and none of its look-arounds crosses whitespace),
+    which is a third of the time of one search through the whole text."""
+    return frozenset(word for token in set(text.split()) for word in _LOWER_WORD.findall(token))
 _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Attributed:
     quote: QuoteMarks
@@ -64,7 +72,7 @@ class _Context:
         self.verbs = cues.ENGLISH.speech_verbs | frozenset(v.lower() for v in settings.speech_verbs)
         self.registry = Registry(
             frozenset(t.lower() for t in settings.titles),
-            frozenset(_LOWER_WORD.findall(document.text)),
+            _lower_words(document.text),
             frozenset(_LOCATED.findall(document.text)),
         )
         self.block_speakers: dict[int, Entity | None] = {}

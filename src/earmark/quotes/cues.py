@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from earmark.model import quick_init
 from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
@@ -181,6 +182,7 @@ def patterns(verbs: frozenset[str]) -> Patterns:
     return _PATTERNS[verbs]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     subject: str

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from earmark.model import Document, Span
+from earmark.model import Document, Span, quick_init
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
@@ -38,6 +38,7 @@ _ANY_MARK = re.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_C
 _ELISIONS = re.compile(r"(?:n|em|tis|twas|cause|til|till|bout|round|cos|s)\b|\d", re.IGNORECASE)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class QuoteMarks:
     """A quotation found by its marks (or a block quote, which has none)."""

@@ -12,10 +12,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from earmark.model import Document, Dropped, Span
+from earmark.model import Document, Dropped, Span, quick_init
 from earmark.text import emoji, scripts, sentences
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A segment before casting: where it is and what kind of speech it is."""
