@@ -28,8 +28,8 @@ from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
 
 _WORD = re.compile(r"\w+")
 _LOCATED = re.compile(
-    r"\b(?:in|at|near|into|across|outside|inside|throughout|around)\s+"
-    rf"((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|where|with|"
+    cues.at_word_start("in at near into across outside inside throughout around".split())
+    + rf"\s+((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|where|with|"
     r"last|this|in|at|from|was|is)\b)"
 )
 """A name used as a place: "in Baltimore.", "at Green Gables, where" (not "at Sanders
@@ -630,10 +630,11 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
 
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
-_PRONOUN_SUBJECT = re.compile(r"\b(He|She)\s+(?:[a-z]+ly\s+)?[a-z]")
+_PRONOUN_SUBJECT = re.compile(rf"({cues.at_word_start(('He', 'She'))})\s+(?:[a-z]+ly\s+)?[a-z]")
 _CLAUSE_OPENING = re.compile(r"(?:\b(?:But|And|Then|So|Yet|When|While|and|but|then|when|while)"
                              r"|[,;])\s+$")
-_DESCRIPTION_SUBJECT = re.compile(r"\b(?:The|the)(?:\s+[a-z][\w\-]*){2,5}")
+_DESCRIPTION_SUBJECT = re.compile(
+    rf"{cues.at_word_start(('The', 'the'))}(?:\s+[a-z][\w\-]*){{2,5}}")
 
 
 def _described_subject(match: re.Match[str]) -> tuple[str, bool, bool, bool] | None:

@@ -13,6 +13,7 @@ spokesperson") or a pronoun.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from earmark.model import quick_init
@@ -27,9 +28,15 @@ _DESC_STOP = (
     "will|would|could|should|can|may|might|did|does|do|been|be|not|also|if|than|because|"
     "since|unless|whether|where|what|then|so|yet|all|both|each|once|more|again"
 )
+_ABBREVIATED_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Mx", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen",
+                       "Col", "Lt", "Sgt", "Capt", "Prof", "Rev", "Insp", "Supt", "Det", "Cllr")
 NAME_TOKEN = (
-    r"(?:[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Insp|Supt|"
-    r"Det|Cllr)\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
+    # an initial ("J."), an abbreviated title ("Mrs."), or a capitalised word, tried in that
+    # order; written with the capital first, so that a search skips to the capitals (re finds
+    # no first character to skip to in an alternation that starts with a character class)
+    r"[A-ZÀ-ÖØ-Þ](?:(?<=[A-Z])\."
+    + "".join(rf"|(?<={t[0]}){t[1:]}\." for t in _ABBREVIATED_TITLES)
+    + r"|[\w’'\-]*)"
 )
 NAME = (
     rf"{NAME_TOKEN}(?:\s+(?:(?:of|of\s+the|for|de|da|del|van|von|der|le|la|al|bin|ibn)\s+)?"
@@ -62,6 +69,15 @@ _PERSON_LIKE = re.compile(NAME)
 
 
 _NOT_INVERTED = frozenset("tell tells told telling".split())
+
+
+def at_word_start(words: Iterable[str]) -> str:
+    """`\\b(?:WORD|WORD ...)` for words that start with a letter, written as each word's first
+    letter and then a look-behind for the boundary: re skips a search straight to the
+    positions of those letters, which it cannot do for a pattern that starts with `\\b` (a
+    third to a fifth of the time on a long text). The words may hold regular expressions
+    after their first letter."""
+    return "(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in words) + ")"
 
 
 def alternation(words: set[str] | frozenset[str]) -> str:
