@@ -19,6 +19,7 @@ import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from earmark.config.recipe import QuoteSettings
 from earmark.model import Document, Span, quick_init
@@ -351,7 +352,9 @@ def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
     )
 
 
-_WORD_BEFORE = re.compile(r"(\w+)[\s\u00a0]*$")
+_WORD_BEFORE_REVERSED = re.compile(r"\s*(\w+)")
+r"""The word before a position, and any spaces after it, matched on the reversed text before
+it: `(\w+)\s*$` searched forwards would try every position of the window."""
 
 
 def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
@@ -364,10 +367,10 @@ def _in_paraphrase(ctx: _Context, quote: QuoteMarks) -> bool:
         return False
     start = quote.span[0]
     block_start = ctx.document.blocks[quote.first_block].span[0]  # not the heading before
-    before = _WORD_BEFORE.search(ctx.text, max(block_start, start - 40), start)
+    before = _WORD_BEFORE_REVERSED.match(ctx.text[max(block_start, start - 40) : start][::-1])
     if before is None:
         return False
-    word = before.group(1).lower()
+    word = before.group(1)[::-1].lower()
     if (word in ctx.verbs or word in _VERBATIM_WORDS) and word not in _NAMING_WORDS:
         return False  # "Obama said “it gets me mad” every time ...": his words, his voice
     first = next((c for c in ctx.text[start + 1 : start + 4] if c.isalpha()), "")
@@ -403,7 +406,8 @@ def _title_like(ctx: _Context, quote: QuoteMarks) -> bool:
     are all capitalised (small words aside) names a title, a show or a slogan, not speech."""
     if not quote.marked:
         return False
-    words = _WORD.findall(ctx.text, quote.span[0], quote.span[1])
+    # (nine words are enough to tell: a long quotation's words are not all listed)
+    words = [w.group() for w in islice(_WORD.finditer(ctx.text, *quote.span), 9)]
     if not words or len(words) > 8:
         return False
     inner = ctx.text[quote.span[0] : quote.span[1]].rstrip("”\"’' ")

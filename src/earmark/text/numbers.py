@@ -74,6 +74,7 @@ _YEARS = re.compile(r"(?<![\w.,/-])(19[1-9]\d|20[1-9]\d)[-–](\d{2}|19[1-9]\d|2
                     r"(?![\w/-]|[.,]\d)")
 _DIGIT_OR_SLASH = re.compile(r"[\d/°℃℉]")  # what the number rules need; most text has none
 _ANY_ROMAN = re.compile(r"\s[IVXLC]+\b")
+_NEEDED = re.compile(rf"{_DIGIT_OR_SLASH.pattern}|{_ANY_ROMAN.pattern}")  # either, in one search
 _ROMAN = r"(?:(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _REGNAL = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 _SERIES = ("War|Chapter|Part|Book|Volume|Vol\\.|Act|Scene|Phase|Stage|Class|Type|Grade|Level|"
@@ -153,7 +154,7 @@ def _unit(match: re.Match[str]) -> str:
 def for_the_ear_needed(text: str) -> bool:
     """Whether for_the_ear can change text: it has a digit, a slash or a degree sign, or a
     word that could be a Roman numeral (most sentences have none)."""
-    return bool(_DIGIT_OR_SLASH.search(text) or _ANY_ROMAN.search(text))
+    return bool(_NEEDED.search(text))
 
 
 def for_the_ear(text: str) -> str:

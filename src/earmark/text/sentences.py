@@ -64,7 +64,17 @@ how who where which
 )
 
 _TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
-_WORD_BEFORE = re.compile(r"([\w.°]+)$")
+_WORD_BEFORE_REVERSED = re.compile(r"[\w.°]+")
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    r"""The run of word characters, dots and degree signs that ends text[start:end] (or ends
+    it before a final newline), "" if none: what `([\w.°]+)$` finds searched there, found by
+    one match on the reversed window where the search tries each of its positions."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    found = _WORD_BEFORE_REVERSED.match(text[start:end][::-1])
+    return found.group()[::-1] if found else ""
 _NEXT = re.compile(r"\s+([“\"‘'«(\[]*\s?)(\w+)")
 _GLUED = re.compile(r"[^\W\d_][^\W\d_]*[a-z]")  # "Today", "Mr" right after a stop: a word
 _LOWER_WORD = re.compile(r"(\w+)\W*$")
@@ -116,15 +126,16 @@ def _boundary(
     if punct[0] != "." or ellipsis:
         return end
     stop = punct_start + 1
-    before = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
-    token = before.group(1).lower().rstrip(".") if before else ""
+    run = _word_before(text, max(0, stop - 40), stop)  # it ends at the stop: no newline
+    token = run.lower().rstrip(".")
     if token in TITLES or token in abbreviations or token.rsplit(".", 1)[-1] in TITLES:
         return None  # "Tuesday.Mr. Smith": the title after a glued stop
     is_initial = len(token) == 1 and token.isalpha()
     if is_initial and not text[sentence_start:punct_start - 1].strip():
         return None  # "Q. What is it? A. This": a letter alone is no sentence
-    if is_initial and token == "i" and before is not None:
-        previous = _LOWER_WORD.search(text, max(0, before.start() - 40), before.start())
+    if is_initial and token == "i" and run:
+        run_start = stop - len(run)
+        previous = _LOWER_WORD.search(text, max(0, run_start - 40), run_start)
         if previous and previous.group(1).islower():
             return end  # "you and I. Did": the pronoun, not an initial
     if token in AMBIGUOUS or is_initial or _DOTTED.fullmatch(token):
@@ -145,8 +156,7 @@ def _glued(text: str, punct_start: int, end: int, limit: int,
     word = _GLUED.match(text, end, limit)
     if word is None or not text[end].isupper():
         return False
-    before = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
-    token = before.group(1).lower() if before else ""
+    token = _word_before(text, max(0, punct_start - 40), punct_start).lower()
     if len(token) < 2 or "." in token or token in TITLES or token in abbreviations:
         return False
     left = punct_start
