@@ -185,16 +185,25 @@ def attribute(
     return results, list(speakers.values())
 
 
+_VOCATIVE_END = r"(?=\s*[,!?]|\s*\.\W*$|\W*$)"
+_VOCATIVE_FIRST = re.compile(rf"\W*(?P<name>{cues.NAME}){_VOCATIVE_END}")
 _VOCATIVE = re.compile(
-    rf"(?:^\W*|[,;!?]\s+|\b(?:dear|my dear|Dear|My dear|Oh|O)\s+)(?P<name>{cues.NAME})"
-    rf"(?=\s*[,!?]|\s*\.\W*$|\W*$)"
+    # "[,;!?]" as four literals, "\b(?:dear|...)" by at_word_start: so that a search skips to
+    # where one can start, rather than trying every position of the quotation
+    rf"(?:,\s+|;\s+|!\s+|\?\s+|"
+    rf"{cues.at_word_start(('dear', 'my dear', 'Dear', 'My dear', 'Oh', 'O'))}\s+)"
+    rf"(?P<name>{cues.NAME}){_VOCATIVE_END}"
 )
+"""A name a quotation addresses: at its start (_VOCATIVE_FIRST, tried first), after a comma,
+semicolon, ! or ?, or after "dear", "Oh"."""
 
 
 def _vocatives(text: str) -> list[str]:
     """Names a quotation addresses ("Well, Watson," / "my dear Holmes!" / "Mr. D'Souza?")."""
     found = []
-    for match in _VOCATIVE.finditer(text):
+    first = _VOCATIVE_FIRST.match(text)
+    matches = _VOCATIVE.finditer(text, first.end() if first else 0)
+    for match in (first, *matches) if first else matches:
         parsed = parse_name(match.group("name"))
         if (
             parsed is not None
