@@ -63,7 +63,9 @@ how who where which
 """.split()
 )
 
-_TERMINAL = re.compile(r"[.!?…]+(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
+# "X+" written "XX*" in the patterns below that are searched: re skips a search to where the
+# first X is only when the pattern starts with a character class, not with a repeat
+_TERMINAL = re.compile(r"[.!?…][.!?…]*(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
 _WORD_BEFORE_REVERSED = re.compile(r"[\w.°]+")
 
 
