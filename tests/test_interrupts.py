@@ -80,6 +80,47 @@ def test_ctrl_c_midway_stops_with_one_line_and_nothing_written(tmp_path: Path, j
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers in /proc")
+def test_ctrl_c_while_a_worker_starts_stops_every_worker_without_a_traceback(tmp_path: Path
+                                                                            ) -> None:
+    # the moment of the bug: a worker still importing when Ctrl-C reached the process group
+    # died with a traceback; the pool, broken, failed on the futures the render had cancelled
+    # (InvalidStateError in its manager thread) and left the other worker waiting for work,
+    # and the render, at exit, waited for that worker for ever
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    process = earmark("render", str(long_story(tmp_path)), "-o", str(out), "--jobs", "2",
+                      env={"EARMARK_CACHE_DIR": str(cache)})
+    deadline = time.monotonic() + 120
+    while not worker_processes(process.pid):  # polled: first seen while still importing
+        assert process.poll() is None, "the render ended before its workers started"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        _, errors = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the render went on after Ctrl-C")
+    assert errors == "earmark: interrupted\n"
+    assert process.returncode == 130
+    assert not out.exists() or not any(out.iterdir())
+
+
+def worker_processes(parent: int) -> list[int]:
+    """The worker processes (multiprocessing's spawned interpreters) the parent has started."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+        if ppid == parent and b"multiprocessing.spawn" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def run_cli_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "earmark", *args], capture_output=True,
                           text=True, env={**os.environ, **env}, timeout=300, check=False)

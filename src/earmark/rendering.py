@@ -21,6 +21,7 @@ from earmark.config.casting import Casting
 from earmark.config.formats import FORMATS, audio_formats, exporters_for
 from earmark.config.recipe import Recipe
 from earmark.errors import InputError
+from earmark.interrupts import deferred
 from earmark.model import Plan
 from earmark.planning.build import plan_file
 from earmark.planning.manifest import AudioFile, build_manifest
@@ -146,7 +147,8 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         write_sidecars(staging, slug, typed)
         shutil.rmtree(staging / ".cache", ignore_errors=True)
         final = out_root / slug
-        _replace_dir(staging, final)
+        with deferred():  # Ctrl-C here would leave no render in place, the earlier one hidden
+            _replace_dir(staging, final)
     except BaseException:
         if feed is not None:
             feed.abandon()

@@ -20,16 +20,14 @@ import ctypes
 import difflib
 import io
 import re
-import signal
-import threading
 import time
 import wave
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from earmark.config.casting import Casting, VoiceSettings
 from earmark.errors import EngineError, VoiceNotFoundError
+from earmark.interrupts import deferred
 from earmark.model import PCM
 
 _WORD_CHARS = re.compile(r"\w")
@@ -206,8 +204,10 @@ def _register_driver() -> None:
             self._speaking = True
             self._samples: list[bytes] = []
             # synchronous: returns when espeak-ng has spoken it all; PHONEMES lets a lexicon's
-            # [[...]] reach espeak-ng as phonemes (pyttsx3 passes only the first two flags)
-            with _interrupt_after():
+            # [[...]] reach espeak-ng as phonemes (pyttsx3 passes only the first two flags).
+            # Ctrl-C meanwhile stops the render once the utterance is done: raised during
+            # synthesis, it would land in the callback above, where ctypes prints and drops it
+            with deferred():
                 _espeak.Synth(str(text).encode("utf-8"), flags=flags)
             if self._speaking:
                 with wave.open(self._save_file, "wb") as out:
@@ -237,28 +237,6 @@ def _register_driver() -> None:
     module = types.ModuleType(name)
     module.buildDriver = SynchronousDriver  # type: ignore[attr-defined]
     sys.modules[name] = module
-
-
-@contextlib.contextmanager
-def _interrupt_after() -> Iterator[None]:
-    """Ctrl-C during an utterance stops the render once the utterance is done.
-
-    Python raises KeyboardInterrupt in whatever Python code runs next, which during synthesis
-    is the driver's callback: ctypes prints the exception and drops it, and the render went
-    on. While espeak-ng speaks, Ctrl-C only sets a flag (in the main thread, where Python's
-    own handler is in place: worker processes ignore Ctrl-C, their render stops them)."""
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
-        yield
-        return
-    pressed: list[int] = []
-    signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    if pressed:
-        raise KeyboardInterrupt
 
 
 class _Library:

@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from earmark.config.casting import VoiceSettings
+from earmark.interrupts import blocked_in_children, deferred
 from earmark.model import PCM
 from earmark.speak.cache import Cache, key_of
 from earmark.speak.engine import Engine, Spoken, plausible_frames
 
 if TYPE_CHECKING:
     from multiprocessing.queues import SimpleQueue
+    from multiprocessing.synchronize import Event
 
 SUFFIX = ".wav"
 
@@ -88,27 +90,34 @@ def preload_engine() -> None:
 _announce: SimpleQueue[tuple[str, Spoken]] | None = None
 """A worker process's queue to the render: each segment is reported the moment it is
 spoken, not when its whole chunk is (so the encoders start right away)."""
+_stop: Event | None = None
+"""Set by the render when it stops early (Ctrl-C, a failure): a worker speaks no more."""
 
 
 def _init_worker(cache: Cache, announce: SimpleQueue[tuple[str, Spoken]] | None = None,
-                 ) -> None:
-    global _worker, _preloaded, _announce
+                 stop: Event | None = None) -> None:
+    global _worker, _preloaded, _announce, _stop
     if announce is not None:  # a worker process: Ctrl-C is the render's to handle (it stops
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the workers), not a traceback each
     engine, _preloaded = _preloaded or Engine(), None
     _worker = (engine, cache)
-    _announce = announce
+    _announce, _stop = announce, stop
 
 
 def _speak_batch(jobs: list[Job], cache: Cache | None = None) -> list[Spoken]:
-    """Speak jobs in order, starting from a fresh engine (the same audio in any process)."""
+    """Speak jobs in order, starting from a fresh engine (the same audio in any process);
+    only those before the render said stop."""
     assert _worker is not None, "worker not initialised"
+    out: list[Spoken] = []
+    if _stop is not None and _stop.is_set():
+        return out
     _worker[0].reset()
-    out = []
     for job in jobs:
         out.append(_speak(job, cache))
         if _announce is not None:
             _announce.put((job.key, out[-1]))
+        if _stop is not None and _stop.is_set():
+            break
     return out
 
 
@@ -202,23 +211,30 @@ def synthesize(jobs: Sequence[Job], cache: Cache, processes: int,
         on_cached()
     pending = list(todo.values())
     batches = _batches(pending, groups or [range(len(jobs))])
-    if len(pending) < IN_PROCESS or processes <= 1 or len(batches) < 2:
-        if pending and _worker is None:
-            _init_worker(cache)
-        for batch in batches:
-            _worker[0].reset()  # type: ignore[index]
-            for job in batch:
-                arrived(job.key, _speak(job, cache))
-    else:
-        _in_workers(batches, cache, max(1, min(processes, len(batches))), arrived)
+    # Ctrl-C stops synthesis between segments, never inside the bookkeeping that threads and
+    # worker processes share (see earmark.interrupts)
+    with deferred() as interrupt:
+        if len(pending) < IN_PROCESS or processes <= 1 or len(batches) < 2:
+            if pending and _worker is None:
+                _init_worker(cache)
+            for batch in batches:
+                _worker[0].reset()  # type: ignore[index]
+                for job in batch:
+                    arrived(job.key, _speak(job, cache))
+                    interrupt.check()
+        else:
+            _in_workers(batches, cache, max(1, min(processes, len(batches))), arrived,
+                        interrupt.check)
     return [by_key[job.key] for job in jobs], len(todo)
 
 
 def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
-                arrived: Callable[[str, Spoken], None]) -> None:
+                arrived: Callable[[str, Spoken], None],
+                check: Callable[[], None] = lambda: None) -> None:
     """Speak the batches in worker processes; `arrived` hears of each segment as soon as a
     worker has spoken it (through a queue), and of every segment of a finished batch (its
-    result, which also carries a worker's error or death)."""
+    result, which also carries a worker's error or death). `check` is called between
+    reports: what it raises (Ctrl-C) stops the workers."""
     import multiprocessing  # only here: 25 ms to import, and short texts never need it
     import time
     from concurrent.futures import ProcessPoolExecutor
@@ -228,7 +244,10 @@ def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
     # never exits with reports unsent, and one blocked on a full pipe cannot finish its batch
     # while this loop, which reads until every batch is finished, stops reading
     announce = context.SimpleQueue()
+    stop = context.Event()
     heard: set[str] = set()
+    before = set(multiprocessing.active_children())
+    spawned: set[multiprocessing.process.BaseProcess] = set()
 
     def hear(key: str, spoken: Spoken) -> None:
         if key not in heard:
@@ -242,28 +261,44 @@ def _in_workers(batches: list[list[Job]], cache: Cache, processes: int,
             return None
         return announce.get()
 
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
-                             initargs=(cache, announce)) as pool:
-        results = [pool.submit(_speak_batch, batch) for batch in batches]
-        finished = 0
-        try:
-            while finished < len(results):
-                if (one := report()) is not None:
-                    hear(*one)
-                elif results[finished].done():
-                    for job, spoken in zip(batches[finished], results[finished].result(),
-                                           strict=True):  # .result() raises a worker's error
-                        hear(job.key, spoken)
-                    finished += 1
-        except BaseException:
-            # a worker failed, or the render was interrupted: no further batch starts, and the
-            # ones under way are read to their end (a worker blocked on a full pipe would
-            # never finish, and the pool waits for it)
-            for result in results:
-                result.cancel()
-            while not all(result.done() for result in results):
-                report()
-            raise
+    try:
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker,
+                                 initargs=(cache, announce, stop)) as pool:
+            # the pool starts its workers as batches are submitted: from birth they block the
+            # Ctrl-C a terminal sends the whole process group (a worker still importing when
+            # it came died with a traceback, and the pool, broken, left the other running)
+            with blocked_in_children():
+                results = [pool.submit(_speak_batch, batch) for batch in batches]
+            spawned = set(multiprocessing.active_children()) - before
+            finished = 0
+            try:
+                while finished < len(results):
+                    check()
+                    if (one := report()) is not None:
+                        hear(*one)
+                    elif results[finished].done():
+                        for job, spoken in zip(batches[finished], results[finished].result(),
+                                               strict=True):  # raises a worker's error
+                            hear(job.key, spoken)
+                        finished += 1
+            except BaseException:
+                # a worker failed, or the render was interrupted: the workers stop after the
+                # segment they are speaking and the batches not started return at once; the
+                # reports are read meanwhile (a worker blocked on a full pipe would never
+                # finish, and the pool waits for it). Futures are not cancelled: a pool
+                # broken by a worker's death then fails to mark them and to stop the others
+                # (CPython 3.11's terminate_broken raises InvalidStateError on a cancelled one)
+                stop.set()
+                while not all(result.done() for result in results):
+                    report()
+                raise
+    except BaseException:
+        # whatever state the pool was left in, no worker outlives the render (the interpreter
+        # would wait for it at exit, for ever)
+        for child in spawned or set(multiprocessing.active_children()) - before:
+            child.terminate()
+            child.join(5)
+        raise
     announce.close()
 
 
