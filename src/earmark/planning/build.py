@@ -11,7 +11,8 @@ from earmark.config.lexicon import Lexicon
 from earmark.config.recipe import Recipe
 from earmark.errors import InputError
 from earmark.ingest import read_document
-from earmark.model import Document, Plan, Quote, Segment, Speaker
+from earmark.model import Document, Plan, Quote, Segment, Span, Speaker
+from earmark.planning import ahead
 from earmark.planning.chapters import (
     WORDS_PER_MINUTE,
     build_chapters,
@@ -22,7 +23,7 @@ from earmark.planning.voices import assign_voices
 from earmark.quotes.attribution import Attributed, attribute
 from earmark.quotes.marks import find_quotes
 from earmark.text.emoji import EMOJI_CHARS, with_names
-from earmark.text.segment import Piece, segment_document, sentence_spans
+from earmark.text.segment import Piece, Segmentation, segment_document, sentence_spans
 from earmark.text.speech import for_speech, heading_for_speech, without_markup
 
 # control characters (but whitespace) and zero-width/format characters: not for the engine
@@ -59,26 +60,57 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     speech: list[Attributed] = []
     voices: dict[str, str] = {}
     speakers = []
+    text, blocks, lexicon = document.text, document.blocks, casting.lexicon
+
+    def spoken_of(piece: Piece) -> str:
+        return spoken_text(text[piece.span[0] : piece.span[1]], lexicon,
+                           heading=piece.kind == "heading")
+
+    early: tuple[Segmentation, list[str]] | None = None
+    known: dict[tuple[Span, bool], str] = {}
+    reuse: tuple[Segmentation, set[int]] | None = None
     if recipe.quotes.enabled:
         scan = find_quotes(document)
         warnings.extend(scan.warnings)
-        attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes)
+        guess = ahead.start(document, sentences, [q.span for q in scan.quotes],
+                            recipe.segment.emoji, spoken_of)
+        try:
+            attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes)
+        except BaseException:
+            if guess is not None:
+                ahead.cancel(guess)
+            raise
         speech = [a for a in attributed if a.speech]
+        early = ahead.finish(guess) if guess is not None else None
+        spans = [a.quote.span for a in speech]
+        if early is not None and guess is not None and guess.speech != spans:
+            # some quotation is no speech: the blocks it is in are segmented again; the other
+            # blocks' pieces, and the spoken text of every piece that came out the same, stay
+            changed = ahead.changed_blocks(document, guess.speech, spans)
+            if changed is not None:
+                reuse = (early[0], changed)
+                known = {(p.span, p.kind == "heading"): said
+                         for p, said in zip(early[0].pieces, early[1], strict=True)}
+            early = None
         lines: dict[str, int] = {}
         for said in speech:
             if said.speaker is not None:
                 lines[said.speaker.canonical] = lines.get(said.speaker.canonical, 0) + 1
         voices, cast_warnings = assign_voices(speakers, casting, lines)
         warnings.extend(cast_warnings)
-    seg = segment_document(document, sentences, [a.quote.span for a in speech],
-                           recipe.segment.emoji)
+    if early is not None:
+        seg, spoken_texts = early[0], early[1]
+    else:
+        seg = segment_document(document, sentences, [a.quote.span for a in speech],
+                               recipe.segment.emoji, reuse)
+        spoken_texts = [known.get((p.span, p.kind == "heading")) or spoken_of(p)
+                        for p in seg.pieces]
     narrator = casting.voices.get(casting.narrator)
     rate = narrator.rate if narrator else WORDS_PER_MINUTE
     piece_chapter = dense_chapters(seg.pieces, chapter_of_blocks(document, recipe.chapters, rate))
     chapters = build_chapters(document, seg.pieces, piece_chapter, recipe.chapters)
     starts = [a.quote.span[0] for a in speech]
     first_of, last_of = _note_ends(document, seg.pieces)
-    text, blocks, lexicon = document.text, document.blocks, casting.lexicon
     other_language: dict[str | None, str | None] = {}  # a piece's language -> the segment's
     segments = []
     for index, piece in enumerate(seg.pieces):
@@ -89,8 +121,7 @@ def build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
             speaker = said.speaker.canonical if said.speaker else None
             voice = voices[said.speaker.canonical] if said.speaker else casting.quote
         block = blocks[piece.block]
-        spoken = spoken_text(text[piece.span[0] : piece.span[1]], lexicon,
-                             heading=piece.kind == "heading")
+        spoken = spoken_texts[index]
         if block.note is not None:
             spoken = _announced(spoken, block.note, index in first_of, index in last_of)
         language = piece.language or block.language

@@ -33,6 +33,9 @@ class Piece:
 class Segmentation:
     pieces: tuple[Piece, ...]
     dropped: tuple[Dropped, ...]
+    block_ends: tuple[tuple[int, int, int], ...] = ()
+    """For each block, where its pieces and its dropped parts end in the tuples above, and the
+    number of the sentence after its last: what `segment_document(..., reuse=)` copies."""
 
 
 _SPOKEN = re.compile(r"[^\W_]")  # a letter or digit; "_" alone is markup
@@ -55,11 +58,15 @@ _HEADING_SENTENCE = 200  # characters: a longer heading is split into sentences 
 
 def segment_document(
     document: Document, block_sentences: list[list[Span]], speech: list[Span],
-    emoji_mode: str = "name",
+    emoji_mode: str = "name", reuse: tuple[Segmentation, set[int]] | None = None,
 ) -> Segmentation:
     """Cut sentences at the edges of the (sorted, non-overlapping) speech spans, and where a
     run of another script starts or ends (a segment is one voice). Emoji are spoken by name
-    (`emoji_mode` "name") or dropped ("drop", reported with reason "emoji")."""
+    (`emoji_mode` "name") or dropped ("drop", reported with reason "emoji").
+
+    `reuse`: an earlier segmentation of the same document, with the blocks whose speech spans
+    it had otherwise: every other block's pieces are copied from it (a block's pieces depend
+    on the speech spans inside it only)."""
     text = document.text
     drop_emoji = emoji_mode == "drop"
     spoken = _SPOKEN if drop_emoji else _SPOKEN_OR_EMOJI
@@ -69,7 +76,16 @@ def segment_document(
     pieces: list[Piece] = []
     dropped: list[Dropped] = []
     sentence_no = 0
+    block_ends: list[tuple[int, int, int]] = []
     for block_no, block in enumerate(document.blocks):
+        if reuse is not None and block_no not in reuse[1]:
+            earlier = reuse[0].block_ends
+            piece_from, dropped_from, _ = earlier[block_no - 1] if block_no else (0, 0, 0)
+            piece_to, dropped_to, sentence_no = earlier[block_no]
+            pieces.extend(reuse[0].pieces[piece_from:piece_to])
+            dropped.extend(reuse[0].dropped[dropped_from:dropped_to])
+            block_ends.append((len(pieces), len(dropped), sentence_no))
+            continue
         base = "heading" if block.kind == "heading" else "narration"
         language_of_block = block.language or document.language
         # nothing but Latin letters in a text read in Latin script: one run per piece
@@ -96,7 +112,8 @@ def segment_document(
                         for run, language in scripts.runs(text, part, language_of_block):
                             pieces.append(Piece(block_no, sentence_no, kind, run, language))
             sentence_no += 1
-    return Segmentation(tuple(pieces), tuple(dropped))
+        block_ends.append((len(pieces), len(dropped), sentence_no))
+    return Segmentation(tuple(pieces), tuple(dropped), tuple(block_ends))
 
 
 _MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
