@@ -35,9 +35,22 @@ def document(tmp_path: Path, paragraphs: list[str]) -> Path:
     return path
 
 
-def no_children_left() -> bool:
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[ahead.Ahead | None]:
+    """Every fork the plan starts, recorded: for any length of document, and whatever threads
+    earlier tests left running (the forked process only computes, so it takes no lock)."""
+    monkeypatch.setattr(ahead, "MIN_CHARS", 0)
+    monkeypatch.setattr(ahead.threading, "active_count", lambda: 1)
+    started: list[ahead.Ahead | None] = []
+    start = ahead.start
+    monkeypatch.setattr(ahead, "start", lambda *args: started.append(start(*args)) or started[-1])
+    return started
+
+
+def reaped(fork: ahead.Ahead | None) -> bool:
+    """The forked process has ended and been waited for (no zombie is left)."""
+    assert fork is not None
     try:
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(fork.pid, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
@@ -51,33 +64,29 @@ def test_the_plan_is_the_same_as_planned_in_one_process(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch, paragraphs) -> None:
     path = document(tmp_path, paragraphs)
     expected = one_process(path, recipe, casting, monkeypatch)
-    monkeypatch.setattr(ahead, "MIN_CHARS", 0)
-    forked = []
-    start = ahead.start
-    monkeypatch.setattr(ahead, "start", lambda *args: forked.append(start(*args)) or forked[-1])
+    started = forks(monkeypatch)
     assert plan_json(build.plan_file(path, recipe, casting)) == expected
-    assert forked and forked[0] is not None  # the fork did take part
-    assert no_children_left()
+    assert len(started) == 1 and reaped(started[0])  # the fork took part, and is gone
 
 
 def test_a_fork_that_fails_leaves_the_work_to_this_process(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
     path = document(tmp_path, PARAGRAPHS)
     expected = one_process(path, recipe, casting, monkeypatch)
-    monkeypatch.setattr(ahead, "MIN_CHARS", 0)
+    started = forks(monkeypatch)
 
     def broken(*args, **kwargs):
         raise RuntimeError("the forked process fails")
 
     monkeypatch.setattr(ahead, "segment_document", broken)  # only the fork calls this one
     assert plan_json(build.plan_file(path, recipe, casting)) == expected
-    assert no_children_left()
+    assert len(started) == 1 and reaped(started[0])
 
 
 def test_an_interrupted_attribution_stops_the_fork(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
     path = document(tmp_path, PARAGRAPHS)
-    monkeypatch.setattr(ahead, "MIN_CHARS", 0)
+    started = forks(monkeypatch)
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -85,4 +94,4 @@ def test_an_interrupted_attribution_stops_the_fork(
     monkeypatch.setattr(build, "attribute", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build.plan_file(path, recipe, casting)
-    assert no_children_left()
+    assert len(started) == 1 and reaped(started[0])
