@@ -5,6 +5,7 @@ Uses real ffmpeg/LAME on generated tones (no engine).
 
 from __future__ import annotations
 
+import random
 import subprocess
 import threading
 import time
@@ -30,7 +31,9 @@ CHUNKS = [Chunk(0, 3), Chunk(4, 7), Chunk(8, 11)]
 
 
 def tone(path: Path, hz: int, ms: int) -> Spoken:
-    """A tone with noise on it: not periodic, so each clip can be found in the output."""
+    """A tone with noise on it: not periodic, so each clip can be found in the output. The
+    noise is seeded by the tone, so a clip made again is the same audio (as its key says)."""
+    random.seed(hz * 100_000 + ms)
     audio = Sine(hz, sample_rate=PCM.rate).to_audio_segment(ms, volume=-14).overlay(
         WhiteNoise(sample_rate=PCM.rate).to_audio_segment(ms, volume=-20))
     audio.set_channels(1).set_sample_width(2).export(str(path), format="wav")

@@ -3,8 +3,8 @@
 The programme is cut into chunks (at chapter starts, and inside long chapters at paragraph
 starts). Each chunk's audio depends only on its own segments: it starts with the pause before
 its first segment (shortened by GAP) and is padded with silence to a length L with
-(L + GAP) a whole number of MP3 frames (and of AAC frames: ALIGN); GAP samples of silence
-separate chunks. That is exactly
+(L + GAP) a whole number of the render's grid (`grid`: MP3 frames, and when they fit, AAC's
+and Opus's); GAP samples of silence separate chunks. That is exactly
 the room LAME's delay and padding take when the chunks are encoded separately and joined, so
 the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
 same stream, agree with it. An edit changes only its own chunk's audio: the others are found
@@ -33,9 +33,25 @@ LAME_DELAY = 1105
 LAME_MARGIN = 288  # room left for LAME's own end padding, so it never adds a frame
 GAP = LAME_DELAY + LAME_MARGIN
 ALIGN = math.lcm(FRAME, 1024)
-"""Every chunk's (L + GAP) is a multiple of this: 9216 samples (0.42 s), the least common
-multiple of MP3's frame and AAC's (1024), so every chunk starts on both grids wherever
-earlier chunks end, and an edit that moves a chunk leaves its M4B chunk as cached."""
+"""The largest chunk grid (`grid`): 9216 samples (0.42 s), MP3's frame and AAC's (1024) at
+22.05 kHz, so no chunk is padded by more than 0.42 s; also the grid of the functions below
+when none is given."""
+
+
+def grid(units: Sequence[tuple[int, bool]], cap: int = ALIGN) -> int:
+    """The chunk grid of a render, from its encoders' (unit, required) pairs: every chunk's
+    (L + GAP) is a multiple of it, so every chunk starts on each unit's grid wherever earlier
+    chunks end. A required unit (MP3's frame: its join needs it) is always in it; any other
+    (AAC's 1024, Opus's 60 ms: an edit that moves a chunk then leaves its encoded chunk as
+    cached) is taken, first ones first, while the grid stays within `cap`. A format whose
+    unit is left out is still exact, but re-encodes the chunks after an edit."""
+    ordered = sorted(units, key=lambda pair: not pair[1])
+    out = 1
+    for unit, required in ordered:
+        joined = math.lcm(out, unit)
+        if required or joined <= cap:
+            out = joined
+    return out
 BLOCK = 1 << 16  # samples of silence yielded at a time
 
 
@@ -128,7 +144,8 @@ def _split_longest(starts: list[int], segments: Sequence[Segment],
 
 def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],
                  keys: Sequence[str], pauses: PauseSettings, last: bool,
-                 levelling: Levelling | None = None) -> tuple[list[Stretch], int]:
+                 levelling: Levelling | None = None,
+                 align: int = ALIGN) -> tuple[list[Stretch], int]:
     """The chunk's own pieces (positions from its start) and its length."""
 
     def clip_at(index: int) -> Spoken:
@@ -136,7 +153,7 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
         assert clip is not None, f"segment {index} has no audio"
         return clip
 
-    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, levelling))
+    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, levelling, align))
     return pieces, end_of(pieces)
 
 
@@ -147,9 +164,10 @@ def end_of(pieces: Sequence[Stretch]) -> int:
 
 def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int], Spoken],
                keys: Sequence[str], pauses: PauseSettings, last: bool,
-               levelling: Levelling | None = None) -> Iterator[Stretch]:
+               levelling: Levelling | None = None, align: int = ALIGN) -> Iterator[Stretch]:
     """The chunk's pieces in order, asking `clip_at` for each clip only when it is reached
-    (so an encoder can take a chunk's start while its end is still being spoken)."""
+    (so an encoder can take a chunk's start while its end is still being spoken); a chunk
+    but the last is padded to (L + GAP) a multiple of `align` (see `grid`)."""
     position = 0
     levels = levelling or Levelling()
 
@@ -175,7 +193,7 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
     if last:
         yield from silence(pauses.tail_ms * PCM.rate // 1000)
     else:
-        yield from silence(-(position + GAP) % ALIGN)
+        yield from silence(-(position + GAP) % align)
 
 
 class Abandoned(Exception):
@@ -189,8 +207,10 @@ class Feed:
     def __init__(self, segments: Sequence[Segment], chunks: Sequence[Chunk],
                  keys: Sequence[str], pauses: PauseSettings,
                  levelling: Levelling | None = None,
-                 on_encoded: Callable[[int], None] | None = None) -> None:
+                 on_encoded: Callable[[int], None] | None = None, align: int = ALIGN) -> None:
         self.segments, self.chunks, self.keys = segments, list(chunks), keys
+        self.align = align
+        """The chunk grid (`grid`)."""
         self.encoded = on_encoded or (lambda frames: None)
         """Encoders report here the samples they have taken (for the progress display)."""
         self.pauses, self.levelling = pauses, levelling
@@ -235,7 +255,7 @@ class Feed:
     def walk(self, number: int) -> Iterator[Stretch]:
         """The chunk's pieces, each clip waited for."""
         return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
-                          self.pauses, self.is_last(number), self.levelling)
+                          self.pauses, self.is_last(number), self.levelling, self.align)
 
     def length(self, number: int) -> int:
         """The chunk's length in samples, once all its clips have arrived (waits for them)."""
@@ -330,8 +350,10 @@ def contents(pieces: Sequence[Stretch], start: int,
 def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[str],
            chapters: Sequence[Chapter], pauses: PauseSettings,
            chunks: Sequence[Chunk] | None = None,
-           levelling: Levelling | None = None) -> tuple[Programme, Timeline]:
-    """The whole programme and its timeline (one chunk when none are given)."""
+           levelling: Levelling | None = None,
+           align: int = ALIGN) -> tuple[Programme, Timeline]:
+    """The whole programme and its timeline (one chunk when none are given), its chunks
+    padded to the grid `align` (see `grid`)."""
     chunks = list(chunks or [Chunk(0, len(segments) - 1)])
     pieces: list[Stretch] = []
     placed: list[Chunk] = []
@@ -342,7 +364,7 @@ def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[
             pieces.append(Stretch(position, GAP, None))
             position += GAP
         local, length = chunk_pieces(chunk, segments, clips, keys, pauses,
-                                     number == len(chunks) - 1, levelling)
+                                     number == len(chunks) - 1, levelling, align)
         index = chunk.first
         for piece in local:
             pieces.append(Stretch(position + piece.start, piece.frames, piece.path, piece.key,

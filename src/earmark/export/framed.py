@@ -108,7 +108,7 @@ def elisions(pieces: Sequence[Stretch], begin: int, end: int, unit: int) -> list
 
 def unit(codec: Codec, rate: int) -> int:
     """The smallest number of programme samples that is a whole number of codec frames at
-    `rate` (AAC at 22.05 kHz: 1024; Opus at 48 kHz: 441, which is 960 there)."""
+    `rate` (AAC at 22.05 kHz: 1024; Opus's 60 ms at 48 kHz: 1323, which is 2880 there)."""
     span = PCM.rate * codec.frame
     return span // math.gcd(span, rate)
 
@@ -125,6 +125,9 @@ class FramedChunks:
         self.format = FORMATS[codec.format]
         self.rate = self.format.sample_rate(settings)
         self.unit = unit(codec, self.rate)
+        self.units = ((self.unit, False),)
+        """What the chunk grid takes from this codec (earmark.assemble.programme.grid): its
+        unit, wanted (the cache then holds its chunks after an edit), not required."""
         self.args = [*self.format.codec_args(settings), *codec.container]
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results: list[Future[Encoded] | None] = [None] * count
