@@ -9,14 +9,13 @@ the room LAME's delay and padding take when the chunks are encoded separately an
 the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
 same stream, agree with it. An edit changes only its own chunk's audio: the others are found
 in the cache. Nothing holds the whole programme in memory: `pcm` streams any range, reading
-each clip (with the wave module) when it is reached.
+each clip (earmark.speak.clipfile) when it is reached.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-import wave
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from earmark.assemble.limiter import Levelling, level
 from earmark.assemble.pauses import pause_before
 from earmark.config.recipe import PauseSettings
 from earmark.model import PCM, Chapter, Segment, Timeline, Timing
+from earmark.speak.clipfile import samples
 from earmark.speak.engine import Spoken
 
 FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
@@ -321,8 +321,7 @@ def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) 
                 for offset in range(a, b, BLOCK):
                     yield PCM.silence(min(b, offset + BLOCK) - offset)
             else:
-                with wave.open(piece.path, "rb") as clip:  # earmark's own 16-bit mono WAV
-                    raw = clip.readframes(piece.frames)
+                raw = samples(piece.path, piece.frames)  # earmark's own 16-bit mono WAV
                 size = piece.frames * PCM.frame_bytes
                 if len(raw) != size:  # never shift the timeline
                     raw = raw[:size].ljust(size, b"\0")

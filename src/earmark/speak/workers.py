@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from earmark.config.casting import VoiceSettings
 from earmark.model import PCM
 from earmark.speak.cache import Cache, key_of
+from earmark.speak.clipfile import probe
 from earmark.speak.engine import Engine, Spoken, plausible_frames
 
 if TYPE_CHECKING:
@@ -131,6 +132,11 @@ def cached(cache: Cache, job: Job) -> Spoken | None:
     path = cache.get("segments", job.key, SUFFIX)
     if path is None:
         return None
+    low, high = plausible_frames(job.text, job.settings.rate)
+    known = probe(path, VOICE_CHUNK)  # one open; the wave module only for another layout
+    if known is not None:
+        frames, voice = known
+        return Spoken(str(path), frames, voice) if low <= frames <= high else None
     try:
         with wave.open(str(path), "rb") as wav:
             shape = (wav.getframerate(), wav.getnchannels(), wav.getsampwidth())
@@ -139,7 +145,6 @@ def cached(cache: Cache, job: Job) -> Spoken | None:
             else None
     except (OSError, EOFError, wave.Error):
         return None
-    low, high = plausible_frames(job.text, job.settings.rate)
     if voice is None or not low <= frames <= high:
         return None
     return Spoken(str(path), frames, voice)
