@@ -104,14 +104,9 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
         if not starts or since >= seconds / 2:
             starts.append(chapter.first_segment)
             since = 0.0
-        if length > 1.5 * seconds:  # split at paragraph starts, counted inside the chapter
-            pieces = round(length / seconds)
-            step = len(span) / pieces
-            for n in range(1, pieces):
-                index = round(n * step)
-                while index < len(span) and span[index].paragraph == span[index - 1].paragraph:
-                    index += 1
-                if index < len(span) and chapter.first_segment + index > starts[-1]:
+        if length > 1.5 * seconds:  # split at paragraph starts inside the chapter
+            for index in _splits(span, round(length / seconds)):
+                if chapter.first_segment + index > starts[-1]:
                     starts.append(chapter.first_segment + index)
             since = 0.0
         since += length
@@ -119,6 +114,30 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
         pass
     ends = [*(s - 1 for s in starts[1:]), len(segments) - 1]
     return [Chunk(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _splits(span: Sequence[Segment], pieces: int) -> list[int]:
+    """Where a long chapter is cut into `pieces`: for each target (an equal share of its
+    characters) the paragraph start nearest it, as indexes into `span`. Counted in
+    characters, so an edit moves a cut only when it moves a target past the midpoint between
+    two paragraph starts (counted in segments, an edit that adds or removes a sentence
+    before a cut moved it to the next paragraph about every other time, and the chunk after
+    it was encoded again)."""
+    at, offsets, paragraphs = 0, [], []
+    for index, segment in enumerate(span):
+        if index and segment.paragraph != span[index - 1].paragraph:
+            paragraphs.append(index)
+            offsets.append(at)
+        at += len(segment.text)
+    cuts: list[int] = []
+    for n in range(1, pieces):
+        if not paragraphs:
+            break
+        target = n * at / pieces
+        nearest = min(range(len(paragraphs)), key=lambda k: abs(offsets[k] - target))
+        if not cuts or paragraphs[nearest] > cuts[-1]:
+            cuts.append(paragraphs[nearest])
+    return cuts
 
 
 MIN_SPLIT_SECONDS = 20.0
