@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import audioop
 import itertools
+import math
 import subprocess
 import threading
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from clip_finding import found_at
+from earmark.assemble.limiter import Levelling
 from earmark.assemble.programme import Feed, grid, layout
 from earmark.config.recipe import ExportSettings
 from earmark.export.m4b import M4bExport
@@ -35,14 +37,15 @@ def plan_of(segments, chapters) -> Plan:  # type: ignore[no-untyped-def]
 
 def encode(tmp_path: Path, fmt: str, freqs: list[int], cache: Cache, out: Path,
            order: list[int] | None = None, longer: int | None = None,
-           align: int | None = None):  # type: ignore[no-untyped-def]
+           align: int | None = None,
+           levelling: Levelling | None = None):  # type: ignore[no-untyped-def]
     segments, clips, chapters, keys = material(tmp_path, freqs)
     if longer is not None:  # that clip lasts 1.3 s longer (the programme after it moves)
         clips[longer] = tone(tmp_path / f"long{longer}.wav", freqs[longer], 2200)
         keys[longer] += "-long"
     exporter = EXPORTS[fmt](cache, ExportSettings(), 2, len(CHUNKS))
     align = align or grid(exporter.units)
-    feed = Feed(segments, CHUNKS, keys, PAUSES, align=align)
+    feed = Feed(segments, CHUNKS, keys, PAUSES, levelling, align=align)
     exporter.begin(feed)
 
     def speak() -> None:  # clips arrive late and out of order, as from synthesis
@@ -52,7 +55,8 @@ def encode(tmp_path: Path, fmt: str, freqs: list[int], cache: Cache, out: Path,
 
     speaker = threading.Thread(target=speak)
     speaker.start()
-    programme, timeline = layout(segments, clips, keys, chapters, PAUSES, CHUNKS, align=align)
+    programme, timeline = layout(segments, clips, keys, chapters, PAUSES, CHUNKS, levelling,
+                                 align=align)
     speaker.join()
     exporter.finish(programme, plan_of(segments, chapters), timeline, out)
     return programme, timeline
@@ -122,3 +126,23 @@ def test_the_grid_is_that_of_the_formats_made() -> None:
     assert grid([opus, mp3]) == 576  # 3.84 s would be too long a pause: Opus left out
     assert grid([aac, opus]) == 1024
     assert grid([]) == 1  # WAV: no padding
+
+
+@pytest.mark.parametrize("fmt", ["m4b", "opus"])
+def test_the_main_voice_gain_applied_by_ffmpeg_is_the_programmes(tmp_path: Path,
+                                                                  fmt: str) -> None:
+    """The gain of the voice heard most is applied by ffmpeg on the way into the encoder,
+    the limiter's ceiling divided by it first: the decoded clips are as loud as the
+    programme's (within 0.5 dB) and where it puts them."""
+    levelling = Levelling({"narrator": 1.6}, ceiling=20000)
+    out = tmp_path / f"loud.{fmt}"
+    programme, _ = encode(tmp_path, fmt, [250 + 35 * i for i in range(12)],
+                          Cache(tmp_path / "cache"), out, levelling=levelling)
+    pcm = decode(out)
+    for piece in (p for p in programme.pieces if p.path):
+        assert abs(found_at(programme, piece, pcm) - piece.start) <= PCM.rate // 1000
+        middle = piece.start + piece.frames // 2
+        ours = b"".join(programme.pcm(middle - 4000, middle + 4000))
+        theirs = pcm[(middle - 4000) * 2:(middle + 4000) * 2]
+        assert abs(20 * math.log10(audioop.rms(theirs, 2) / audioop.rms(ours, 2))) < 0.5
+        assert audioop.max(theirs, 2) < 20000 * 1.12  # the codec's own overshoot only
