@@ -7,8 +7,9 @@ dialogue-heavy book (benchmarks/booktext.py: short quoted lines, many speakers).
 turn: the pipe `espeak-ng ... --stdout | ffmpeg ... out.mp3` (benchmarks/render.py), then
 `earmark render TEXT --format F --quiet` for F in mp3, m4b, opus, each with a cold cache (the
 voices' loudness calibration only). Medians of wall time, CPU and peak RSS; ratios against
-the pipe and against the MP3 render, run by run. Then each format re-rendered after a
-one-paragraph edit (with its last cache), against its full render.
+the pipe and against the MP3 render, run by run (and CPU seconds against the MP3 render's:
+on a machine shared with other work, wall ratios drift). Then each format re-rendered after
+a one-paragraph edit (with its last cache), against its full render.
 With --quality, also the encoders alone on 2 minutes of the text's speech: CPU seconds and
 signal-to-distortion ratio (ffmpeg's asdr) of the settings compared for AAC and Opus.
 """
@@ -33,14 +34,21 @@ FORMATS = ("mp3", "m4b", "opus")
 ENCODERS = {
     "aac 48k twoloop (ffmpeg's default)": ["-c:a", "aac", "-b:a", "48k", "-f", "ipod"],
     "aac 48k fast (earmark)": ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "48k", "-f", "ipod"],
+    "aac 48k fast, no PNS, no TNS": ["-c:a", "aac", "-aac_coder", "fast", "-aac_pns", "0",
+                                     "-aac_tns", "0", "-b:a", "48k", "-f", "ipod"],
+    "aac 48k fast, cutoff 8 kHz": ["-c:a", "aac", "-aac_coder", "fast", "-cutoff", "8000",
+                                   "-b:a", "48k", "-f", "ipod"],
     "opus 32k voip (earmark)": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k",
                                 "-application", "voip", "-f", "ogg"],
     "opus 32k voip complexity 5": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k",
                                    "-application", "voip", "-compression_level", "5",
                                    "-f", "ogg"],
-    "opus 32k audio complexity 5": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k",
-                                    "-application", "audio", "-compression_level", "5",
-                                    "-f", "ogg"],
+    "opus 32k audio complexity 5, 20 ms": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k",
+                                           "-application", "audio", "-compression_level",
+                                           "5", "-vbr", "constrained", "-f", "ogg"],
+    "opus 32k audio complexity 5, 60 ms (earmark)": [
+        "-ar", "48000", "-c:a", "libopus", "-b:a", "32k", "-application", "audio",
+        "-compression_level", "5", "-vbr", "constrained", "-frame_duration", "60", "-f", "ogg"],
     "mp3 64k -q 7 (reference)": ["-c:a", "libmp3lame", "-b:a", "64k", "-compression_level",
                                  "7", "-f", "mp3"],
 }
@@ -113,8 +121,11 @@ def main() -> None:
                                                                         strict=True))
             to_mp3 = statistics.median(o.wall / p.wall for o, p in zip(ours[fmt], ours["mp3"],
                                                                        strict=True))
+            cpu_mp3 = statistics.median(o.cpu / p.cpu for o, p in zip(ours[fmt], ours["mp3"],
+                                                                      strict=True))
             print(f"  earmark {fmt:5s}   wall {m.wall:7.2f} s  cpu {m.cpu:7.2f} s  "
-                  f"peak {m.peak_mb:5.0f} MB  {to_pipe:5.2f}x the pipe  {to_mp3:5.2f}x MP3")
+                  f"peak {m.peak_mb:5.0f} MB  {to_pipe:5.2f}x the pipe  {to_mp3:5.2f}x MP3 "
+                  f"(CPU {cpu_mp3:4.2f}x MP3's)")
         edited_dir = scratch / "edited"
         edited_dir.mkdir()
         edited = edit_one_paragraph(text, edited_dir)
@@ -122,7 +133,8 @@ def main() -> None:
             again = render(edited, fmt, scratch / "out", caches[fmt])
             full = median(ours[fmt])
             print(f"  {fmt} re-render after a one-paragraph edit: wall {again.wall:.2f} s "
-                  f"({again.wall / full.wall:.2f}x its full render)")
+                  f"({again.wall / full.wall:.2f}x its full render; CPU {again.cpu:.2f} s, "
+                  f"{again.cpu / full.cpu:.2f}x)")
         if args.quality:
             encoders(plain_text, scratch)
 

@@ -141,13 +141,20 @@ def mp3_seconds(path: Path) -> float:
 
 
 def edit_one_paragraph(text: Path, scratch: Path) -> Path:
-    paragraphs = text.read_text(encoding="utf-8").split("\n\n")
+    """TEXT with one sentence of its middle paragraph lengthened, line ends kept as they are
+    (a Gutenberg text's CRLF written back as LF moved where an overlong sentence elsewhere
+    was cut: a second edit)."""
+    with text.open(encoding="utf-8", newline="") as source:
+        whole = source.read()
+    gap = "\r\n\r\n" if "\r\n\r\n" in whole else "\n\n"
+    paragraphs = whole.split(gap)
     middle = len(paragraphs) // 2
     while paragraphs[middle].startswith("#"):
         middle += 1
     paragraphs[middle] = re.sub(r"\.", ", which nobody expected.", paragraphs[middle], count=1)
     edited = scratch / text.name  # same name: same slug, same output folder
-    edited.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    with edited.open("w", encoding="utf-8", newline="") as sink:
+        sink.write(gap.join(paragraphs))
     return edited
 
 

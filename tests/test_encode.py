@@ -5,6 +5,7 @@ Uses real ffmpeg/LAME on generated tones (no engine).
 
 from __future__ import annotations
 
+import random
 import subprocess
 import threading
 import time
@@ -30,7 +31,9 @@ CHUNKS = [Chunk(0, 3), Chunk(4, 7), Chunk(8, 11)]
 
 
 def tone(path: Path, hz: int, ms: int) -> Spoken:
-    """A tone with noise on it: not periodic, so each clip can be found in the output."""
+    """A tone with noise on it: not periodic, so each clip can be found in the output. The
+    noise is seeded by the tone, so a clip made again is the same audio (as its key says)."""
+    random.seed(hz * 100_000 + ms)
     audio = Sine(hz, sample_rate=PCM.rate).to_audio_segment(ms, volume=-14).overlay(
         WhiteNoise(sample_rate=PCM.rate).to_audio_segment(ms, volume=-20))
     audio.set_channels(1).set_sample_width(2).export(str(path), format="wav")
@@ -129,3 +132,25 @@ def test_an_abandoned_render_stops_its_waiting_encoders(tmp_path: Path) -> None:
     assert not (tmp_path / "never.mp3").exists()
     assert cache.info()["chunks"][0] == 1  # only the complete first chunk was kept
     assert not list((tmp_path / "cache").rglob("*.partial"))
+
+
+def test_an_edit_before_a_split_leaves_the_split_at_its_paragraph() -> None:
+    """Removing one sentence from the first paragraph of a long chapter (the benchmark's
+    edit joins two) keeps every later cut at the same paragraph start, so only the edited
+    chunk changes: for chapters of any length."""
+    def book(first_paragraph: int, paragraphs: int) -> list[Segment]:
+        sizes = [first_paragraph] + [3] * paragraphs  # 3 sentences, 90 characters each
+        out: list[Segment] = []
+        for paragraph, count in enumerate(sizes):
+            for _ in range(count):
+                out.append(Segment(len(out), 0, len(out), paragraph, "narration", "narrator",
+                                   "narrator", "w" * (90 // count), (0, 1)))
+        return out
+
+    def cuts(segments: list[Segment]) -> list[int]:
+        chunks = plan_chunks(segments, [Chapter(0, "a", 0, len(segments) - 1)], 60)
+        return [segments[c.first].paragraph for c in chunks]
+
+    for paragraphs in range(30, 60):
+        before, after = cuts(book(3, paragraphs)), cuts(book(2, paragraphs))
+        assert len(before) > 2 and after == before, paragraphs

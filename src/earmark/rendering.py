@@ -73,7 +73,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
     the manifest's source entry, so a batch can tell an up-to-date output; `cover` is an image
     (JPEG or PNG) for the audio files' cover art, instead of the document's own."""
     from earmark.assemble.loudness import levels
-    from earmark.assemble.programme import Feed, layout
+    from earmark.assemble.programme import Feed, grid, layout
     from earmark.export import EXPORTERS
     from earmark.speak.engine import engine_version
     from earmark.speak.workers import synthesize
@@ -116,8 +116,11 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         made = exporters_for(formats)
         exporters = [EXPORTERS[fmt](cache, recipe.export, encoders, len(chunks))
                      for fmt in made]
+        # the chunks' padding: the grid of the formats made in this render (so the pauses
+        # between chunks, and the timeline, depend on the formats asked for)
+        align = grid([unit for exporter in exporters for unit in exporter.units])
         feed = Feed(plan.segments, chunks, keys, recipe.pauses, level.levelling,
-                    progress.encoded)
+                    progress.encoded, align)
         progress.start(len(speech))
         # encoders start now and take each segment as it is spoken (cached ones come first)
         spoken, synthesised = synthesize(
@@ -128,7 +131,7 @@ def render(source: Path, out_root: Path, recipe: Recipe, casting: Casting,
         from earmark.export.sidecars import write_sidecars
 
         programme, timeline = layout(plan.segments, spoken, keys, plan.chapters, recipe.pauses,
-                                     chunks, level.levelling)
+                                     chunks, level.levelling, align)
         progress.planned(programme.total)
         counted = dataclasses.replace(programme, on_pcm=progress.encoded)
         for number, (fmt, exporter) in enumerate(zip(made, exporters, strict=True)):

@@ -3,20 +3,19 @@
 The programme is cut into chunks (at chapter starts, and inside long chapters at paragraph
 starts). Each chunk's audio depends only on its own segments: it starts with the pause before
 its first segment (shortened by GAP) and is padded with silence to a length L with
-(L + GAP) a whole number of MP3 frames (and of AAC frames: ALIGN); GAP samples of silence
-separate chunks. That is exactly
+(L + GAP) a whole number of the render's grid (`grid`: MP3 frames, and when they fit, AAC's
+and Opus's); GAP samples of silence separate chunks. That is exactly
 the room LAME's delay and padding take when the chunks are encoded separately and joined, so
 the joined MP3 plays every sample where the timeline says, and other formats, encoded from the
 same stream, agree with it. An edit changes only its own chunk's audio: the others are found
 in the cache. Nothing holds the whole programme in memory: `pcm` streams any range, reading
-each clip (with the wave module) when it is reached.
+each clip (earmark.speak.clipfile) when it is reached.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-import wave
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from earmark.assemble.limiter import Levelling, level
 from earmark.assemble.pauses import pause_before
 from earmark.config.recipe import PauseSettings
 from earmark.model import PCM, Chapter, Segment, Timeline, Timing
+from earmark.speak.clipfile import samples
 from earmark.speak.engine import Spoken
 
 FRAME = 576  # samples per MPEG-2 layer III frame at 22.05 kHz
@@ -33,9 +33,25 @@ LAME_DELAY = 1105
 LAME_MARGIN = 288  # room left for LAME's own end padding, so it never adds a frame
 GAP = LAME_DELAY + LAME_MARGIN
 ALIGN = math.lcm(FRAME, 1024)
-"""Every chunk's (L + GAP) is a multiple of this: 9216 samples (0.42 s), the least common
-multiple of MP3's frame and AAC's (1024), so every chunk starts on both grids wherever
-earlier chunks end, and an edit that moves a chunk leaves its M4B chunk as cached."""
+"""The largest chunk grid (`grid`): 9216 samples (0.42 s), MP3's frame and AAC's (1024) at
+22.05 kHz, so no chunk is padded by more than 0.42 s; also the grid of the functions below
+when none is given."""
+
+
+def grid(units: Sequence[tuple[int, bool]], cap: int = ALIGN) -> int:
+    """The chunk grid of a render, from its encoders' (unit, required) pairs: every chunk's
+    (L + GAP) is a multiple of it, so every chunk starts on each unit's grid wherever earlier
+    chunks end. A required unit (MP3's frame: its join needs it) is always in it; any other
+    (AAC's 1024, Opus's 60 ms: an edit that moves a chunk then leaves its encoded chunk as
+    cached) is taken, first ones first, while the grid stays within `cap`. A format whose
+    unit is left out is still exact, but re-encodes the chunks after an edit."""
+    ordered = sorted(units, key=lambda pair: not pair[1])
+    out = 1
+    for unit, required in ordered:
+        joined = math.lcm(out, unit)
+        if required or joined <= cap:
+            out = joined
+    return out
 BLOCK = 1 << 16  # samples of silence yielded at a time
 
 
@@ -88,14 +104,9 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
         if not starts or since >= seconds / 2:
             starts.append(chapter.first_segment)
             since = 0.0
-        if length > 1.5 * seconds:  # split at paragraph starts, counted inside the chapter
-            pieces = round(length / seconds)
-            step = len(span) / pieces
-            for n in range(1, pieces):
-                index = round(n * step)
-                while index < len(span) and span[index].paragraph == span[index - 1].paragraph:
-                    index += 1
-                if index < len(span) and chapter.first_segment + index > starts[-1]:
+        if length > 1.5 * seconds:  # split at paragraph starts inside the chapter
+            for index in _splits(span, round(length / seconds)):
+                if chapter.first_segment + index > starts[-1]:
                     starts.append(chapter.first_segment + index)
             since = 0.0
         since += length
@@ -103,6 +114,30 @@ def plan_chunks(segments: Sequence[Segment], chapters: Sequence[Chapter], second
         pass
     ends = [*(s - 1 for s in starts[1:]), len(segments) - 1]
     return [Chunk(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _splits(span: Sequence[Segment], pieces: int) -> list[int]:
+    """Where a long chapter is cut into `pieces`: for each target (an equal share of its
+    characters) the paragraph start nearest it, as indexes into `span`. Counted in
+    characters, so an edit moves a cut only when it moves a target past the midpoint between
+    two paragraph starts (counted in segments, an edit that adds or removes a sentence
+    before a cut moved it to the next paragraph about every other time, and the chunk after
+    it was encoded again)."""
+    at, offsets, paragraphs = 0, [], []
+    for index, segment in enumerate(span):
+        if index and segment.paragraph != span[index - 1].paragraph:
+            paragraphs.append(index)
+            offsets.append(at)
+        at += len(segment.text)
+    cuts: list[int] = []
+    for n in range(1, pieces):
+        if not paragraphs:
+            break
+        target = n * at / pieces
+        nearest = min(range(len(paragraphs)), key=lambda k: abs(offsets[k] - target))
+        if not cuts or paragraphs[nearest] > cuts[-1]:
+            cuts.append(paragraphs[nearest])
+    return cuts
 
 
 MIN_SPLIT_SECONDS = 20.0
@@ -128,7 +163,8 @@ def _split_longest(starts: list[int], segments: Sequence[Segment],
 
 def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spoken | None],
                  keys: Sequence[str], pauses: PauseSettings, last: bool,
-                 levelling: Levelling | None = None) -> tuple[list[Stretch], int]:
+                 levelling: Levelling | None = None,
+                 align: int = ALIGN) -> tuple[list[Stretch], int]:
     """The chunk's own pieces (positions from its start) and its length."""
 
     def clip_at(index: int) -> Spoken:
@@ -136,7 +172,7 @@ def chunk_pieces(chunk: Chunk, segments: Sequence[Segment], clips: Sequence[Spok
         assert clip is not None, f"segment {index} has no audio"
         return clip
 
-    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, levelling))
+    pieces = list(walk_chunk(chunk, segments, clip_at, keys, pauses, last, levelling, align))
     return pieces, end_of(pieces)
 
 
@@ -147,9 +183,10 @@ def end_of(pieces: Sequence[Stretch]) -> int:
 
 def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int], Spoken],
                keys: Sequence[str], pauses: PauseSettings, last: bool,
-               levelling: Levelling | None = None) -> Iterator[Stretch]:
+               levelling: Levelling | None = None, align: int = ALIGN) -> Iterator[Stretch]:
     """The chunk's pieces in order, asking `clip_at` for each clip only when it is reached
-    (so an encoder can take a chunk's start while its end is still being spoken)."""
+    (so an encoder can take a chunk's start while its end is still being spoken); a chunk
+    but the last is padded to (L + GAP) a multiple of `align` (see `grid`)."""
     position = 0
     levels = levelling or Levelling()
 
@@ -175,7 +212,7 @@ def walk_chunk(chunk: Chunk, segments: Sequence[Segment], clip_at: Callable[[int
     if last:
         yield from silence(pauses.tail_ms * PCM.rate // 1000)
     else:
-        yield from silence(-(position + GAP) % ALIGN)
+        yield from silence(-(position + GAP) % align)
 
 
 class Abandoned(Exception):
@@ -189,8 +226,10 @@ class Feed:
     def __init__(self, segments: Sequence[Segment], chunks: Sequence[Chunk],
                  keys: Sequence[str], pauses: PauseSettings,
                  levelling: Levelling | None = None,
-                 on_encoded: Callable[[int], None] | None = None) -> None:
+                 on_encoded: Callable[[int], None] | None = None, align: int = ALIGN) -> None:
         self.segments, self.chunks, self.keys = segments, list(chunks), keys
+        self.align = align
+        """The chunk grid (`grid`)."""
         self.encoded = on_encoded or (lambda frames: None)
         """Encoders report here the samples they have taken (for the progress display)."""
         self.pauses, self.levelling = pauses, levelling
@@ -235,7 +274,7 @@ class Feed:
     def walk(self, number: int) -> Iterator[Stretch]:
         """The chunk's pieces, each clip waited for."""
         return walk_chunk(self.chunks[number], self.segments, self._wait, self.keys,
-                          self.pauses, self.is_last(number), self.levelling)
+                          self.pauses, self.is_last(number), self.levelling, self.align)
 
     def length(self, number: int) -> int:
         """The chunk's length in samples, once all its clips have arrived (waits for them)."""
@@ -301,8 +340,7 @@ def stream(pieces: Sequence[Stretch], start: int, end: int, scale: float = 1.0) 
                 for offset in range(a, b, BLOCK):
                     yield PCM.silence(min(b, offset + BLOCK) - offset)
             else:
-                with wave.open(piece.path, "rb") as clip:  # earmark's own 16-bit mono WAV
-                    raw = clip.readframes(piece.frames)
+                raw = samples(piece.path, piece.frames)  # earmark's own 16-bit mono WAV
                 size = piece.frames * PCM.frame_bytes
                 if len(raw) != size:  # never shift the timeline
                     raw = raw[:size].ljust(size, b"\0")
@@ -330,8 +368,10 @@ def contents(pieces: Sequence[Stretch], start: int,
 def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[str],
            chapters: Sequence[Chapter], pauses: PauseSettings,
            chunks: Sequence[Chunk] | None = None,
-           levelling: Levelling | None = None) -> tuple[Programme, Timeline]:
-    """The whole programme and its timeline (one chunk when none are given)."""
+           levelling: Levelling | None = None,
+           align: int = ALIGN) -> tuple[Programme, Timeline]:
+    """The whole programme and its timeline (one chunk when none are given), its chunks
+    padded to the grid `align` (see `grid`)."""
     chunks = list(chunks or [Chunk(0, len(segments) - 1)])
     pieces: list[Stretch] = []
     placed: list[Chunk] = []
@@ -342,7 +382,7 @@ def layout(segments: Sequence[Segment], clips: Sequence[Spoken], keys: Sequence[
             pieces.append(Stretch(position, GAP, None))
             position += GAP
         local, length = chunk_pieces(chunk, segments, clips, keys, pauses,
-                                     number == len(chunks) - 1, levelling)
+                                     number == len(chunks) - 1, levelling, align)
         index = chunk.first
         for piece in local:
             pieces.append(Stretch(position + piece.start, piece.frames, piece.path, piece.key,

@@ -3,7 +3,8 @@
 Which class writes a format is in its record (earmark.config.formats.FORMATS); EXPORTERS makes
 them by format name, importing each exporter's module only when its format is asked for (their
 tag libraries are slow to import). An exporter is made with (cache, settings, workers,
-chunks) and has begin(feed), finish(programme, plan, timeline, out) and abandon().
+chunks) and has `units` (what the chunk grid takes from it: earmark.assemble.programme.grid),
+begin(feed), finish(programme, plan, timeline, out) and abandon().
 """
 
 from __future__ import annotations

@@ -128,6 +128,9 @@ class StreamExport:
     format = ""
     """The name of its record in earmark.config.formats.FORMATS."""
 
+    units: tuple[tuple[int, bool], ...] = ()
+    """One stream: no chunk grid needed (earmark.assemble.programme.grid)."""
+
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
         self.settings = settings
 

@@ -61,6 +61,10 @@ class EpubExport:
         self.settings = settings
         self.mp3 = Mp3Export(cache, settings, workers, chunks)
 
+    @property
+    def units(self) -> tuple[tuple[int, bool], ...]:
+        return self.mp3.units
+
     def begin(self, feed: Feed) -> None:
         self.mp3.begin(feed)
 

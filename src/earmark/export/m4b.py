@@ -69,6 +69,10 @@ class M4bExport:
         self.settings = settings
         self.chunks = FramedChunks(AAC, cache, settings, workers, chunks)
 
+    @property
+    def units(self) -> tuple[tuple[int, bool], ...]:
+        return self.chunks.units
+
     def begin(self, feed: Feed) -> None:
         self.chunks.begin(feed)
 

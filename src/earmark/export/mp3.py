@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from earmark.assemble.programme import Feed, Programme
+from earmark.assemble.programme import FRAME, Feed, Programme
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
 from earmark.export.encode import Mp3Chunks, encode_stream
@@ -26,6 +26,12 @@ class Mp3Export:
         # 44.1 kHz) are resampled by ffmpeg, in one stream
         self.chunks = Mp3Chunks(cache, settings, workers, chunks) \
             if settings.sample_rate == PCM.rate else None
+
+    @property
+    def units(self) -> tuple[tuple[int, bool], ...]:
+        """What the chunk grid takes from MP3 (earmark.assemble.programme.grid): its frame,
+        required by the chunks' join (none when it is encoded as one stream)."""
+        return ((FRAME, True),) if self.chunks is not None else ()
 
     def begin(self, feed: Feed) -> None:
         if self.chunks is not None:

@@ -13,8 +13,11 @@ from earmark.errors import EarmarkError
 PRE_SKIP = 312
 """Samples (48 kHz) libopus delays its input by: the OpusHead's pre-skip."""
 
-PACKETS_PER_PAGE = 50
-"""One second of 20 ms packets a page, as ffmpeg writes them."""
+PACKET = 2880
+"""Samples (48 kHz) in each packet the encoder writes: 60 ms (config.formats.OPUS_OPTIONS)."""
+
+PAGE = 48000
+"""Samples a page holds (about): one second, as ffmpeg writes them."""
 
 
 def _read(path: Path) -> list[bytes]:
@@ -87,13 +90,16 @@ def join(parts: Iterable[list[bytes]], out: Path, first: Path, length: int) -> N
         sink.write(page([head], 0, 2))
         sink.write(page([tags], 0))
         pending: list[bytes] = []
+        held = 0
         for kept in parts:
             for packet in kept:
-                if len(pending) == PACKETS_PER_PAGE:  # a full page, and more to come
+                if held >= PAGE:  # a full page, and more to come
                     sink.write(page(pending, min(granule, end)))
-                    pending = []
+                    pending, held = [], 0
                 pending.append(packet)
-                granule += samples(packet)
+                size = samples(packet)
+                granule += size
+                held += size
         if granule < end:
             raise EarmarkError(f"the joined Opus stream is {end - granule} samples short")
         sink.write(page(pending, end, 4))

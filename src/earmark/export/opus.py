@@ -22,7 +22,7 @@ from earmark.export.webvtt import timestamp
 from earmark.model import PCM, Plan, Timeline
 from earmark.speak.cache import Cache
 
-OPUS = Codec("opus", ".opus", ("-f", "ogg"), 960, oggopus.frames, drop_first=False,
+OPUS = Codec("opus", ".opus", ("-f", "ogg"), oggopus.PACKET, oggopus.frames, drop_first=False,
              delay=oggopus.PRE_SKIP)
 
 
@@ -34,6 +34,10 @@ class OpusExport:
     def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
         self.settings = settings
         self.chunks = FramedChunks(OPUS, cache, settings, workers, chunks)
+
+    @property
+    def units(self) -> tuple[tuple[int, bool], ...]:
+        return self.chunks.units
 
     def begin(self, feed: Feed) -> None:
         self.chunks.begin(feed)

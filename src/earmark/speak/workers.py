@@ -23,6 +23,7 @@ from earmark.config.casting import VoiceSettings
 from earmark.interrupts import blocked_in_children, deferred
 from earmark.model import PCM
 from earmark.speak.cache import Cache, key_of
+from earmark.speak.clipfile import probe
 from earmark.speak.engine import Engine, Spoken, plausible_frames
 
 if TYPE_CHECKING:
@@ -140,6 +141,11 @@ def cached(cache: Cache, job: Job) -> Spoken | None:
     path = cache.get("segments", job.key, SUFFIX)
     if path is None:
         return None
+    low, high = plausible_frames(job.text, job.settings.rate)
+    known = probe(path, VOICE_CHUNK)  # one open; the wave module only for another layout
+    if known is not None:
+        frames, voice = known
+        return Spoken(str(path), frames, voice) if low <= frames <= high else None
     try:
         with wave.open(str(path), "rb") as wav:
             shape = (wav.getframerate(), wav.getnchannels(), wav.getsampwidth())
@@ -148,7 +154,6 @@ def cached(cache: Cache, job: Job) -> Spoken | None:
             else None
     except (OSError, EOFError, wave.Error):
         return None
-    low, high = plausible_frames(job.text, job.settings.rate)
     if voice is None or not low <= frames <= high:
         return None
     return Spoken(str(path), frames, voice)
