@@ -361,3 +361,51 @@ def test_a_name_before_a_verb_of_speaking_is_who_he_is(tmp_path, recipe, casting
     assert said(plan_of(tmp_path, text, recipe, casting)) == [
         ("“I just don't see it,”", "Lee Cuban")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Gutenberg's double hyphen is a dash, not part of the name
+            "“I will not stay,” said Corran--quite firmly.\n\n“Nor I,” said Corran.",
+            [("“I will not stay,”", "Corran"), ("“Nor I,”", "Corran")],
+        ),
+        (  # a description ends at its head noun: before an adverb ...
+            "“We are leaving,” said her aunt soon afterwards.\n\n“Now,” said her aunt.",
+            [("“We are leaving,”", "her aunt"), ("“Now,”", "her aunt")],
+        ),
+        (  # ... a participle after a person's noun ...
+            "“Stop that!” said the boy shaking his fist.",
+            [("“Stop that!”", "the boy")],
+        ),
+        (
+            "“We will see,” said the driver sitting next to him.",
+            [("“We will see,”", "the driver")],
+        ),
+        (  # ... or a finite verb
+            "Notes\n\nThe Ohio senator emailed supporters saying: “Stay with me.”",
+            [("“Stay with me.”", "the Ohio senator")],
+        ),
+        (  # "a husky whisper": an adjective and a noun, not a speaker and a verb
+            "Notes\n\nTom Reed leaned over and said in a husky whisper: “Not a word.”",
+            [("“Not a word.”", "Tom Reed")],
+        ),
+        (  # "a faint [voice]": an adjective whose noun the cue lost
+            "“Quiet!” cried a faint and feeble voice.",
+            [("“Quiet!”", None)],
+        ),
+        (  # a head that names a feeling, an act or an event is no speaker
+            "Notes\n\nAda Finch sat down. Her bewilderment was great; she kept repeating, “How"
+            " can it be?”",
+            [("“How can it be?”", None)],
+        ),
+        (  # "rally" is a noun, not an -ly adverb after the subject
+            "Notes\n\nAn open rally by the workers had one message: “Pay us now.”",
+            [("“Pay us now.”", None)],
+        ),
+    ],
+)
+def test_a_description_ends_at_a_head_noun_that_can_speak(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

@@ -47,7 +47,8 @@ NAME = (
     rf"{NAME_TOKEN})*"
 )
 # -ly adverbs end a description ("cried his wife impatiently"); a few -ly nouns do not
-_ADVERB = r"(?!(?:family|elderly|ally|bully|belly|rally|assembly|italy)\b)[a-z]{2,}ly"
+_LY_NOUNS = ("family", "elderly", "ally", "bully", "belly", "rally", "assembly", "italy")
+_ADVERB = rf"(?!(?:{'|'.join(_LY_NOUNS)})\b)[a-z]{{2,}}ly"
 # "the Senate minority leader", "the New Jersey governor": capitalised words may stand inside a
 # description, but it ends on a lower-case word (its head noun)
 _DESC_WORD = rf"(?!(?:{_DESC_STOP}|he|she|they|it|we|you|i)\b)(?!{_ADVERB}\b)"
@@ -287,7 +288,9 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
         candidates = (*candidates, *compiled.dialogue)
     for pattern in candidates:
         match = pattern.match(window)
-        if match and (not sentence_ended or _SENTENCE_END.match(window, match.end())):
+        if match and (not sentence_ended or _SENTENCE_END.match(window, match.end())) and (
+            not _adjective_then_noun(match)
+        ):
             return _cue(match, start)
     if not sentence_ended and start >= 2 and text[start - 2] not in ",!?":
         # “… unlikely” that Sanders can catch Clinton, said Steve Elmendorf: the sentence goes
@@ -299,6 +302,36 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
                 if match:
                     return _cue(match, start)
     return None
+
+
+_BASE_VERBS = frozenset(
+    w for w in ENGLISH.speech_verbs
+    if f"{w}s" in ENGLISH.speech_verbs or f"{w}es" in ENGLISH.speech_verbs
+    or (w.endswith("y") and f"{w[:-1]}ies" in ENGLISH.speech_verbs)
+)
+"""The plain forms of the verbs of speaking ("say", "whisper", "cry"), each also a noun."""
+_DETERMINERS = frozenset("a an one another the his her their its our".split())
+_PLURAL_HEADS = frozenset(
+    "people police children folk both few many several two three four five six seven eight "
+    "nine ten".split()
+)
+
+
+def _adjective_then_noun(match: re.Match[str]) -> bool:
+    """ "in a hoarse whisper", "the absurd answer", "his prompt reply": a singular
+    description right before a plain verb form is an adjective before a noun (a singular
+    subject says "whispers", "answered"), not a speaker and a verb; "the voters say" and
+    "the aide will say" are."""
+    verb = match.groupdict().get("verb")
+    if verb not in _BASE_VERBS:
+        return False
+    words = match.group("subject").split()
+    head = words[-1]
+    return (
+        len(words) > 1 and words[0].lower() in _DETERMINERS
+        and not head.endswith(("s", "men")) and head not in _PLURAL_HEADS
+        and not match.string[match.end("subject") : match.start("verb")].strip()
+    )
 
 
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
@@ -317,7 +350,7 @@ def before_quote(
             return _cue(match, start)
     best = None
     for match in compiled.before_any.finditer(window):
-        if len(window[match.end() :].split()) <= max_words:
+        if len(window[match.end() :].split()) <= max_words and not _adjective_then_noun(match):
             best = _cue(match, start)
     return best
 
@@ -387,7 +420,8 @@ def verb_like(word: str) -> bool:
     """Whether the word after a sentence's subject can be its verb ("Trump then appears",
     "She addressed"): -ed, -s, an irregular past, an auxiliary, an -ly adverb."""
     return (
-        word.endswith(("ed", "s", "ly"))
+        word.endswith(("ed", "s"))
+        or (word.endswith("ly") and word not in _LY_NOUNS)  # "An interfaith rally had"
         or word in _IRREGULAR_PAST
         or word in _AUXILIARY
         or word in ENGLISH.speech_verbs

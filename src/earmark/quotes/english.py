@@ -118,7 +118,8 @@ hotel plaza farm gallery museum theater theatre stadium arena mall restaurant pl
     not_speakers=word_set("""
 deep high low small large big little young old far near rare gentle harsh soft loud quiet
 nervous prominent apparent strange same next first last other famous emotional vast primary
-sleepy timid angry gruff warm cold caustic kind good bad great long short
+sleepy timid angry gruff warm cold caustic kind good bad great long short faint hoarse sharp
+shrill piercing
 following past share impact majority process principle debate way face home head hand
 hands eyes eye belly culture question dress photo picture room ballot scheduling
 cover flag shop hour half time day week year moment thing fact point idea word words door
