@@ -409,3 +409,73 @@ def test_a_description_ends_at_a_head_noun_that_can_speak(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a place after a preposition is no subject of the verb after it
+            "Notes\n\nRavi Nair, the former mayor of Lisbury and governor of Estmark, stressed"
+            " his record.\n\n“We can build,” he said.",
+            [("“We can build,”", "Ravi Nair")],
+        ),
+        (  # a party and a state after a name are no one's name
+            "Notes\n\nCommittee chair Rep. Dana Holt, R-Iowa, said the hearing will start with"
+            " the director.\n\n“It is not over,” she said.",
+            [("“It is not over,”", "Dana Holt")],
+        ),
+        (  # "the" and a people's word is a description, not a name
+            "“It gave the address,” explained the Canadian.",
+            [("“It gave the address,”", "the Canadian")],
+        ),
+        (  # "Others" opening a sentence names no one
+            "Notes\n\nOthers, reacting to the ruling, shouted, “Shame on you!”",
+            [("“Shame on you!”", None)],
+        ),
+        (  # after "the", an -ly word is part of a title, not a sentence-opening adverb
+            "Notes\n\nAccording to the Weekly Ledger, “The mill will close.”",
+            [("“The mill will close.”", "Weekly Ledger")],
+        ),
+        (  # modifiers, then the name with a given name in it
+            "“It is a stunt,” said Budget ranking Democrat Elena Ward (D-Vt.).",
+            [("“It is a stunt,”", "Elena Ward")],
+        ),
+        (  # ... but not a name after a function word
+            "“It is a stunt,” said Lena Ward in an interview with Omar Price.",
+            [("“It is a stunt,”", "Lena Ward")],
+        ),
+    ],
+)
+def test_places_labels_and_modifiers_are_no_speakers(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the verb before its object ends a description
+            "Notes\n\nThe Hare shook its head slowly, and said, without looking up, “Not today.”",
+            [("“Not today.”", "the Hare")],
+        ),
+        (  # "he" before a participle is the speaker, not a role before "his cup"
+            "“It is settled,” said he putting his cup upon the table.",
+            [("“It is settled,”", None)],
+        ),
+        (  # "At Lowbridge / I found": the narrator's "I" is no part of a name
+            "Notes\n\nWe drove on to Lowbridge. At Lowbridge\nI found the shop closed.\n\n"
+            "“Nobody here,” he said.",
+            [("“Nobody here,”", None)],
+        ),
+        (  # "the Ohio senator", not "the Ohio"
+            "“It is a hard case,” said the Ohio senator, “and I will vote no.”",
+            [("“It is a hard case,”", "the Ohio senator"),
+             ("“and I will vote no.”", "the Ohio senator")],
+        ),
+    ],
+)
+def test_descriptions_and_names_stop_where_the_person_does(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

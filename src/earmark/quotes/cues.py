@@ -59,7 +59,8 @@ DESC = (
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)"
 ROLE = (
-    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+"
+    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that|he|she|we|they|it|you)"
+    r"\b)[a-z][\w\-]*\s+"
     r"(?:of\s+(?=[a-z]))?){0,4}"
 )
 # "a New Hampshire Republican", "one of those advisers": an indefinite description up to the
@@ -227,10 +228,37 @@ def _kind(subject: str) -> str:
     if (
         _IS_DESC.fullmatch(subject)
         or words[0] in _INDEFINITE_WORDS
-        or (len(words) > 1 and words[0].lower() == "the" and words[1][:1].islower())
+        or (len(words) > 1 and words[0].lower() == "the" and (
+            words[1][:1].islower() or (len(words) == 2 and _demonym(words[1]))))
     ):
         return "description"
     return "name"
+
+
+_GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?<!m)(?:an|ese|ish)")  # not "the Footman"
+
+
+def _demonym(word: str) -> bool:
+    """ "the American", "the Texan", "the Republican": a word of a people or a party, which
+    with "the" describes a person (not a name: "American" alone is no one)."""
+    key = word.lower()
+    return key in ENGLISH.place_words or (
+        bool(_DEMONYM.fullmatch(word)) and key not in _GIVEN_NAMES
+    )
+
+
+_NOT_MODIFIERS = frozenset((*_DESC_STOP.split("|"), "the", "a", "an", "his", "her", "their"))
+
+
+def _modifier_then_name(role: re.Match[str]) -> bool:
+    """ "said Oversight ranking Democrat Elijah Cummings": modifiers before a name with a
+    given name in it (not "said Clinton in an interview with John Dickerson", where a
+    function word says the name is another's)."""
+    between = role.string[role.start() : role.start("name")].split()
+    return not any(w in _NOT_MODIFIERS for w in between) and any(
+        w.lower() in _GIVEN_NAMES for w in role.group("name").split()
+    )
 
 
 def _titles_only(subject: str) -> bool:
@@ -255,13 +283,19 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         subject = "I"  # "said I.": the narrator, not an initial
     appositive = (match.groupdict().get("appositive") or "").strip()
     named = _NAME_AFTER.match(match.string, match.end("subject")) if subject else None
+    if subject[:4] in ("the ", "The ") and _kind(subject) == "description":
+        # "said the Florida senator": the description, not "the Florida"
+        longer = _IS_DESC.match(match.string, match.start("subject"))
+        if longer is not None and longer.end() > match.end("subject"):
+            subject = longer.group()
+            named = None
     if named is not None and _kind(subject) == "description":
         # "said the unsympathetic Marilla": the description's words describe the name after
         return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
     if subject and " " not in subject and subject[:1].isupper():
         # "said Democratic pollster Geoff Garin": a capitalised word, a role, then the name
         role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
-        if role is not None and role_word(role.group("role")):
+        if role is not None and (role_word(role.group("role")) or _modifier_then_name(role)):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)

@@ -81,6 +81,7 @@ _HEAD_ENDS = frozenset(
     "will would could should can may might must do does did into behind without through "
     "under upon across toward towards beside against within among to".split()
 )
+_OBJECTS = frozenset("him her his them their its me us our my your the a an such".split())
 _PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
 _PAST_FORMS = frozenset(
     "held heard known told wrote spoke took gave made went came got put began left sent kept "
@@ -105,6 +106,8 @@ def head_end(surface: str) -> str:
         if word in _HEAD_ENDS or (word.endswith("ly") and len(word) > 4
                                   and word not in _LY_NOUNS_ALL):
             words = words[:index]
+            if word in _OBJECTS and len(words) > 2:
+                words = words[:-1]  # the verb before its object: "the Dormouse shook its"
             break
         if (_PARTICIPLE.fullmatch(word) or word in _PAST_FORMS) and _person_like(
                 words[index - 1]):
@@ -252,6 +255,8 @@ def opening_word(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
     )
 
 
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+"""A party and a state ("R-Utah", "D-Md."): the label after a name, no one's name."""
 _LY_NAMES = frozenset("shelly wally lilly cicely nelly willy charly ally".split())
 
 
@@ -282,10 +287,13 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     organisation = False
     while tokens and (
         _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
-        or (len(tokens) > 1 and opening_word(tokens[0]))
-    ):
+        or (len(tokens) > 1 and opening_word(tokens[0]) and not organisation)
+    ):  # after "the", an -ly word is a name's ("the Daily Caller", "the Weekly Standard")
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
+    if (len(tokens) > 1 and tokens[-1] == "I" and _word(tokens[-2]) not in _GIVEN_NAMES
+            and not any(_word(t) in titles_known for t in tokens)):
+        tokens = tokens[:-1]  # "At Camberwell I found": the narrator, not "Henry I"
     if tokens and _POSSESSIVE.search(tokens[-1]):
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
     if any(t[:1].isupper() and _word(t) in _HEADLINE_WORDS for t in tokens[1:]):
@@ -303,7 +311,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
         tokens = tokens[:-1]  # "MSNBC Monday"
     if not tokens or all(
-        _ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names
+        _ROMAN.fullmatch(t) or _PARTY_STATE.fullmatch(t) or _word(t) in ENGLISH.not_names
         or _word(t) in ENGLISH.trailing_not_names
         for t in tokens
     ):
