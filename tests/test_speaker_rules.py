@@ -468,6 +468,15 @@ def test_places_labels_and_modifiers_are_no_speakers(
             "“Nobody here,” he said.",
             [("“Nobody here,”", None)],
         ),
+        (  # a place after a preposition and a line break is no subject either
+            "Notes\n\nOmar Hale was pleased with\nDunmore, thought it a fine town.\n\n"
+            "“I like it,” he said.",
+            [("“I like it,”", "Omar Hale")],
+        ),
+        (  # "the Democratic nominee", not "Democratic"
+            "“We will not back down,” said the Democratic nominee.",
+            [("“We will not back down,”", "the Democratic nominee")],
+        ),
         (  # "the Ohio senator", not "the Ohio"
             "“It is a hard case,” said the Ohio senator, “and I will vote no.”",
             [("“It is a hard case,”", "the Ohio senator"),

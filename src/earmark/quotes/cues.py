@@ -283,10 +283,15 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         subject = "I"  # "said I.": the narrator, not an initial
     appositive = (match.groupdict().get("appositive") or "").strip()
     named = _NAME_AFTER.match(match.string, match.end("subject")) if subject else None
-    if subject[:4] in ("the ", "The ") and _kind(subject) == "description":
-        # "said the Florida senator": the description, not "the Florida"
+    if subject[:4] in ("the ", "The ") and not subject.endswith(("’s", "'s")):
+        # "said the Florida senator", "said the Democratic nominee": the description of a
+        # person, not "the Florida" (but "said the King very ..." is the King)
         longer = _IS_DESC.match(match.string, match.start("subject"))
-        if longer is not None and longer.end() > match.end("subject"):
+        extension = (match.string[match.end("subject") : longer.end()].split()
+                     if longer is not None else [])
+        if extension and person_noun(extension[-1]) and not any(
+            w[:1].isupper() or verb_like(w) for w in extension
+        ):
             subject = longer.group()
             named = None
     if named is not None and _kind(subject) == "description":
@@ -356,8 +361,7 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
     description right before a plain verb form is an adjective before a noun (a singular
     subject says "whispers", "answered"), not a speaker and a verb; "the voters say" and
     "the aide will say" are."""
-    verb = match.groupdict().get("verb")
-    if verb not in _BASE_VERBS:
+    if "verb" not in match.re.groupindex or match.group("verb") not in _BASE_VERBS:
         return False
     words = match.group("subject").split()
     head = words[-1]
