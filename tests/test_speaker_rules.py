@@ -488,3 +488,34 @@ def test_descriptions_and_names_stop_where_the_person_does(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a phrase after a preposition is no subject of the verb after it
+            "Notes\n\nAda Finch stayed a month. At the close of the month Nell said firmly:\n\n"
+            "“You must go home.”",
+            [("“You must go home.”", "Nell")],
+        ),
+        (  # nor a place that "where" describes
+            "Notes\n\nNell Varley, going up to the west attic, where the lamp was lit, said"
+            " softly:\n\n“Come down to supper.”",
+            [("“Come down to supper.”", "Nell Varley")],
+        ),
+        (  # a look or a glance speaks no words
+            "Notes\n\nAda Finch left early. Her parting glance was warm, and her parting words,"
+            " “Be good,” stayed with them.",
+            [("“Be good,”", None)],
+        ),
+        (  # "the accent" names no person for a later "he"
+            "Notes\n\nAda Finch and Tom Reed sat down. The accent was plain enough.\n\n"
+            "“You will stay,” he said.",
+            [("“You will stay,”", "Tom Reed")],
+        ),
+    ],
+)
+def test_phrases_that_are_no_subject_name_no_speaker(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

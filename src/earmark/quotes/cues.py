@@ -372,6 +372,24 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
     )
 
 
+_PREPOSITION_WORDS = [
+    [w] for w in "at At in In on On of by from with into to for near after".split()
+]
+
+
+def _no_subject(match: re.Match[str]) -> bool:
+    """ "At the end of the week Marilla said": a phrase after a preposition is no subject;
+    "the east gable, where Anne was standing, said": nor a place that "where" describes."""
+    start = match.start()
+    text = match.string
+    if text[start].islower() and text[max(0, start - 6) : start].rsplit(None, 1)[-1:] in (
+        _PREPOSITION_WORDS
+    ):  # (only a description's lower-case "the", "a" can follow a preposition)
+        return True
+    appositive = match.group("appositive")
+    return appositive is not None and appositive.lstrip().startswith(("where ", "when "))
+
+
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
 _CONTINUATION = re.compile(r"\s*[a-z][^“”\"«».!?;:]{0,150}?(?=,\s)")
 
@@ -388,7 +406,9 @@ def before_quote(
             return _cue(match, start)
     best = None
     for match in compiled.before_any.finditer(window):
-        if len(window[match.end() :].split()) <= max_words and not _adjective_then_noun(match):
+        if len(window[match.end() :].split()) <= max_words and not _adjective_then_noun(match) and (
+            not _no_subject(match)
+        ):
             best = _cue(match, start)
     return best
 
@@ -432,7 +452,7 @@ _NOT_PERSONS = frozenset(
     "paper number letter corner weather winter summer center centre matter order water dinner "
     "computer monitor error factor sector motor mirror minor major door floor color colour "
     "interior exterior element moment comment statement government department agent "
-    "parent argument document event content president".split()
+    "parent argument document event content president answer accent talent".split()
 )
 
 

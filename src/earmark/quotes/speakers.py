@@ -481,8 +481,8 @@ class Registry:
         noun = next((words[i - 1] for i in range(2, len(words)) if words[i] in _PREPOSITIONS),
                     head)  # "a Democratic staffer in the room": the staffer
         if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun) or (
-            len(words) <= 3 and abstract_noun(noun)  # a longer one may have lost its head to
-        ):  # the cue's word limit ("a former senior law enforcement [official]")
+            words.index(noun) <= 2 and abstract_noun(noun)  # a longer one may have lost its
+        ):  # head to the cue's word limit ("a former senior law enforcement [official]")
             return None
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             relative = self._relative(words[0], head, position)
