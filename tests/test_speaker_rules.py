@@ -455,9 +455,9 @@ def test_places_labels_and_modifiers_are_no_speakers(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # the verb before its object ends a description
+        (  # the verb before its object ends a description ("the Hare" is then a name)
             "Notes\n\nThe Hare shook its head slowly, and said, without looking up, “Not today.”",
-            [("“Not today.”", "the Hare")],
+            [("“Not today.”", "Hare")],
         ),
         (  # "he" before a participle is the speaker, not a role before "his cup"
             "“It is settled,” said he putting his cup upon the table.",

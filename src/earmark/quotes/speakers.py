@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from earmark.quotes.cues import person_noun
+from earmark.quotes.cues import _demonym, person_noun
 from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
@@ -474,9 +474,14 @@ class Registry:
         None when the last word names no one who can speak ("a high", "the following", "his
         face")."""
         surface = head_end(surface)
-        words = [_word(w) for w in surface.split()]
-        if len(words) < 2:
+        tokens = surface.split()
+        if len(tokens) < 2:
             return None
+        if tokens[0] in ("the", "The") and all(t[:1].isupper() for t in tokens[1:]) and not (
+            len(tokens) == 2 and _demonym(tokens[1])  # "the Canadian" stays a description
+        ):
+            return self.name(surface, position)  # "the Dormouse [shook its head]": a name
+        words = [_word(w) for w in tokens]
         head = words[-1]
         noun = next((words[i - 1] for i in range(2, len(words)) if words[i] in _PREPOSITIONS),
                     head)  # "a Democratic staffer in the room": the staffer
