@@ -361,3 +361,161 @@ def test_a_name_before_a_verb_of_speaking_is_who_he_is(tmp_path, recipe, casting
     assert said(plan_of(tmp_path, text, recipe, casting)) == [
         ("“I just don't see it,”", "Lee Cuban")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Gutenberg's double hyphen is a dash, not part of the name
+            "“I will not stay,” said Corran--quite firmly.\n\n“Nor I,” said Corran.",
+            [("“I will not stay,”", "Corran"), ("“Nor I,”", "Corran")],
+        ),
+        (  # a description ends at its head noun: before an adverb ...
+            "“We are leaving,” said her aunt soon afterwards.\n\n“Now,” said her aunt.",
+            [("“We are leaving,”", "her aunt"), ("“Now,”", "her aunt")],
+        ),
+        (  # ... a participle after a person's noun ...
+            "“Stop that!” said the boy shaking his fist.",
+            [("“Stop that!”", "the boy")],
+        ),
+        (
+            "“We will see,” said the driver sitting next to him.",
+            [("“We will see,”", "the driver")],
+        ),
+        (  # ... or a finite verb
+            "Notes\n\nThe Ohio senator emailed supporters saying: “Stay with me.”",
+            [("“Stay with me.”", "the Ohio senator")],
+        ),
+        (  # "a husky whisper": an adjective and a noun, not a speaker and a verb
+            "Notes\n\nTom Reed leaned over and said in a husky whisper: “Not a word.”",
+            [("“Not a word.”", "Tom Reed")],
+        ),
+        (  # "a faint [voice]": an adjective whose noun the cue lost
+            "“Quiet!” cried a faint and feeble voice.",
+            [("“Quiet!”", None)],
+        ),
+        (  # a head that names a feeling, an act or an event is no speaker
+            "Notes\n\nAda Finch sat down. Her bewilderment was great; she kept repeating, “How"
+            " can it be?”",
+            [("“How can it be?”", None)],
+        ),
+        (  # "rally" is a noun, not an -ly adverb after the subject
+            "Notes\n\nAn open rally by the workers had one message: “Pay us now.”",
+            [("“Pay us now.”", None)],
+        ),
+    ],
+)
+def test_a_description_ends_at_a_head_noun_that_can_speak(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a place after a preposition is no subject of the verb after it
+            "Notes\n\nRavi Nair, the former mayor of Lisbury and governor of Estmark, stressed"
+            " his record.\n\n“We can build,” he said.",
+            [("“We can build,”", "Ravi Nair")],
+        ),
+        (  # a party and a state after a name are no one's name
+            "Notes\n\nCommittee chair Rep. Dana Holt, R-Iowa, said the hearing will start with"
+            " the director.\n\n“It is not over,” she said.",
+            [("“It is not over,”", "Dana Holt")],
+        ),
+        (  # "the" and a people's word is a description, not a name
+            "“It gave the address,” explained the Canadian.",
+            [("“It gave the address,”", "the Canadian")],
+        ),
+        (  # "Others" opening a sentence names no one
+            "Notes\n\nOthers, reacting to the ruling, shouted, “Shame on you!”",
+            [("“Shame on you!”", None)],
+        ),
+        (  # after "the", an -ly word is part of a title, not a sentence-opening adverb
+            "Notes\n\nAccording to the Weekly Ledger, “The mill will close.”",
+            [("“The mill will close.”", "Weekly Ledger")],
+        ),
+        (  # modifiers, then the name with a given name in it
+            "“It is a stunt,” said Budget ranking Democrat Elena Ward (D-Vt.).",
+            [("“It is a stunt,”", "Elena Ward")],
+        ),
+        (  # ... but not a name after a function word
+            "“It is a stunt,” said Lena Ward in an interview with Omar Price.",
+            [("“It is a stunt,”", "Lena Ward")],
+        ),
+    ],
+)
+def test_places_labels_and_modifiers_are_no_speakers(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the verb before its object ends a description ("the Hare" is then a name)
+            "Notes\n\nThe Hare shook its head slowly, and said, without looking up, “Not today.”",
+            [("“Not today.”", "Hare")],
+        ),
+        (  # "he" before a participle is the speaker, not a role before "his cup"
+            "“It is settled,” said he putting his cup upon the table.",
+            [("“It is settled,”", None)],
+        ),
+        (  # "At Lowbridge / I found": the narrator's "I" is no part of a name
+            "Notes\n\nWe drove on to Lowbridge. At Lowbridge\nI found the shop closed.\n\n"
+            "“Nobody here,” he said.",
+            [("“Nobody here,”", None)],
+        ),
+        (  # a place after a preposition and a line break is no subject either
+            "Notes\n\nOmar Hale was pleased with\nDunmore, thought it a fine town.\n\n"
+            "“I like it,” he said.",
+            [("“I like it,”", "Omar Hale")],
+        ),
+        (  # "the Democratic nominee", not "Democratic"
+            "“We will not back down,” said the Democratic nominee.",
+            [("“We will not back down,”", "the Democratic nominee")],
+        ),
+        (  # "the Ohio senator", not "the Ohio"
+            "“It is a hard case,” said the Ohio senator, “and I will vote no.”",
+            [("“It is a hard case,”", "the Ohio senator"),
+             ("“and I will vote no.”", "the Ohio senator")],
+        ),
+    ],
+)
+def test_descriptions_and_names_stop_where_the_person_does(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a phrase after a preposition is no subject of the verb after it
+            "Notes\n\nAda Finch stayed a month. At the close of the month Nell said firmly:\n\n"
+            "“You must go home.”",
+            [("“You must go home.”", "Nell")],
+        ),
+        (  # nor a place that "where" describes
+            "Notes\n\nNell Varley, going up to the west attic, where the lamp was lit, said"
+            " softly:\n\n“Come down to supper.”",
+            [("“Come down to supper.”", "Nell Varley")],
+        ),
+        (  # a look or a glance speaks no words
+            "Notes\n\nAda Finch left early. Her parting glance was warm, and her parting words,"
+            " “Be good,” stayed with them.",
+            [("“Be good,”", None)],
+        ),
+        (  # "the accent" names no person for a later "he"
+            "Notes\n\nAda Finch and Tom Reed sat down. The accent was plain enough.\n\n"
+            "“You will stay,” he said.",
+            [("“You will stay,”", "Tom Reed")],
+        ),
+    ],
+)
+def test_phrases_that_are_no_subject_name_no_speaker(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

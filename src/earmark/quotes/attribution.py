@@ -683,6 +683,12 @@ def _who_said(text: str, position: int, end: int) -> bool:
     return text.find("who", position, end) >= 0 and bool(_WHO_SAID.match(text, position, end))
 
 
+_PREPOSITIONS = [
+    [w] for w in (
+        "of in at from near to for by into with on outside inside across around throughout "
+        "over under about against"
+    ).split()
+]
 _CLAUSE_VERB = re.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unless|versus|"
                           r"bus|gas|yes|whereas|towards|afterwards|besides|perhaps)\b)"
                           r"[a-z]{2,}(?:ed|s)\b")
@@ -735,7 +741,10 @@ def _mentions(
             for position, surface in cues.names_in(text, start, end):
                 end_of_name = position + len(surface)
                 after = text[end_of_name : end_of_name + 2]
-                speaks = _speaks_next(text, end_of_name, end)
+                # "the former mayor of Baltimore, stressed", "at Randalls, thought Emma": a name
+                # after a preposition is no subject of the verb after it
+                speaks = _speaks_next(text, end_of_name, end) and (
+                    text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS)
                 subject = (position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))

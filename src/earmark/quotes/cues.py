@@ -47,7 +47,8 @@ NAME = (
     rf"{NAME_TOKEN})*"
 )
 # -ly adverbs end a description ("cried his wife impatiently"); a few -ly nouns do not
-_ADVERB = r"(?!(?:family|elderly|ally|bully|belly|rally|assembly|italy)\b)[a-z]{2,}ly"
+_LY_NOUNS = ("family", "elderly", "ally", "bully", "belly", "rally", "assembly", "italy")
+_ADVERB = rf"(?!(?:{'|'.join(_LY_NOUNS)})\b)[a-z]{{2,}}ly"
 # "the Senate minority leader", "the New Jersey governor": capitalised words may stand inside a
 # description, but it ends on a lower-case word (its head noun)
 _DESC_WORD = rf"(?!(?:{_DESC_STOP}|he|she|they|it|we|you|i)\b)(?!{_ADVERB}\b)"
@@ -58,7 +59,8 @@ DESC = (
 )
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)"
 ROLE = (
-    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that)\b)[a-z][\w\-]*\s+"
+    rf"(?:(?!(?:{_DESC_STOP}|the|a|an|his|her|their|its|our|this|that|he|she|we|they|it|you)"
+    r"\b)[a-z][\w\-]*\s+"
     r"(?:of\s+(?=[a-z]))?){0,4}"
 )
 # "a New Hampshire Republican", "one of those advisers": an indefinite description up to the
@@ -226,10 +228,37 @@ def _kind(subject: str) -> str:
     if (
         _IS_DESC.fullmatch(subject)
         or words[0] in _INDEFINITE_WORDS
-        or (len(words) > 1 and words[0].lower() == "the" and words[1][:1].islower())
+        or (len(words) > 1 and words[0].lower() == "the" and (
+            words[1][:1].islower() or (len(words) == 2 and _demonym(words[1]))))
     ):
         return "description"
     return "name"
+
+
+_GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?<!m)(?:an|ese|ish)")  # not "the Footman"
+
+
+def _demonym(word: str) -> bool:
+    """ "the American", "the Texan", "the Republican": a word of a people or a party, which
+    with "the" describes a person (not a name: "American" alone is no one)."""
+    key = word.lower()
+    return key in ENGLISH.place_words or (
+        bool(_DEMONYM.fullmatch(word)) and key not in _GIVEN_NAMES
+    )
+
+
+_NOT_MODIFIERS = frozenset((*_DESC_STOP.split("|"), "the", "a", "an", "his", "her", "their"))
+
+
+def _modifier_then_name(role: re.Match[str]) -> bool:
+    """ "said Oversight ranking Democrat Elijah Cummings": modifiers before a name with a
+    given name in it (not "said Clinton in an interview with John Dickerson", where a
+    function word says the name is another's)."""
+    between = role.string[role.start() : role.start("name")].split()
+    return not any(w in _NOT_MODIFIERS for w in between) and any(
+        w.lower() in _GIVEN_NAMES for w in role.group("name").split()
+    )
 
 
 def _titles_only(subject: str) -> bool:
@@ -254,13 +283,24 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         subject = "I"  # "said I.": the narrator, not an initial
     appositive = (match.groupdict().get("appositive") or "").strip()
     named = _NAME_AFTER.match(match.string, match.end("subject")) if subject else None
+    if subject[:4] in ("the ", "The ") and not subject.endswith(("’s", "'s")):
+        # "said the Florida senator", "said the Democratic nominee": the description of a
+        # person, not "the Florida" (but "said the King very ..." is the King)
+        longer = _IS_DESC.match(match.string, match.start("subject"))
+        extension = (match.string[match.end("subject") : longer.end()].split()
+                     if longer is not None else [])
+        if extension and person_noun(extension[-1]) and not any(
+            w[:1].isupper() or verb_like(w) for w in extension
+        ):
+            subject = longer.group()
+            named = None
     if named is not None and _kind(subject) == "description":
         # "said the unsympathetic Marilla": the description's words describe the name after
         return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
     if subject and " " not in subject and subject[:1].isupper():
         # "said Democratic pollster Geoff Garin": a capitalised word, a role, then the name
         role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
-        if role is not None and role_word(role.group("role")):
+        if role is not None and (role_word(role.group("role")) or _modifier_then_name(role)):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
@@ -287,7 +327,9 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
         candidates = (*candidates, *compiled.dialogue)
     for pattern in candidates:
         match = pattern.match(window)
-        if match and (not sentence_ended or _SENTENCE_END.match(window, match.end())):
+        if match and (not sentence_ended or _SENTENCE_END.match(window, match.end())) and (
+            not _adjective_then_noun(match)
+        ):
             return _cue(match, start)
     if not sentence_ended and start >= 2 and text[start - 2] not in ",!?":
         # “… unlikely” that Sanders can catch Clinton, said Steve Elmendorf: the sentence goes
@@ -299,6 +341,53 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
                 if match:
                     return _cue(match, start)
     return None
+
+
+_BASE_VERBS = frozenset(
+    w for w in ENGLISH.speech_verbs
+    if f"{w}s" in ENGLISH.speech_verbs or f"{w}es" in ENGLISH.speech_verbs
+    or (w.endswith("y") and f"{w[:-1]}ies" in ENGLISH.speech_verbs)
+)
+"""The plain forms of the verbs of speaking ("say", "whisper", "cry"), each also a noun."""
+_DETERMINERS = frozenset("a an one another the his her their its our".split())
+_PLURAL_HEADS = frozenset(
+    "people police children folk both few many several two three four five six seven eight "
+    "nine ten".split()
+)
+
+
+def _adjective_then_noun(match: re.Match[str]) -> bool:
+    """ "in a hoarse whisper", "the absurd answer", "his prompt reply": a singular
+    description right before a plain verb form is an adjective before a noun (a singular
+    subject says "whispers", "answered"), not a speaker and a verb; "the voters say" and
+    "the aide will say" are."""
+    if "verb" not in match.re.groupindex or match.group("verb") not in _BASE_VERBS:
+        return False
+    words = match.group("subject").split()
+    head = words[-1]
+    return (
+        len(words) > 1 and words[0].lower() in _DETERMINERS
+        and not head.endswith(("s", "men")) and head not in _PLURAL_HEADS
+        and not match.string[match.end("subject") : match.start("verb")].strip()
+    )
+
+
+_PREPOSITION_WORDS = [
+    [w] for w in "at At in In on On of by from with into to for near after".split()
+]
+
+
+def _no_subject(match: re.Match[str]) -> bool:
+    """ "At the end of the week Marilla said": a phrase after a preposition is no subject;
+    "the east gable, where Anne was standing, said": nor a place that "where" describes."""
+    start = match.start()
+    text = match.string
+    if text[start].islower() and text[max(0, start - 6) : start].rsplit(None, 1)[-1:] in (
+        _PREPOSITION_WORDS
+    ):  # (only a description's lower-case "the", "a" can follow a preposition)
+        return True
+    appositive = match.group("appositive")
+    return appositive is not None and appositive.lstrip().startswith(("where ", "when "))
 
 
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
@@ -317,7 +406,9 @@ def before_quote(
             return _cue(match, start)
     best = None
     for match in compiled.before_any.finditer(window):
-        if len(window[match.end() :].split()) <= max_words:
+        if len(window[match.end() :].split()) <= max_words and not _adjective_then_noun(match) and (
+            not _no_subject(match)
+        ):
             best = _cue(match, start)
     return best
 
@@ -361,7 +452,7 @@ _NOT_PERSONS = frozenset(
     "paper number letter corner weather winter summer center centre matter order water dinner "
     "computer monitor error factor sector motor mirror minor major door floor color colour "
     "interior exterior element moment comment statement government department agent "
-    "parent argument document event content president".split()
+    "parent argument document event content president answer accent talent".split()
 )
 
 
@@ -387,7 +478,8 @@ def verb_like(word: str) -> bool:
     """Whether the word after a sentence's subject can be its verb ("Trump then appears",
     "She addressed"): -ed, -s, an irregular past, an auxiliary, an -ly adverb."""
     return (
-        word.endswith(("ed", "s", "ly"))
+        word.endswith(("ed", "s"))
+        or (word.endswith("ly") and word not in _LY_NOUNS)  # "An interfaith rally had"
         or word in _IRREGULAR_PAST
         or word in _AUXILIARY
         or word in ENGLISH.speech_verbs

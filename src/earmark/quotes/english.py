@@ -91,6 +91,7 @@ which whose there here it its it's my your our his her their we you they he she 
 oh ah alas well now then so yet just only even perhaps maybe surely indeed thus hence whatever
 whoever everybody everyone nobody somebody someone anybody anyone nothing something everything
 some all any each every both either neither many much more most few several such other another
+others
 good dear poor little old young great very quite really thank thanks please sorry hello
 goodbye ladies gentlemen let come go look see say tell give take make get
 absent after before during since until unless whether because though although while
@@ -118,10 +119,12 @@ hotel plaza farm gallery museum theater theatre stadium arena mall restaurant pl
     not_speakers=word_set("""
 deep high low small large big little young old far near rare gentle harsh soft loud quiet
 nervous prominent apparent strange same next first last other famous emotional vast primary
-sleepy timid angry gruff warm cold caustic kind good bad great long short
+sleepy timid angry gruff warm cold caustic kind good bad great long short faint hoarse sharp
+shrill piercing
 following past share impact majority process principle debate way face home head hand
 hands eyes eye belly culture question dress photo picture room ballot scheduling
 cover flag shop hour half time day week year moment thing fact point idea word words door
-window table chair floor wall street road
+window table chair floor wall street road finger fingers lip lips mouth tongue blood cheek cheeks
+brow shoulder shoulders arm arms look looks glance smile frown nod answer reply accent tone end
 """),
 )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from earmark.quotes.cues import _demonym, person_noun
 from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
@@ -67,6 +68,86 @@ _KIN: dict[str, tuple[str, frozenset[str]]] = {
 """Kinship words a "his"/"her" description may resolve through, with the gender and the
 titles of the relative it names."""
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+
+_HEAD_ENDS = frozenset(
+    # pronouns and determiners ("the boy shaking his ...", "the city embodied the ..."),
+    # adverbs ("her mother soon afterwards", "the dying woman aloud"), auxiliaries, and the
+    # prepositions that do not attach a phrase to the person ("her voice into ...", "a friend
+    # without ...", "a sleepy voice behind her"; "a staffer in the room" keeps its "in")
+    "he she it we they i you him her his them their its me us our my your this these those "
+    "the a an such whose soon afterwards aloud back here there now perhaps then very really "
+    "still just quite again away too close over is was are were be been being has have had "
+    "will would could should can may might must do does did into behind without through "
+    "under upon across toward towards beside against within among to".split()
+)
+_OBJECTS = frozenset("him her his them their its me us our my your the a an such".split())
+_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
+_PAST_FORMS = frozenset(
+    "held heard known told wrote spoke took gave made went came got put began left sent kept "
+    "brought thought felt found sat stood ran met led won lost struck sang spent saw said "
+    "looked".split()
+)
+
+
+def head_end(surface: str) -> str:
+    """A description up to its head noun: "her mother soon afterwards" is "her mother", "the
+    boy shaking his fist" "the boy", "the Vermont senator emailed supporters" "the Vermont
+    senator", "the person addressed" "the person", "her brother--" "her brother". The
+    determiner and the word after it always stay ("the dying woman", "the astonished
+    father")."""
+    if "--" in surface:
+        surface = surface.split("--", 1)[0]
+    words = surface.split()
+    for index in range(2, len(words)):
+        word = words[index].lower()
+        if words[index - 1].lower() in _PREPOSITIONS:
+            continue  # "a staffer in the room", "the mother of the boy"
+        if word in _HEAD_ENDS or (word.endswith("ly") and len(word) > 4
+                                  and word not in _LY_NOUNS_ALL):
+            words = words[:index]
+            if word in _OBJECTS and len(words) > 2:
+                words = words[:-1]  # the verb before its object: "the Dormouse shook its"
+            break
+        if (_PARTICIPLE.fullmatch(word) or word in _PAST_FORMS) and _person_like(
+                words[index - 1]):
+            words = words[:index]  # "the boy shaking", "the actor held", "the King looked"
+            break
+    while len(words) > 2 and (
+        _PARTICIPLE.fullmatch(words[-1].lower()) or words[-1].lower() in _PAST_FORMS
+    ):
+        words = words[:-1]  # "the village heard", "a source involved"
+    return " ".join(words)
+
+
+_LY_NOUNS_ALL = frozenset("family elderly ally bully belly rally assembly italy".split())
+
+
+def _person_like(word: str) -> bool:
+    return person_noun(word.lower())
+
+
+_ABSTRACT = re.compile(r"[a-z\-]{3,}(?:ment|ness|tion|sion|ance|ence|ing)")
+_ABSTRACT_SPEAKERS = frozenset(
+    # texts, organisations and people whose names end like abstract nouns
+    "statement document comment government department parliament management settlement "
+    "regiment witness "
+    "highness organization organisation administration commission coalition association "
+    "foundation corporation federation delegation opposition prosecution nation station "
+    "congregation convention conference audience defence defense eminence reverence king "
+    "viking offspring".split()
+)
+
+
+def abstract_noun(word: str) -> bool:
+    """ "her astonishment", "an abstraction", "the circumstance", "her opening", "his
+    having": a head that names a quality, an act or an event, no one who speaks ("the
+    statement", "the administration", "the audience", "the king" do; so do -ling words:
+    "the darling")."""
+    return (
+        bool(_ABSTRACT.fullmatch(word)) and word not in _ABSTRACT_SPEAKERS
+        and not word.endswith("ling")
+    )
 
 
 @dataclass(eq=False)
@@ -174,6 +255,8 @@ def opening_word(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
     )
 
 
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+"""A party and a state ("R-Utah", "D-Md."): the label after a name, no one's name."""
 _LY_NAMES = frozenset("shelly wally lilly cicely nelly willy charly ally".split())
 
 
@@ -198,14 +281,19 @@ def _from_given_name(tokens: list[str], anywhere: bool) -> list[str]:
 def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> ParsedName | None:
     """Split "Secretary of State Antony Blinken" into titles and the personal name."""
     titles_known = ENGLISH.titles | extra_titles
+    if "--" in surface:  # "Elton--", "Emma--quite": Gutenberg's dash ends the name
+        surface = surface.split("--", 1)[0]
     tokens = surface.split()
     organisation = False
     while tokens and (
         _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
-        or (len(tokens) > 1 and opening_word(tokens[0]))
-    ):
+        or (len(tokens) > 1 and opening_word(tokens[0]) and not organisation)
+    ):  # after "the", an -ly word is a name's ("the Daily Caller", "the Weekly Standard")
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
+    if (len(tokens) > 1 and tokens[-1] == "I" and _word(tokens[-2]) not in _GIVEN_NAMES
+            and not any(_word(t) in titles_known for t in tokens)):
+        tokens = tokens[:-1]  # "At Camberwell I found": the narrator, not "Henry I"
     if tokens and _POSSESSIVE.search(tokens[-1]):
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
     if any(t[:1].isupper() and _word(t) in _HEADLINE_WORDS for t in tokens[1:]):
@@ -223,7 +311,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
         tokens = tokens[:-1]  # "MSNBC Monday"
     if not tokens or all(
-        _ROMAN.fullmatch(t) or _word(t) in ENGLISH.not_names
+        _ROMAN.fullmatch(t) or _PARTY_STATE.fullmatch(t) or _word(t) in ENGLISH.not_names
         or _word(t) in ENGLISH.trailing_not_names
         for t in tokens
     ):
@@ -385,11 +473,21 @@ class Registry:
         "his wife", "her father" the person of that family the pronoun's referent belongs to;
         None when the last word names no one who can speak ("a high", "the following", "his
         face")."""
-        words = [_word(w) for w in surface.split()]
+        surface = head_end(surface)
+        tokens = surface.split()
+        if len(tokens) < 2:
+            return None
+        if tokens[0] in ("the", "The") and all(t[:1].isupper() for t in tokens[1:]) and not (
+            len(tokens) == 2 and _demonym(tokens[1])  # "the Canadian" stays a description
+        ):
+            return self.name(surface, position)  # "the Dormouse [shook its head]": a name
+        words = [_word(w) for w in tokens]
         head = words[-1]
         noun = next((words[i - 1] for i in range(2, len(words)) if words[i] in _PREPOSITIONS),
                     head)  # "a Democratic staffer in the room": the staffer
-        if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun):
+        if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun) or (
+            words.index(noun) <= 2 and abstract_noun(noun)  # a longer one may have lost its
+        ):  # head to the cue's word limit ("a former senior law enforcement [official]")
             return None
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             relative = self._relative(words[0], head, position)
