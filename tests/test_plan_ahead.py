@@ -5,6 +5,7 @@ and a failing or interrupted fork changes nothing and leaves no process behind."
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -94,4 +95,18 @@ def test_an_interrupted_attribution_stops_the_fork(
     monkeypatch.setattr(build, "attribute", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build.plan_file(path, recipe, casting)
+    assert len(started) == 1 and reaped(started[0])
+
+
+def test_a_program_that_ignores_sigchld_gets_the_same_plan(
+        tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
+    # its children are reaped for it: waiting for the fork finds none, which is no error
+    path = document(tmp_path, PARAGRAPHS)
+    expected = one_process(path, recipe, casting, monkeypatch)
+    started = forks(monkeypatch)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert plan_json(build.plan_file(path, recipe, casting)) == expected
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
     assert len(started) == 1 and reaped(started[0])

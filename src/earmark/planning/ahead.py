@@ -85,10 +85,13 @@ def finish(ahead: Ahead) -> tuple[Segmentation, list[str]] | None:
             while chunk := pipe.read(1 << 20):
                 chunks.append(chunk)
     finally:
-        _, status = os.waitpid(ahead.pid, 0)
+        status = _reaped(ahead.pid)
     if status != 0 or not chunks:
         return None
-    pieces, dropped, block_ends, spoken = pickle.loads(b"".join(chunks))
+    try:
+        pieces, dropped, block_ends, spoken = pickle.loads(b"".join(chunks))
+    except (pickle.UnpicklingError, EOFError, ValueError):  # cut short: do the work here
+        return None
     return (Segmentation(tuple(Piece(*p) for p in pieces), tuple(Dropped(*d) for d in dropped),
                          block_ends), spoken)
 
@@ -106,6 +109,16 @@ def changed_blocks(document: Document, guessed: list[Span], speech: list[Span]) 
             first = max(0, bisect_right(starts, start) - 1)
             changed.update(range(first, bisect_right(starts, end - 1)))
     return changed
+
+
+def _reaped(pid: int) -> int:
+    """The forked process's exit status, once it has ended; 0 when it was reaped already (a
+    program embedding earmark may ignore SIGCHLD, so that its children are reaped for it):
+    then what it wrote is all there is to judge by."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
 
 
 def cancel(ahead: Ahead) -> None:
