@@ -270,3 +270,22 @@ def _silence(frames: int) -> Iterator[bytes]:
 
 def _length(pieces: Sequence[Stretch]) -> int:
     return pieces[-1].start + pieces[-1].frames if pieces else 0
+
+
+class FramedExport:
+    """What the M4B and Opus exporters share: their chunks encoded while synthesis runs (the
+    subclass names its codec and joins the chunks in `finish`)."""
+
+    format: str
+    codec: Codec
+
+    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
+        self.settings = settings
+        self.chunks = FramedChunks(self.codec, cache, settings, workers, chunks)
+
+    @property
+    def units(self) -> tuple[tuple[int, bool], ...]:
+        return self.chunks.units
+
+    def begin(self, feed: Feed) -> None:
+        self.chunks.begin(feed)

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from earmark.assemble.programme import Feed, Programme
+from earmark.assemble.programme import Programme
 from earmark.config.formats import FORMATS
-from earmark.config.recipe import ExportSettings
 from earmark.export import adts
-from earmark.export.framed import Codec, FramedChunks
+from earmark.export.framed import Codec, FramedExport
 from earmark.export.tags import Tags, fit_chapters, tags_for
 from earmark.model import Plan, Timeline
-from earmark.speak.cache import Cache
 from earmark.tools import FFMPEG, run
 
 AAC = Codec("m4b", ".aac", ("-f", "adts"), 1024, adts.frames, drop_first=True,
@@ -60,21 +58,11 @@ def ffmetadata(plan: Plan, timeline: Timeline, tags: Tags) -> str:
     return "\n".join(lines)
 
 
-class M4bExport:
+class M4bExport(FramedExport):
     """M4B: AAC chunks encoded while synthesis runs, joined, then muxed with its chapters."""
 
     format = "m4b"
-
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
-        self.settings = settings
-        self.chunks = FramedChunks(AAC, cache, settings, workers, chunks)
-
-    @property
-    def units(self) -> tuple[tuple[int, bool], ...]:
-        return self.chunks.units
-
-    def begin(self, feed: Feed) -> None:
-        self.chunks.begin(feed)
+    codec = AAC
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         parts = self.chunks.finish()

@@ -12,35 +12,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from earmark.assemble.programme import Feed, Programme
+from earmark.assemble.programme import Programme
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
 from earmark.export import oggopus
-from earmark.export.framed import Codec, FramedChunks
+from earmark.export.framed import Codec, FramedExport
 from earmark.export.tags import fit_chapters, tags_for
 from earmark.export.webvtt import timestamp
 from earmark.model import PCM, Plan, Timeline
-from earmark.speak.cache import Cache
 
 OPUS = Codec("opus", ".opus", ("-f", "ogg"), oggopus.PACKET, oggopus.frames, drop_first=False,
              delay=oggopus.PRE_SKIP)
 
 
-class OpusExport:
+class OpusExport(FramedExport):
     """Opus chunks encoded while synthesis runs, their packets joined into one Ogg stream."""
 
     format = "opus"
-
-    def __init__(self, cache: Cache, settings: ExportSettings, workers: int, chunks: int) -> None:
-        self.settings = settings
-        self.chunks = FramedChunks(OPUS, cache, settings, workers, chunks)
-
-    @property
-    def units(self) -> tuple[tuple[int, bool], ...]:
-        return self.chunks.units
-
-    def begin(self, feed: Feed) -> None:
-        self.chunks.begin(feed)
+    codec = OPUS
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         parts = self.chunks.finish()

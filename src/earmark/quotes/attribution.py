@@ -677,11 +677,6 @@ _WHO_SAID = re.compile(
 """After any name: "... by Sen. Dianne Feinstein, the ranking Democrat, who said ..."."""
 
 
-def _who_said(text: str, position: int, end: int) -> bool:
-    """_WHO_SAID at position; looked for only where "who" is in the rest of the piece (most
-    names have none after them, and the pattern's 120-character appositive is slow to fail)."""
-    return text.find("who", position, end) >= 0 and bool(_WHO_SAID.match(text, position, end))
-
 
 _PREPOSITIONS = [
     [w] for w in (
@@ -748,7 +743,7 @@ def _mentions(
                 subject = (position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
-                )) or _who_said(text, end_of_name, end) or speaks or (
+                )) or bool(_WHO_SAID.match(text, end_of_name, end)) or speaks or (
                     text[position - 2 : position] == ", "
                     and bool(_CLAUSE_VERB.match(text, end_of_name, end))
                 )
