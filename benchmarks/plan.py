@@ -6,10 +6,13 @@ The text is made from the project's own samples and quote fixtures, repeated to 
 paragraph of it quotes somebody, so it is harder than ordinary prose). Prints the median and
 the spread of wall time over the runs, and the time of `earmark --help` for reference.
 `--against REV` plans the same text with another revision too (checked out into a scratch
-worktree), alternating run by run, and prints both CPU times and their ratio: on a busy
-machine the ratio means more than either figure. `--stages` plans the text in this process
-and prints the CPU seconds of each step of the planning stage (attribution, segmentation,
-spoken text ...), the least of the runs: where the time goes.
+worktree, both trees' bytecode compiled), alternating run by run, and prints both trees' wall
+and CPU times and their ratios: on a busy machine the ratio means more than either figure (CPU
+counts the process a long plan forks, planning.ahead; wall is what a user waits).
+`--same FILE ...` then plans each file with both trees and says whether the JSON is the same.
+`--stages` plans the text in this process and prints the CPU seconds of each step of the
+planning stage (attribution, segmentation, spoken text ...), the least of the runs: where the
+time goes.
 """
 
 from __future__ import annotations
@@ -48,41 +51,57 @@ def timed(argv: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - started
 
 
-def cpu_timed(argv: list[str], env: dict[str, str], cwd: Path) -> float:
-    """User + system CPU seconds of a child process."""
+def cpu_timed(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """User + system CPU seconds of a child process (with any process it forks), and its wall
+    seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, env=env, cwd=cwd)
+    wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
 
 
-def against(rev: str, path: Path, runs: int, scratch: Path) -> None:
-    """This tree and REV, alternately, on the same text: CPU seconds and chars a second."""
+def against(rev: str, path: Path, runs: int, scratch: Path, same: list[Path]) -> None:
+    """This tree and REV, alternately, on the same text: wall and CPU seconds, chars a second.
+    Then, for each file of `same`, whether both trees give the same plan JSON."""
     import os
 
     tree = scratch / "against"
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), rev],
                    check=True)
     try:
-        argv = [sys.executable, "-m", "earmark", "plan", str(path), "--json"]
-        # each tree plans from its own root, so that it finds its own pipeline/ and voices/
+        # each tree plans from its own root, so that it finds its own pipeline/ and voices/;
+        # both with bytecode, as `make venv` installs this one
         trees = {"this tree": ROOT, rev: tree}
-        times: dict[str, list[float]] = {name: [] for name in trees}
+        envs = {name: {**os.environ, "PYTHONPATH": str(root / "src"), "PYTHONHASHSEED": "0"}
+                for name, root in trees.items()}
+        for root in trees.values():
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "src")],
+                           check=True, stdout=subprocess.DEVNULL)
+        argv = [sys.executable, "-m", "earmark", "plan", str(path), "--json"]
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
         for _ in range(runs):
             for name, root in trees.items():
-                env = {**os.environ, "PYTHONPATH": str(root / "src")}
-                times[name].append(cpu_timed(argv, env, root))
+                times[name].append(cpu_timed(argv, envs[name], root))
         size = len(path.read_text(encoding="utf-8"))
         for name, values in times.items():
-            best = min(values)
-            print(f"{name:<12} cpu min {best:.2f} s, median {statistics.median(values):.2f} s"
-                  f" = {size / best / 1e3:,.0f}k chars/s at best")
-        ratio = min(times["this tree"]) / min(times[rev])
-        print(f"ratio        this tree / {rev} = {ratio:.2f}x (min CPU of {runs} runs each)")
+            walls, cpus = [w for _, w in values], [c for c, _ in values]
+            print(f"{name:<12} wall min {min(walls):.2f} s, median {statistics.median(walls):.2f}"
+                  f" s = {size / statistics.median(walls) / 1e3:,.0f}k chars/s; cpu min"
+                  f" {min(cpus):.2f} s")
+        for kind, index in (("wall", 1), ("cpu", 0)):
+            ratio = (statistics.median(v[index] for v in times["this tree"])
+                     / statistics.median(v[index] for v in times[rev]))
+            print(f"ratio {kind:<6} this tree / {rev} = {ratio:.2f}x (medians of {runs} runs)")
+        for file in same:
+            plans = {subprocess.run([sys.executable, "-m", "earmark", "plan", str(file.resolve()),
+                                     "--json"], env=envs[name], cwd=root, capture_output=True,
+                                    check=False).stdout for name, root in trees.items()}
+            print(f"{'same plan' if len(plans) == 1 else 'DIFFERENT'}  {file}")
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                        check=False)
-
 
 STAGES = ("sentence_spans", "find_quotes", "attribute", "assign_voices", "segment_document",
           "spoken_text", "chapter_of_blocks", "dense_chapters", "build_chapters")
@@ -129,6 +148,8 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", metavar="REV", help="also plan with this git revision")
+    parser.add_argument("--same", metavar="FILE", nargs="*", type=Path, default=[],
+                        help="with --against: files whose plans both trees must give alike")
     parser.add_argument("--stages", action="store_true", help="CPU seconds of each step")
     args = parser.parse_args()
     earmark = [sys.executable, "-m", "earmark"]
@@ -137,7 +158,7 @@ def main() -> None:
         path.write_text(make_text(int(args.mb * 1_000_000)), encoding="utf-8")
         size = path.stat().st_size
         if args.against:
-            against(args.against, path, args.runs, Path(scratch))
+            against(args.against, path, args.runs, Path(scratch), args.same)
             return
         if args.stages:
             stages(path, args.runs)
