@@ -5,6 +5,7 @@ and a failing or interrupted fork changes nothing and leaves no process behind."
 from __future__ import annotations
 
 import os
+import time
 import signal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from earmark.planning import ahead, build
 from earmark.planning.schema import plan_json
+from earmark.quotes import attribution
 
 PARAGRAPHS = [
     "# The vote",
@@ -109,4 +111,73 @@ def test_a_program_that_ignores_sigchld_gets_the_same_plan(
         assert plan_json(build.plan_file(path, recipe, casting)) == expected
     finally:
         signal.signal(signal.SIGCHLD, previous)
+    assert len(started) == 1 and reaped(started[0])
+
+
+def test_the_fork_reads_the_text_for_attribution(
+        tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the registry's words and the people named in the narration come from the fork: this
+    # process makes none of them (attribution's own functions are only its fallback)
+    path = document(tmp_path, PARAGRAPHS)
+    expected = one_process(path, recipe, casting, monkeypatch)
+    started = forks(monkeypatch)
+    made_here: list[str] = []
+    for name in ("registry_words", "mention_batches"):
+        real = getattr(attribution, name)
+        monkeypatch.setattr(attribution, name, lambda *a, _real=real, _name=name, **k: (
+            made_here.append(_name) or _real(*a, **k)))
+    assert plan_json(build.plan_file(path, recipe, casting)) == expected
+    assert made_here == []
+    assert len(started) == 1 and reaped(started[0])
+
+
+def test_a_fork_that_dies_while_reading_leaves_the_rest_to_this_process(
+        tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = document(tmp_path, PARAGRAPHS)
+    expected = one_process(path, recipe, casting, monkeypatch)
+    monkeypatch.setattr(attribution, "_BATCH_BLOCKS", 16)  # 240 blocks: 15 batches
+    started = forks(monkeypatch)
+    real = ahead.mention_batches
+
+    def dies(*args, **kwargs):  # in the fork: two batches, then the process is gone
+        for number, batch in enumerate(real(*args, **kwargs)):
+            if number == 2:
+                os._exit(3)
+            yield batch
+
+    monkeypatch.setattr(ahead, "mention_batches", dies)
+    made_here: list[int] = []
+    local = attribution.mention_batches
+    monkeypatch.setattr(attribution, "mention_batches", lambda *a, first_block=0: (
+        made_here.append(first_block) or local(*a, first_block=first_block)))
+    assert plan_json(build.plan_file(path, recipe, casting)) == expected
+    assert made_here == [32]  # the two batches of 16 blocks were taken from the fork
+    assert len(started) == 1 and reaped(started[0])
+
+
+def test_attribution_done_before_the_fork_has_read_everything(
+        tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the quotations are all at the start: attribution wants no more mentions and stops
+    # listening while the fork still writes them; the fork goes on to segment, and its
+    # segmentation is used
+    path = tmp_path / "late.md"
+    path.write_text("\n\n".join(PARAGRAPHS + ["Mayor Ruiz left the hall at noon."] * 400),
+                    encoding="utf-8")
+    expected = one_process(path, recipe, casting, monkeypatch)
+    monkeypatch.setattr(attribution, "_BATCH_BLOCKS", 8)
+    started = forks(monkeypatch)
+    real = ahead.mention_batches
+
+    def slow(*args, **kwargs):
+        for number, batch in enumerate(real(*args, **kwargs)):
+            if number >= 2:
+                time.sleep(0.02)
+            yield batch
+
+    monkeypatch.setattr(ahead, "mention_batches", slow)
+    finished: list[object] = []
+    finish = ahead.finish
+    monkeypatch.setattr(ahead, "finish", lambda fork: finished.append(finish(fork)) or finished[-1])
+    assert plan_json(build.plan_file(path, recipe, casting)) == expected
+    assert len(finished) == 1 and finished[0] is not None
     assert len(started) == 1 and reaped(started[0])

@@ -8,6 +8,12 @@ attributes. When attribution agrees (every quotation is speech), its segmentatio
 is; otherwise this process segments the document itself, and takes the spoken text of every
 piece that came out the same (spoken text depends on the piece's characters only).
 
+Before segmenting, the forked process reads the whole text for attribution too: the registry's
+words (quotes.attribution.registry_words) and the people named in the narration
+(mention_batches), handed over batch by batch as they are made, so that attribution takes them
+as it reaches them rather than making them itself. Those go through an unlinked temporary file,
+which never blocks the writer, with a pipe that says how far the file is written.
+
 Only for long documents (forking and handing the results back cost a few milliseconds), in a
 process with no other threads (a fork copies none of them, nor the locks they may hold), and
 where the platform forks. If the forked process fails in any way, this one does the work itself:
@@ -19,12 +25,17 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import struct
+import tempfile
 import threading
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from earmark.model import Document, Dropped, Span
+from earmark.quotes.attribution import Mention, mention_batches, registry_words
+from earmark.quotes.marks import QuoteMarks
 from earmark.text.segment import Piece, Segmentation, segment_document
 
 MIN_CHARS = 200_000
@@ -40,27 +51,80 @@ class Ahead:
     """The pipe its results come through."""
     speech: list[Span]
     """The quotation spans it took for speech."""
+    prepared: _Reading = field(repr=False)
+    """What it reads of the text for attribution (quotes.attribution.Prepared)."""
 
 
-def start(document: Document, sentences: list[list[Span]], speech: list[Span], emoji_mode: str,
-          spoken: Callable[[Piece], str]) -> Ahead | None:
-    """Fork a process that segments the document taking `speech` for the speech spans, and
-    makes `spoken(piece)` of every piece; None where that is not worth it or not safe."""
+_OFFSET = struct.Struct("<q")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """The forked process's reading for attribution, as it comes: each part pickled into
+    `store` (an unlinked file), and its end offset sent through the pipe `ready`."""
+
+    store: int
+    ready: int
+    read_to: int = 0
+
+    def take(self) -> Any:
+        """The next part, or None when there is no more (the forked process ended or failed)."""
+        if self.ready < 0:
+            return None
+        try:
+            mark = os.read(self.ready, _OFFSET.size)
+            while mark and len(mark) < _OFFSET.size:
+                more = os.read(self.ready, _OFFSET.size - len(mark))
+                if not more:
+                    break
+                mark += more
+            if len(mark) == _OFFSET.size:
+                (end,) = _OFFSET.unpack(mark)
+                data = os.pread(self.store, end - self.read_to, self.read_to)
+                if len(data) == end - self.read_to:
+                    self.read_to = end
+                    return pickle.loads(data)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            pass
+        self.close()
+        return None
+
+    def registry_words(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        return self.take()
+
+    def mention_batches(self) -> Iterator[tuple[int, int, list[Mention]]]:
+        while (batch := self.take()) is not None:
+            yield batch
+
+    def close(self) -> None:
+        for fd in (self.store, self.ready):
+            if fd >= 0:
+                os.close(fd)
+        self.store = self.ready = -1
+
+
+def start(document: Document, sentences: list[list[Span]], quotes: tuple[QuoteMarks, ...],
+          emoji_mode: str, spoken: Callable[[Piece], str]) -> Ahead | None:
+    """Fork a process that reads the text for attribution (Ahead.prepared), then segments the
+    document taking every quotation for speech and makes `spoken(piece)` of every piece; None
+    where that is not worth it or not safe."""
     if (len(document.text) < MIN_CHARS or not hasattr(os, "fork")
             or threading.active_count() > 1):
         return None
-    reader, writer = os.pipe()
     try:
-        pid = os.fork()
+        with tempfile.TemporaryFile() as store:  # each side keeps a copy of its descriptor
+            fds = _fork(os.dup(store.fileno()))
     except OSError:
-        os.close(reader)
-        os.close(writer)
         return None
+    if fds is None:
+        return None
+    pid, results, store_fd, ready = fds
     if pid == 0:  # the forked process: compute, hand back, and leave without any cleanup
         status = 1
         try:
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it, with no traceback
-            os.close(reader)
+            _read_for_attribution(document, quotes, sentences, store_fd, ready)
+            speech = [q.span for q in quotes]
             segmentation = segment_document(document, sentences, speech, emoji_mode)
             data = pickle.dumps((
                 [(p.block, p.sentence, p.kind, p.span, p.language) for p in segmentation.pieces],
@@ -68,17 +132,65 @@ def start(document: Document, sentences: list[list[Span]], speech: list[Span], e
                 segmentation.block_ends,
                 [spoken(p) for p in segmentation.pieces],
             ), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(writer, "wb") as pipe:
+            with os.fdopen(results, "wb") as pipe:
                 pipe.write(data)
             status = 0
         finally:
             os._exit(status)
+    return Ahead(pid, results, [q.span for q in quotes], _Reading(store_fd, ready))
+
+
+def _fork(store: int) -> tuple[int, int, int, int] | None:
+    """Fork, with the pipes both ends need: (pid, the results' pipe, the store, the pipe of
+    the store's offsets) on this side; in the forked process (pid 0) the writing ends."""
+    pipes: list[int] = []
+    try:
+        pipes.extend(os.pipe())
+        pipes.extend(os.pipe())
+        pid = os.fork()
+    except OSError:
+        for fd in (*pipes, store):
+            os.close(fd)
+        return None
+    reader, writer, ready_reader, ready_writer = pipes
+    if pid == 0:
+        os.close(reader)
+        os.close(ready_reader)
+        return 0, writer, store, ready_writer
     os.close(writer)
-    return Ahead(pid, reader, list(speech))
+    os.close(ready_writer)
+    return pid, reader, store, ready_reader
+
+
+def _read_for_attribution(document: Document, quotes: tuple[QuoteMarks, ...],
+                          sentences: list[list[Span]], store: int, ready: int) -> None:
+    """Write the registry's words, then each batch of mentions, to `store`, and after each its
+    end offset to `ready`; close both."""
+    end = 0
+
+    def send(part: object) -> None:
+        nonlocal end
+        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.pwrite(store, view, end + len(data) - len(view)):]
+        end += len(data)
+        os.write(ready, _OFFSET.pack(end))
+
+    try:
+        send(registry_words(document))
+        for batch in mention_batches(document, quotes, sentences):
+            send(batch)
+    except BrokenPipeError:  # attribution is done and wants no more
+        pass
+    finally:
+        os.close(ready)
+        os.close(store)
 
 
 def finish(ahead: Ahead) -> tuple[Segmentation, list[str]] | None:
     """The forked process's segmentation and spoken texts, or None if it failed."""
+    ahead.prepared.close()
     chunks = []
     try:
         with os.fdopen(ahead.reader, "rb") as pipe:
@@ -123,6 +235,7 @@ def _reaped(pid: int) -> int:
 
 def cancel(ahead: Ahead) -> None:
     """Stop and reap the forked process (this process is failing or being interrupted)."""
+    ahead.prepared.close()
     try:
         os.kill(ahead.pid, signal.SIGKILL)
         os.close(ahead.reader)

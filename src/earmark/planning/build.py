@@ -96,10 +96,10 @@ def _build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
     if recipe.quotes.enabled:
         scan = find_quotes(document)
         warnings.extend(scan.warnings)
-        guess = ahead.start(document, sentences, [q.span for q in scan.quotes],
-                            recipe.segment.emoji, spoken_of)
+        guess = ahead.start(document, sentences, scan.quotes, recipe.segment.emoji, spoken_of)
         try:
-            attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes)
+            attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes,
+                                             guess.prepared if guess is not None else None)
         except BaseException:
             if guess is not None:
                 ahead.cancel(guess)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import Protocol
 
 from earmark.config.recipe import QuoteSettings
 from earmark.model import Document, Span, quick_init
@@ -43,6 +45,10 @@ def _lower_words(text: str) -> frozenset[str]:
     whitespace-separated token (no match and none of its look-arounds crosses whitespace),
     which is a third of the time of one search through the whole text."""
     return frozenset(word for token in set(text.split()) for word in _LOWER_WORD.findall(token))
+
+
+Mention = tuple[int, str, bool, bool, bool]
+"""A person named in the narration: see mention_batches."""
 _SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
 
 
@@ -64,17 +70,19 @@ class _Context:
     """What the attribution of one document has seen so far."""
 
     def __init__(
-        self, document: Document, sentences: list[list[Span]], settings: QuoteSettings
+        self, document: Document, sentences: list[list[Span]], settings: QuoteSettings,
+        prepared: Prepared | None = None,
     ) -> None:
         self.document = document
         self.text = document.text
         self.sentences = sentences
         self.settings = settings
         self.verbs = cues.ENGLISH.speech_verbs | frozenset(v.lower() for v in settings.speech_verbs)
+        cues.patterns(self.verbs)  # compiled now, while `prepared` reads the text elsewhere
+        words = prepared.registry_words() if prepared is not None else None
         self.registry = Registry(
             frozenset(t.lower() for t in settings.titles),
-            _lower_words(document.text),
-            frozenset(_LOCATED.findall(document.text)),
+            *(words if words is not None else registry_words(document)),
         )
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
@@ -118,12 +126,13 @@ def attribute(
     quotes: tuple[QuoteMarks, ...],
     sentences: list[list[Span]],
     settings: QuoteSettings,
+    prepared: Prepared | None = None,
 ) -> tuple[list[Attributed], list[Entity]]:
-    """Attribute every quotation; also return the speakers, in order of first speech."""
-    ctx = _Context(document, sentences, settings)
-    mentions = _mentions(document, quotes, sentences)
-    positions = [m[0] for m in mentions]
-    registered = 0
+    """Attribute every quotation; also return the speakers, in order of first speech.
+    `prepared`: the reading of the whole text that attribution starts from, made by another
+    process (planning.ahead) while this one attributes; what it fails to give is made here."""
+    ctx = _Context(document, sentences, settings, prepared)
+    mentions = _MentionFeed(document, quotes, sentences, prepared)
     by_block: dict[int, list[QuoteMarks]] = {}
     for quote in quotes:
         by_block.setdefault(quote.first_block, []).append(quote)
@@ -136,8 +145,7 @@ def attribute(
         if results and results[-1].speech and results[-1].quote.last_block == number:
             previous_in_block = results[-1]  # a quotation ran on into this paragraph
         for quote in by_block.get(number, []):
-            upto = bisect_right(positions, quote.span[0])
-            for position, surface, subject, create, speaks in mentions[registered:upto]:
+            for position, surface, subject, create, speaks in mentions.until(quote.span[0]):
                 if surface[:4] in ("The ", "the "):
                     described = ctx.registry.description(surface, position)
                     if described is None:
@@ -160,7 +168,6 @@ def attribute(
                     known.subject_seen = position
                 if known is not None and speaks:
                     known.talker = True
-            registered = max(registered, upto)
             result = _attribute_one(ctx, quote, number, previous_in_block)
             if result.speaker is not None and not result.speaker.may_speak:
                 result = dataclasses.replace(result, speaker=None)  # a place never speaks
@@ -697,19 +704,28 @@ def _speaks_next(text: str, position: int, end: int) -> bool:
     return verb is not None and verb.group(1) in cues.ENGLISH.speech_verbs
 
 
-def _mentions(
-    document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]]
-) -> list[tuple[int, str, bool, bool, bool]]:
+def mention_batches(
+    document: Document, quotes: tuple[QuoteMarks, ...], sentences: list[list[Span]],
+    first_block: int = 0,
+) -> Iterator[tuple[int, int, list[Mention]]]:
     """People named in the narration (outside quotations), in order: they are who a later
-    "he", "she" or "the mayor" can refer to. The flag: the name opens its sentence and a
-    lower-case word follows ("Sanders argued"), so it is the sentence's subject; whether it
-    introduces a person; whether a verb of speaking follows ("Nehlen responded")."""
-    found: list[tuple[int, str, bool, bool, bool]] = []
+    "he", "she" or "the mayor" can refer to. Each: its position and words; whether it is the
+    sentence's subject (it opens its sentence and a lower-case word follows: "Sanders argued");
+    whether it introduces a person; whether a verb of speaking follows ("Nehlen responded").
+    Yielded in batches of blocks from `first_block` on: (the block after the batch, the text
+    position up to which the mentions are complete, the batch's mentions)."""
     starts = {span[0] for spans in sentences for span in spans}
     text = document.text
     spans = sorted(q.span for q in quotes)
     ends = [q1 for _, q1 in spans]
-    for block in document.blocks:
+    blocks = document.blocks
+    size = max(_BATCH_BLOCKS, len(blocks) // _MAX_BATCHES)
+    found: list[Mention] = []
+    for number in range(first_block, len(blocks)):
+        if found and (number - first_block) % size == 0:
+            yield number, blocks[number - 1].span[1], found
+            found = []
+        block = blocks[number]
         if block.kind == "heading":
             continue
         cursor = block.span[0]
@@ -762,7 +778,58 @@ def _mentions(
                 ):
                     piece.append((position, surface, subject, True, speaks))
             found.extend(_modifier_names(text, sorted(piece)))
-    return found
+    yield len(blocks), len(text) + 1, found
+
+
+_BATCH_BLOCKS = 64
+_MAX_BATCHES = 400
+"""Mentions come in batches of 64 blocks, or more in a long book: at most about 400 batches."""
+
+
+class _MentionFeed:
+    """The mentions of mention_batches, taken in order up to each quotation: from `prepared`
+    as far as it gives them, then made here."""
+
+    def __init__(self, document: Document, quotes: tuple[QuoteMarks, ...],
+                 sentences: list[list[Span]], prepared: Prepared | None) -> None:
+        self._args = (document, quotes, sentences)
+        self._blocks = len(document.blocks)
+        self._batches = prepared.mention_batches() if prepared is not None else None
+        self._next_block = 0
+        self._covered = 0
+        self._found: list[Mention] = []
+        self._positions: list[int] = []
+        self._taken = 0
+
+    def until(self, position: int) -> list[Mention]:
+        """The mentions at or before `position` not given yet."""
+        while self._covered <= position and self._next_block < self._blocks:
+            got = next(self._batches, None) if self._batches is not None else None
+            if got is None:  # none prepared, or no more: the rest are made here
+                self._batches = mention_batches(*self._args, first_block=self._next_block)
+                got = next(self._batches)
+            self._next_block, self._covered, batch = got
+            self._found.extend(batch)
+            self._positions.extend(m[0] for m in batch)
+        upto = bisect_right(self._positions, position, self._taken)
+        taken, self._taken = self._taken, max(self._taken, upto)
+        return self._found[taken:upto]
+
+
+def registry_words(document: Document) -> tuple[frozenset[str], frozenset[str]]:
+    """What the registry of speakers knows of the whole text: the words it writes in lower
+    case, and the names it uses as places."""
+    return _lower_words(document.text), frozenset(_LOCATED.findall(document.text))
+
+
+class Prepared(Protocol):
+    """The reading of the whole text that attribution starts from, made elsewhere."""
+
+    def registry_words(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """registry_words(document), or None if it could not be had."""
+
+    def mention_batches(self) -> Iterator[tuple[int, int, list[Mention]]]:
+        """mention_batches(...) from the first block, for as long as they could be had."""
 
 
 _ROLE_BETWEEN = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w\-]*){1,3}\s+$")
