@@ -5,8 +5,8 @@ and a failing or interrupted fork changes nothing and leaves no process behind."
 from __future__ import annotations
 
 import os
-import time
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -157,9 +157,9 @@ def test_a_fork_that_dies_while_reading_leaves_the_rest_to_this_process(
 
 def test_attribution_done_before_the_fork_has_read_everything(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the quotations are all at the start: attribution wants no more mentions and stops
-    # listening while the fork still writes them; the fork goes on to segment, and its
-    # segmentation is used
+    # the quotations are all at the start: attribution wants no more mentions while the fork
+    # still writes them; the fork goes on to segment, and its segmentation is used (the
+    # mentions nobody took are passed over)
     path = tmp_path / "late.md"
     path.write_text("\n\n".join(PARAGRAPHS + ["Mayor Ruiz left the hall at noon."] * 400),
                     encoding="utf-8")

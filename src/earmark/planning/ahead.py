@@ -3,16 +3,17 @@
 Attribution reads the document in order and takes half of the planning stage; what comes after
 it, cutting sentences into segments and making their spoken text, needs to know which
 quotations are speech. Most quotations are: so a forked process segments the document as if
-every quotation were speech, and makes the spoken text of each piece, while this process
-attributes. When attribution agrees (every quotation is speech), its segmentation is used as it
-is; otherwise this process segments the document itself, and takes the spoken text of every
-piece that came out the same (spoken text depends on the piece's characters only).
+every quotation were speech while this process attributes; then each makes the spoken text of
+half of the pieces. When attribution agrees (every quotation is speech), that segmentation is
+used as it is; otherwise this process segments the document itself, and takes the spoken text
+of every piece that came out the same (spoken text depends on the piece's characters only).
 
-Before segmenting, the forked process reads the whole text for attribution too: the registry's
-words (quotes.attribution.registry_words) and the people named in the narration
+Before segmenting, the forked process does the reading that attribution starts from: the
+sentences and the quotations of the document (while this process compiles the cue patterns),
+the registry's words (quotes.attribution.registry_words) and the people named in the narration
 (mention_batches), handed over batch by batch as they are made, so that attribution takes them
-as it reaches them rather than making them itself. Those go through an unlinked temporary file,
-which never blocks the writer, with a pipe that says how far the file is written.
+as it reaches them rather than making them itself. All of it goes through an unlinked temporary
+file, which never blocks the writer, with a pipe that says what the file holds up to where.
 
 Only for long documents (forking and handing the results back cost a few milliseconds), in a
 process with no other threads (a fork copies none of them, nor the locks they may hold), and
@@ -35,65 +36,86 @@ from typing import Any
 
 from earmark.model import Document, Dropped, Span
 from earmark.quotes.attribution import Mention, mention_batches, registry_words
-from earmark.quotes.marks import QuoteMarks
-from earmark.text.segment import Piece, Segmentation, segment_document
+from earmark.quotes.marks import QuoteMarks, Scan, find_quotes
+from earmark.text.segment import Piece, Segmentation, segment_document, sentence_spans
 
 MIN_CHARS = 200_000
 """Documents shorter than this are planned in one process."""
 
+SENTENCES, WORDS, MENTIONS, SEGMENTATION, SPOKEN = range(5)
+"""What a part of the forked process's output is, in the order it comes."""
+
 
 @dataclass(slots=True)
 class Ahead:
-    """A forked process segmenting a document with every quotation as speech."""
+    """A forked process reading and segmenting a document with every quotation as speech."""
 
     pid: int
-    reader: int
-    """The pipe its results come through."""
     speech: list[Span]
-    """The quotation spans it took for speech."""
-    prepared: _Reading = field(repr=False)
-    """What it reads of the text for attribution (quotes.attribution.Prepared)."""
+    """The quotation spans it takes for speech (set here once the quotations are known)."""
+    prepared: _Parts = field(repr=False)
+    """What it hands over: first what attribution reads (quotes.attribution.Prepared)."""
+    spoken: Callable[[Piece], str] = field(repr=False)
 
 
-_OFFSET = struct.Struct("<q")
+_MARK = struct.Struct("<qB")
+"""A part's end offset in the store, and its kind."""
 
 
 @dataclass(slots=True)
-class _Reading:
-    """The forked process's reading for attribution, as it comes: each part pickled into
-    `store` (an unlinked file), and its end offset sent through the pipe `ready`."""
+class _Parts:
+    """The forked process's output as it comes: each part pickled into `store` (an unlinked
+    file), and its end and kind sent through the pipe `ready`."""
 
     store: int
     ready: int
     read_to: int = 0
+    waiting: tuple[int, int] | None = None
+    """A part announced and not taken yet: its end and kind."""
 
-    def take(self) -> Any:
-        """The next part, or None when there is no more (the forked process ended or failed)."""
-        if self.ready < 0:
-            return None
+    def take(self, kind: int) -> Any:
+        """The next part of this kind, passing over mentions that attribution did not need;
+        None when there is none (the forked process ended or failed)."""
         try:
-            mark = os.read(self.ready, _OFFSET.size)
-            while mark and len(mark) < _OFFSET.size:
-                more = os.read(self.ready, _OFFSET.size - len(mark))
-                if not more:
-                    break
-                mark += more
-            if len(mark) == _OFFSET.size:
-                (end,) = _OFFSET.unpack(mark)
-                data = os.pread(self.store, end - self.read_to, self.read_to)
-                if len(data) == end - self.read_to:
+            while (mark := self.waiting or self._mark()) is not None:
+                end, got = mark
+                self.waiting = None
+                if got == kind:
+                    data = os.pread(self.store, end - self.read_to, self.read_to)
+                    if len(data) != end - self.read_to:
+                        break
                     self.read_to = end
                     return pickle.loads(data)
+                if got != MENTIONS or kind < MENTIONS:  # not there: maybe it comes later
+                    self.waiting = mark
+                    return None
+                self.read_to = end
         except (OSError, pickle.UnpicklingError, EOFError, ValueError):
             pass
         self.close()
         return None
 
+    def _mark(self) -> tuple[int, int] | None:
+        if self.ready < 0:
+            return None
+        mark = b""
+        while len(mark) < _MARK.size and (more := os.read(self.ready, _MARK.size - len(mark))):
+            mark += more
+        return _MARK.unpack(mark) if len(mark) == _MARK.size else None
+
+    def sentences_and_quotes(self) -> tuple[list[list[Span]], Scan] | None:
+        """sentence_spans(...) and find_quotes(document), or None if they could not be had."""
+        got = self.take(SENTENCES)
+        if got is None:
+            return None
+        sentences, quotes, warnings = got
+        return sentences, Scan(tuple(QuoteMarks(*q) for q in quotes), warnings)
+
     def registry_words(self) -> tuple[frozenset[str], frozenset[str]] | None:
-        return self.take()
+        return self.take(WORDS)
 
     def mention_batches(self) -> Iterator[tuple[int, int, list[Mention]]]:
-        while (batch := self.take()) is not None:
+        while (batch := self.take(MENTIONS)) is not None:
             yield batch
 
     def close(self) -> None:
@@ -103,109 +125,93 @@ class _Reading:
         self.store = self.ready = -1
 
 
-def start(document: Document, sentences: list[list[Span]], quotes: tuple[QuoteMarks, ...],
-          emoji_mode: str, spoken: Callable[[Piece], str]) -> Ahead | None:
+def start(document: Document, abbreviations: tuple[str, ...], emoji_mode: str,
+          spoken: Callable[[Piece], str]) -> Ahead | None:
     """Fork a process that reads the text for attribution (Ahead.prepared), then segments the
-    document taking every quotation for speech and makes `spoken(piece)` of every piece; None
-    where that is not worth it or not safe."""
+    document taking every quotation for speech and makes `spoken(piece)` of the first half of
+    the pieces; None where that is not worth it or not safe."""
     if (len(document.text) < MIN_CHARS or not hasattr(os, "fork")
             or threading.active_count() > 1):
         return None
     try:
-        with tempfile.TemporaryFile() as store:  # each side keeps a copy of its descriptor
-            fds = _fork(os.dup(store.fileno()))
+        with tempfile.TemporaryFile() as file:  # each side keeps a copy of its descriptor
+            store = os.dup(file.fileno())
+        reader, writer = os.pipe()
     except OSError:
         return None
-    if fds is None:
+    try:
+        pid = os.fork()
+    except OSError:
+        for fd in (store, reader, writer):
+            os.close(fd)
         return None
-    pid, results, store_fd, ready = fds
-    if pid == 0:  # the forked process: compute, hand back, and leave without any cleanup
+    if pid == 0:  # the forked process: compute, hand over, and leave without any cleanup
         status = 1
         try:
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it, with no traceback
-            _read_for_attribution(document, quotes, sentences, store_fd, ready)
-            speech = [q.span for q in quotes]
-            segmentation = segment_document(document, sentences, speech, emoji_mode)
-            data = pickle.dumps((
-                [(p.block, p.sentence, p.kind, p.span, p.language) for p in segmentation.pieces],
-                [(d.span, d.reason) for d in segmentation.dropped],
-                segmentation.block_ends,
-                [spoken(p) for p in segmentation.pieces],
-            ), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(results, "wb") as pipe:
-                pipe.write(data)
+            os.close(reader)
+            _hand_over(document, abbreviations, emoji_mode, spoken, store, writer)
             status = 0
         finally:
             os._exit(status)
-    return Ahead(pid, results, [q.span for q in quotes], _Reading(store_fd, ready))
-
-
-def _fork(store: int) -> tuple[int, int, int, int] | None:
-    """Fork, with the pipes both ends need: (pid, the results' pipe, the store, the pipe of
-    the store's offsets) on this side; in the forked process (pid 0) the writing ends."""
-    pipes: list[int] = []
-    try:
-        pipes.extend(os.pipe())
-        pipes.extend(os.pipe())
-        pid = os.fork()
-    except OSError:
-        for fd in (*pipes, store):
-            os.close(fd)
-        return None
-    reader, writer, ready_reader, ready_writer = pipes
-    if pid == 0:
-        os.close(reader)
-        os.close(ready_reader)
-        return 0, writer, store, ready_writer
     os.close(writer)
-    os.close(ready_writer)
-    return pid, reader, store, ready_reader
+    return Ahead(pid, [], _Parts(store, reader), spoken)
 
 
-def _read_for_attribution(document: Document, quotes: tuple[QuoteMarks, ...],
-                          sentences: list[list[Span]], store: int, ready: int) -> None:
-    """Write the registry's words, then each batch of mentions, to `store`, and after each its
-    end offset to `ready`; close both."""
+def _hand_over(document: Document, abbreviations: tuple[str, ...], emoji_mode: str,
+               spoken: Callable[[Piece], str], store: int, ready: int) -> None:
+    """The forked process's work, each part written to `store` and announced on `ready`:
+    the sentences and quotations, the registry's words, each batch of mentions, the
+    segmentation, then the spoken text of the first half of its pieces."""
     end = 0
 
-    def send(part: object) -> None:
+    def send(kind: int, part: object) -> None:
         nonlocal end
         data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
         while view:
             view = view[os.pwrite(store, view, end + len(data) - len(view)):]
         end += len(data)
-        os.write(ready, _OFFSET.pack(end))
+        os.write(ready, _MARK.pack(end, kind))
 
-    try:
-        send(registry_words(document))
-        for batch in mention_batches(document, quotes, sentences):
-            send(batch)
-    except BrokenPipeError:  # attribution is done and wants no more
-        pass
-    finally:
-        os.close(ready)
-        os.close(store)
+    sentences = sentence_spans(document, abbreviations)
+    scan = find_quotes(document)
+    send(SENTENCES, (sentences, [(q.span, q.first_block, q.last_block, q.closed, q.marked)
+                                 for q in scan.quotes], scan.warnings))
+    send(WORDS, registry_words(document))
+    for batch in mention_batches(document, scan.quotes, sentences):
+        send(MENTIONS, batch)
+    segmentation = segment_document(document, sentences, [q.span for q in scan.quotes],
+                                    emoji_mode)
+    pieces = segmentation.pieces
+    send(SEGMENTATION, ([(p.block, p.sentence, p.kind, p.span, p.language) for p in pieces],
+                        [(d.span, d.reason) for d in segmentation.dropped],
+                        segmentation.block_ends))
+    send(SPOKEN, [spoken(p) for p in pieces[: len(pieces) // 2]])
 
 
 def finish(ahead: Ahead) -> tuple[Segmentation, list[str]] | None:
-    """The forked process's segmentation and spoken texts, or None if it failed."""
-    ahead.prepared.close()
-    chunks = []
+    """The forked process's segmentation and the spoken text of every piece (the second half
+    made here while the forked process makes the first), or None if it failed."""
     try:
-        with os.fdopen(ahead.reader, "rb") as pipe:
-            while chunk := pipe.read(1 << 20):
-                chunks.append(chunk)
+        got = ahead.prepared.take(SEGMENTATION)
+        if got is None:
+            return None
+        pieces, dropped, block_ends = got
+        segmentation = Segmentation(tuple(Piece(*p) for p in pieces),
+                                    tuple(Dropped(*d) for d in dropped), block_ends)
+        half = len(segmentation.pieces) // 2
+        second = [ahead.spoken(p) for p in segmentation.pieces[half:]]
+        first = ahead.prepared.take(SPOKEN)
+        if first is None or len(first) != half:
+            first = [ahead.spoken(p) for p in segmentation.pieces[:half]]
+        return segmentation, first + second
+    except BaseException:
+        cancel(ahead)
+        raise
     finally:
-        status = _reaped(ahead.pid)
-    if status != 0 or not chunks:
-        return None
-    try:
-        pieces, dropped, block_ends, spoken = pickle.loads(b"".join(chunks))
-    except (pickle.UnpicklingError, EOFError, ValueError):  # cut short: do the work here
-        return None
-    return (Segmentation(tuple(Piece(*p) for p in pieces), tuple(Dropped(*d) for d in dropped),
-                         block_ends), spoken)
+        ahead.prepared.close()
+        _reaped(ahead.pid)
 
 
 def changed_blocks(document: Document, guessed: list[Span], speech: list[Span]) -> set[int] | None:
@@ -238,7 +244,6 @@ def cancel(ahead: Ahead) -> None:
     ahead.prepared.close()
     try:
         os.kill(ahead.pid, signal.SIGKILL)
-        os.close(ahead.reader)
         os.waitpid(ahead.pid, 0)
     except OSError:
         pass
