@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from earmark.model import quick_init
 from earmark.quotes.words import word_lists
+from earmark.text import regexes
 
 ENGLISH = word_lists("en")
 
@@ -90,9 +91,11 @@ def alternation(words: set[str] | frozenset[str]) -> str:
     """A regular expression matching any of the words (a space in one matches any run of
     whitespace), as a trie: "sa(?:ying|ys|id|y)" rather than hundreds of alternatives tried one
     by one at every position. Where one word is a prefix of another, the longer is tried first,
-    as in an alternation sorted longest first."""
+    as in an alternation sorted longest first. The same words give the same text in every
+    process (sorted: a set's order changes with the hash seed), so that regexes finds its
+    stored program."""
     trie: dict[str, dict] = {}
-    for word in words:
+    for word in sorted(words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
@@ -143,46 +146,46 @@ class Patterns:
         # "A spokesman for the force said": the subject, then a short phrase to skip
         attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
-            re.compile(rf"{lead}{inverted}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
-            re.compile(
+            regexes.compile(rf"{lead}{inverted}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
+            regexes.compile(
                 rf"{lead}{SUBJECT}{paren}{reflexive}{attached}{long_appositive}\s+{aux}"
                 rf"(?:{verb}|reads?)\b"
             ),
-            re.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
+            regexes.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
             # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
-            re.compile(
+            regexes.compile(
                 rf"{lead}(?:(?:[A-Z][a-z]{{0,3}}\.|[A-Za-z][\w\-’']*),?\s+){{1,6}}?"
                 rf"(?P<subject>{NAME}){paren}"
                 rf"{long_appositive},?\s+{aux}{verb}\b"
             ),
             # “…,” the independent Vermont senator and Democratic presidential candidate said
-            re.compile(
+            regexes.compile(
                 rf"{lead}(?P<subject>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal)\s+"
                 rf"(?:[\w\-’'.]+\s+){{0,8}}?[\w\-’'.]+){long_appositive}\s+{aux}(?:{verb}|reads?)\b"
             ),
             # “…,” said a New Hampshire Republican / added one of those advisers, who ...
-            re.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
+            regexes.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
             # “…,” read the statement: a text that speaks, only with the verb first
-            re.compile(rf"{lead}(?P<verb>reads?)\s+{SUBJECT}(?![\w])"),
-            re.compile(rf"{lead}according\s+to\s+(?:{SUBJECT}|(?P<subject2>{INDEFINITE}))"),
+            regexes.compile(rf"{lead}(?P<verb>reads?)\s+{SUBJECT}(?![\w])"),
+            regexes.compile(rf"{lead}according\s+to\s+(?:{SUBJECT}|(?P<subject2>{INDEFINITE}))"),
         )
         # dialogue: “…,” grinned Tom / “…!” she snapped: any -ed verb next to a name
         subject = rf"(?P<subject>{PRONOUN}|{NAME})"
         self.dialogue = (
-            re.compile(rf"{lead}(?P<verb>[a-z]{{3,}}ed)\s+{subject}(?![\w])"),
-            re.compile(rf"{lead}{subject}\s+{adverb}(?P<verb>[a-z]{{3,}}ed)\b"),
+            regexes.compile(rf"{lead}(?P<verb>[a-z]{{3,}}ed)\s+{subject}(?![\w])"),
+            regexes.compile(rf"{lead}{subject}\s+{adverb}(?P<verb>[a-z]{{3,}}ed)\b"),
         )
         self.before_end = (
-            re.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
+            regexes.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
             # "Said Dorothy Poynter, who grew up with him, “We were all so proud.”"
-            re.compile(
+            regexes.compile(
                 rf"^\W*(?i:{inverted})\s+(?:{ROLE})?{SUBJECT}{long_appositive}\s*[:,]?\s*$"
             ),
-            re.compile(rf"(?:^|[,;:—–”\"]\s*){inverted}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
+            regexes.compile(rf"(?:^|[,;:—–”\"]\s*){inverted}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
             # transcript: "RAMOS: “…”"; a headline's byline: "… - Philip Bump: “…”"
-            re.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
+            regexes.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
         )
-        self.before_any = re.compile(
+        self.before_any = regexes.compile(
             rf"(?<![\w]){SUBJECT}{reflexive}{attached}{appositive}\s+{adverb}{verb}\b"
         )
 

@@ -1,4 +1,5 @@
-"""The content-addressed cache: synthesised segments and encoded chunks.
+"""The content-addressed cache: synthesised segments and encoded chunks (and, beside them, the
+programs of compiled regular expressions: text.regexes).
 
 A segment's key is a hash of everything its audio depends on: the engine and its version, the
 voice settings and the spoken text. An encoded chunk's key is a hash of the encoder settings and
@@ -18,7 +19,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-KINDS = ("segments", "chunks")
+KINDS = ("segments", "chunks", "patterns")
+"""Synthesised segments, encoded chunks, and compiled regular expressions (text.regexes)."""
 
 
 def default_root() -> Path:
