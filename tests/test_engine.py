@@ -135,6 +135,27 @@ def test_reset_gives_back_a_fresh_engine_that_keeps_working(engine: Engine, tmp_
     assert audio("e.wav", other) == fresh and audio("f.wav", engine) != fresh
 
 
+def test_reset_also_restarts_the_breath_noise_of_variants(engine: Engine, tmp_path: Path) -> None:
+    """A variant with breath (+f3) draws noise from the C library's rand(), which reloading
+    espeak-ng does not touch: after a reset it sounds as from a fresh process all the same
+    (else a chunk's audio depended on what its worker had spoken before)."""
+    voice = VoiceSettings(engine_voice="en-us+f3")
+
+    def audio(name: str) -> bytes:
+        path = tmp_path / name
+        path.touch()
+        engine.speak("The council met on Tuesday night.", voice, path)
+        with wave.open(str(path), "rb") as wav:
+            return wav.readframes(wav.getnframes())
+
+    engine.reset()
+    fresh = audio("a.wav")
+    engine.speak("Something else entirely, said to move its state along.", voice,
+                 tmp_path / "b.wav")
+    engine.reset()
+    assert audio("c.wav") == fresh
+
+
 def test_workers_report_each_segment_as_soon_as_it_is_spoken(tmp_path: Path) -> None:
     """With worker processes, a segment reaches the encoders when it is spoken, not when its
     whole chunk is: at the first report, the end of that chunk is not spoken yet."""
@@ -202,3 +223,27 @@ except EngineError as error:
         pytest.fail("synthesis hung after a worker's error")
     assert process.returncode == 0, errors
     assert out.startswith("failed: engine used voice"), out
+
+
+def test_the_audio_does_not_depend_on_the_number_of_workers(tmp_path: Path) -> None:
+    """The same chunks in this process and in two worker processes give the same samples,
+    with a breathy variant (+f3) too, whose noise comes from the C library's rand()."""
+    from earmark.speak.cache import Cache
+    from earmark.speak.workers import IN_PROCESS, Job, segment_key, synthesize
+
+    settings = VoiceSettings(engine_voice="en-us+f3")
+    count = IN_PROCESS + 12
+    texts = [f"Line {i}, she said, and then some more." for i in range(count)]
+    jobs = [Job(i, t, settings, segment_key("test", settings, t)) for i, t in enumerate(texts)]
+    groups = [range(start, min(count, start + 15)) for start in range(0, count, 15)]
+
+    def samples(processes: int) -> list[bytes]:
+        spoken, _ = synthesize(jobs, Cache(tmp_path / f"cache-{processes}"), processes,
+                               groups=groups)
+        out = []
+        for clip in spoken:
+            with wave.open(clip.path, "rb") as wav:
+                out.append(wav.readframes(wav.getnframes()))
+        return out
+
+    assert samples(1) == samples(2)

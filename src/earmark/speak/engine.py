@@ -255,7 +255,13 @@ def reset_engine() -> None:
     would depend on how its segments were shared among workers. Unloading and reloading the
     library clears it (2.6 ms: benchmarks/engine_state.py); synthesis resets before each
     chunk, so any number of workers gives the same audio. Engines notice the new library and
-    rebuild their pyttsx3 engine before they next speak."""
+    rebuild their pyttsx3 engine before they next speak.
+
+    espeak-ng 1.51 also draws the breath noise of its variants (+f3, +m3 ...) from the C
+    library's rand(), whose state no reload touches: it is seeded as at a process's start
+    (srand(1)), or a variant's audio would depend on what earlier chunks that worker spoke,
+    and so on how the chunks happened to be shared among the workers."""
+    _seed_rand()
     if not _Library.spoken:
         return
     import _ctypes
@@ -280,6 +286,11 @@ def reset_engine() -> None:
     _initialise()
     _Library.generation += 1
     _Library.spoken = False
+
+
+def _seed_rand() -> None:
+    """The C library's rand() as a process starts with it (glibc: as after srand(1))."""
+    ctypes.CDLL(None).srand(1)
 
 
 class Engine:
