@@ -29,12 +29,14 @@ from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
 
 _WORD = re.compile(r"\w+")
 _LOCATED = re.compile(
-    cues.at_word_start("in at near into across outside inside throughout around".split())
-    + rf"\s+((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|where|with|"
-    r"last|this|in|at|from|was|is)\b)"
+    cues.at_word_start(
+        ("in\\s+the", "near\\s+the", *"in at near into across outside inside throughout around"
+         .split()))
+    + rf"\s+((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|"
+    r"where|with|last|this|in|at|from|was|is)\b)"
 )
-"""A name used as a place: "in Baltimore.", "at Green Gables, where" (not "at Sanders
-rallies", "in Trump's speech")."""
+"""A name used as a place: "in Baltimore.", "at Green Gables, where", "near the Academy,"
+(not "at Sanders rallies", "in Trump's speech"; nor "looked at the Hatter,")."""
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 
 
@@ -228,8 +230,9 @@ def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attribu
         if result.speech and result.speaker is not None and result.speaker is not me:
             inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
             for name in _vocatives(inner):
-                # a name the narration never uses: "I" is never named in the narration
-                if ctx.registry.known(name) is None:
+                # a name the narration never uses: "I" is never named in the narration; nor
+                # a word the text writes in lower case ("Stop!", "Hush!")
+                if ctx.registry.known(name) is None and not ctx.registry.common_word(name):
                     counts[name] = counts.get(name, 0) + (3 if index in near else 1)
     if counts and me is not None:
         name, count = max(counts.items(), key=lambda item: item[1])
@@ -691,6 +694,26 @@ _CLAUSE_VERB = re.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unle
 the subject of that clause."""
 
 
+_PLACE_NOUNS = frozenset(
+    "capital city town village county state country suburb hometown district province region "
+    "neighborhood neighbourhood island borough parish".split()
+)
+
+
+def _named_place(text: str, position: int, start: int) -> bool:
+    """ "the state capital, Sacramento,", "her hometown, Dunmore,": a name set off after a
+    place's noun is that place."""
+    if text[position - 2 : position] != ", ":
+        return False
+    return text[max(start, position - 16) : position - 2].rsplit(None, 1)[-1:] in (
+        _PLACE_NOUN_WORDS
+    )
+
+
+_PLACE_NOUN_WORDS = [[w] for w in _PLACE_NOUNS]
+_PLACE_BEFORE = frozenset(("in ", "at "))
+
+
 def _speaks_next(text: str, position: int, end: int) -> bool:
     """ "…, Cuban said.": a name right before a verb of speaking, anywhere in a sentence."""
     verb = _NEXT_WORD.match(text, position, end)
@@ -739,7 +762,8 @@ def _mentions(
                 # "the former mayor of Baltimore, stressed", "at Randalls, thought Emma": a name
                 # after a preposition is no subject of the verb after it
                 speaks = _speaks_next(text, end_of_name, end) and (
-                    text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS)
+                    text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS
+                ) and not _named_place(text, position, start)  # "the state capital, Sacramento,"
                 subject = (position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
@@ -750,16 +774,21 @@ def _mentions(
                 if " " not in surface:
                     # a reference to someone known, if any; a given name alone ("his wife,
                     # Jane,") introduces a person when it does not open its sentence
-                    given = surface.lower() in _GIVEN and (subject or position not in starts)
-                    # ... or is the subject of a verb of speaking ("Bruch said")
-                    piece.append((position, surface, subject, given or speaks, speaks))
+                    given = surface.lower() in _GIVEN and (subject or position not in starts) and (
+                        text[position - 3 : position] not in _PLACE_BEFORE)  # "at Austin."
+                    # ... or is the subject of a verb of speaking ("Bruch said"; not a
+                    # possessive's noun: "Pyongyang's claims", though "Emma's remark" is hers)
+                    possessive = surface.endswith(("’s", "'s"))
+                    piece.append((position, surface, subject,
+                                  given or (speaks and not possessive), speaks))
                     continue
                 parsed = parse_name(surface)
                 if (
                     parsed is not None
                     and not parsed.organisation
-                    and (parsed.titles or len(parsed.name) >= 2)
-                ):
+                    and ((parsed.titles and parsed.name[-1].lower() not in cues.ENGLISH.titles)
+                         or len(parsed.name) >= 2)
+                ):  # ("For Major, a retiree,": a title word alone is no title)
                     piece.append((position, surface, subject, True, speaks))
             found.extend(_modifier_names(text, sorted(piece)))
     return found

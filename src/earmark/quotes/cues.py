@@ -302,6 +302,14 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
         if role is not None and (role_word(role.group("role")) or _modifier_then_name(role)):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
+    if subject.rsplit(None, 1)[-1:] and subject.rsplit(None, 1)[-1].lower() in ENGLISH.peoples:
+        # "said one Democrat", "one senior Democrat said": a determiner and lower-case words
+        # before a people's or a party's word describe someone ("one senior Democrat")
+        before = match.string[match.start() : match.start("subject")].split()
+        cut = next((i for i in range(len(before) - 1, -1, -1)
+                    if before[i].lower() in _INDEFINITE_WORDS), None)
+        if cut is not None and all(w.islower() for w in before[cut + 1 :]):
+            subject = " ".join((*before[cut:], subject))
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
     ):
@@ -373,8 +381,11 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
 
 
 _PREPOSITION_WORDS = [
-    [w] for w in "at At in In on On of by from with into to for near after".split()
+    [w] for w in "at At in In on On of by from with into to for near after down up through "
+    "across over under along around".split()
 ]
+_PLACE_PREPOSITIONS = [[w] for w in "in at near inside outside throughout".split()]
+"""Before a capitalised subject: "a town hall meeting in Columbus, Ohio, said" is a place."""
 
 
 def _no_subject(match: re.Match[str]) -> bool:
@@ -382,12 +393,16 @@ def _no_subject(match: re.Match[str]) -> bool:
     "the east gable, where Anne was standing, said": nor a place that "where" describes."""
     start = match.start()
     text = match.string
-    if text[start].islower() and text[max(0, start - 6) : start].rsplit(None, 1)[-1:] in (
-        _PREPOSITION_WORDS
-    ):  # (only a description's lower-case "the", "a" can follow a preposition)
-        return True
+    before = text[max(0, start - 8) : start].rsplit(None, 1)[-1:]
+    if text[start].islower() and before in _PREPOSITION_WORDS:
+        return True  # (only a description's lower-case "the", "a" follows any preposition)
+    if before in _PLACE_PREPOSITIONS:
+        return True  # "in Columbus, Ohio, said": a place
     appositive = match.group("appositive")
-    return appositive is not None and appositive.lstrip().startswith(("where ", "when "))
+    return appositive is not None and (
+        appositive.lstrip().startswith(("where ", "when "))
+        or appositive.strip().lower() in ENGLISH.place_words  # "Columbus, Ohio, said"
+    )
 
 
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
@@ -501,7 +516,8 @@ def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | 
     if not (_PARTICIPLE_END.search(window) or (any_intro and _INTRO_END.search(window))):
         return None
     match = _SENTENCE_SUBJECT.match(window)
-    if match is None or not verb_like(match.group("verb")):
+    if match is None or not verb_like(match.group("verb")) or _adjective_then_noun(match):
+        # ("the absurd answer": an adjective and a noun, no subject and verb)
         match = _ROLE_SUBJECT.match(window)
         if (match is None or not verb_like(match.group("verb"))
                 or not role_word(match.group("role").split()[-1])):
