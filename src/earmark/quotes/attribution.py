@@ -717,7 +717,16 @@ _PLACE_BEFORE = frozenset(("in ", "at "))
 def _speaks_next(text: str, position: int, end: int) -> bool:
     """ "…, Cuban said.": a name right before a verb of speaking, anywhere in a sentence."""
     verb = _NEXT_WORD.match(text, position, end)
-    return verb is not None and verb.group(1) in cues.ENGLISH.speech_verbs
+    if verb is None or verb.group(1) not in cues.ENGLISH.speech_verbs:
+        return False
+    word = verb.group(1)
+    if word in cues.BASE_VERBS and text[position - 1] != "s":
+        return False  # "Democratic state lawmakers": a plain form after one name is a noun
+    # "Harsh comments are ...": a plural noun before the verb of its sentence
+    return not (word.endswith("s") and _NOUN_VERB_AFTER.match(text, verb.end(), end))
+
+
+_NOUN_VERB_AFTER = re.compile(r"\s+(?:are|were|have|had|from|of|by)\b")
 
 
 def _mentions(

@@ -357,6 +357,7 @@ _BASE_VERBS = frozenset(
     or (w.endswith("y") and f"{w[:-1]}ies" in ENGLISH.speech_verbs)
 )
 """The plain forms of the verbs of speaking ("say", "whisper", "cry"), each also a noun."""
+BASE_VERBS = _BASE_VERBS
 _DETERMINERS = frozenset("a an one another the his her their its our".split())
 _PLURAL_HEADS = frozenset(
     "people police children folk both few many several two three four five six seven eight "
