@@ -605,9 +605,23 @@ def test_a_word_before_a_name_is_no_part_of_it(
             "Notes\n\n“Hush!” said Tom.\n\n“Hush!” said Ada.\n\n“Who is there?” I said.",
             [("“Hush!”", "Tom"), ("“Hush!”", "Ada"), ("“Who is there?”", "the narrator")],
         ),
-        (  # a place made an adjective is no name
+        (  # a place made an adjective is no name: the role and the name after it are
             "“It was a deal,” explained New York-based attorney Mia Cruz.",
-            [("“It was a deal,”", None)],
+            [("“It was a deal,”", "Mia Cruz")],
+        ),
+        (  # ... so are a place and a role word before a name
+            "“We are all props,” said Ohio delegate Beau Lind, angered by the rules.",
+            [("“We are all props,”", "Beau Lind")],
+        ),
+        (  # a possessive before its noun ("Editor’s note") is no subject and verb
+            "Notes\n\n“Math is math,” said Dan Ruiz. “It doesn’t bend.” Editor’s note: the"
+            " figures are from May.",
+            [("“Math is math,”", "Dan Ruiz"), ("“It doesn’t bend.”", "Dan Ruiz")],
+        ),
+        (  # one capitalised word nobody is known by, before a plural noun, is no subject
+            "Notes\n\nThe billboard went up in the night.\n\nLocal news affiliate KTV 7 is"
+            " reporting the sign read: “Vote early. Vote often.”",
+            [("“Vote early. Vote often.”", None)],
         ),
         (  # an adjective before a noun ("the odd answer") is no subject and verb
             "Notes\n\nIt was asked in class what the first rule was. The odd answer, “To be kind"

@@ -359,11 +359,23 @@ def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
     if parsed is None or (len(parsed.name) == 1 and not parsed.titles
                           and opening_word(parsed.name[0], ("ly", "ing", "ed"))):
         return False  # "Observing his daughter ...": a participle, not a name
+    verb = ctx.text[cue.span[0] : cue.span[1]].rsplit(None, 1)[-1]
+    if len(parsed.name) == 1 and not parsed.titles and not parsed.organisation and (
+        verb.endswith("s") and verb not in cues.ENGLISH.speech_verbs
+        and parsed.name[0].lower() not in _GIVEN and ctx.registry.known(cue.subject) is None
+        and not _OBJECT_NEXT.match(ctx.text, cue.span[1])
+    ):
+        # "Local news affiliate ...", "Mexican newspapers have ...": one capitalised word
+        # nobody is known by, before a plural noun (no object after it, as after "Politico
+        # reveals a ..."), unless a role comes before it ("Band member Flea shares ...")
+        before = ctx.text[max(0, cue.span[0] - 20) : cue.span[0]].split()
+        return bool(before) and cues.role_word(before[-1].lower())
     return parsed.organisation or not any(
         w.lower().strip(".,’'") in cues.ENGLISH.place_words for w in parsed.name
     )
 
 
+_OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|that|this|these|his|her|their|its|to|how|what|in|on)\b")
 _WORD_BEFORE_REVERSED = re.compile(r"\s*(\w+)")
 r"""The word before a position, and any spaces after it, matched on the reversed text before
 it: `(\w+)\s*$` searched forwards would try every position of the window."""

@@ -297,8 +297,12 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
     if named is not None and _kind(subject) == "description":
         # "said the unsympathetic Marilla": the description's words describe the name after
         return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
-    if subject and " " not in subject and subject[:1].isupper():
-        # "said Democratic pollster Geoff Garin": a capitalised word, a role, then the name
+    if subject and subject[:1].isupper() and (
+        " " not in subject or HYPHEN_MODIFIER.fullmatch(subject.rsplit(None, 1)[-1])
+        or subject.rsplit(None, 1)[-1].lower() in ENGLISH.peoples
+    ):
+        # "said Democratic pollster Geoff Garin", "said Florida-based Republican strategist Al
+        # Cardenas": capitalised words, a role, then the name
         role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
         if role is not None and (role_word(role.group("role")) or _modifier_then_name(role)):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
@@ -370,7 +374,12 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
     description right before a plain verb form is an adjective before a noun (a singular
     subject says "whispers", "answered"), not a speaker and a verb; "the voters say" and
     "the aide will say" are."""
-    if "verb" not in match.re.groupindex or match.group("verb") not in _BASE_VERBS:
+    if "verb" not in match.re.groupindex:
+        return False
+    if match.group("subject").endswith(("’s", "'s")) and match.start("verb") >= match.end(
+            "subject") and not match.string[match.end("subject") : match.start("verb")].strip():
+        return True  # "Pyongyang's claims", "Editor’s note": a possessive before its noun
+    if match.group("verb") not in _BASE_VERBS:
         return False
     words = match.group("subject").split()
     head = words[-1]
@@ -382,9 +391,15 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
 
 
 _PREPOSITION_WORDS = [
-    [w] for w in "at At in In on On of by from with into to for near after down up through "
-    "across over under along around".split()
+    [w] for w in "at At in In on On of by from with into to for near after down through "
+    "across under along around".split()
 ]
+HYPHEN_MODIFIER = re.compile(
+    r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*-(?:based|area|born|bred|raised|led|backed|owned|funded|run"
+    r"|era|style|made|affiliated|aligned|leaning|friendly|centric|level|appointed|supporting)"
+)
+"""A place or a name made an adjective ("Angeles-based", "Korean-born", "Obama-era"; not
+"Ban Ki-moon")."""
 _PLACE_PREPOSITIONS = [[w] for w in "in at near inside outside throughout".split()]
 """Before a capitalised subject: "a town hall meeting in Columbus, Ohio, said" is a place."""
 

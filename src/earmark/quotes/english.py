@@ -61,6 +61,7 @@ engineer farmer builder drummer guitarist singer economist analyst teacher nurse
 pilot manager owner resident worker student activist author writer novelist actor actress artist
 historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
 journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
+delegate donor strategist pollster lobbyist
 """),
     organisation_words=word_set("""
 ministry department council company corporation corp inc ltd plc llc agency police service office

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from earmark.quotes.cues import _PERSON_NOUNS, _demonym, person_noun
+from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun
 from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
@@ -296,12 +296,7 @@ def _leading_not_name(tokens: list[str]) -> bool:
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_HYPHEN_MODIFIER = re.compile(
-    r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*-(?:based|area|born|bred|raised|led|backed|owned|funded|run"
-    r"|era|style|made|affiliated|aligned|leaning|friendly|centric|level|appointed|supporting)"
-)
-"""A place or a name made an adjective ("Angeles-based", "Korean-born", "Obama-era"; not
-"Ban Ki-moon")."""
+_HYPHEN_MODIFIER = HYPHEN_MODIFIER
 _FUNCTION_WORDS = frozenset(
     "after before during since until unless whether because though although while among amid "
     "against despite besides beyond under over through throughout within without toward "
