@@ -618,10 +618,28 @@ def test_a_word_before_a_name_is_no_part_of_it(
             " figures are from May.",
             [("“Math is math,”", "Dan Ruiz"), ("“It doesn’t bend.”", "Dan Ruiz")],
         ),
+        (  # ... but a person's is theirs
+            "Notes\n\nAnne Hale wanted to stay. Elizabeth's reply was, “Then stay.”",
+            [("“Then stay.”", "Elizabeth")],
+        ),
         (  # one capitalised word nobody is known by, before a plural noun, is no subject
             "Notes\n\nThe billboard went up in the night.\n\nLocal news affiliate KTV 7 is"
             " reporting the sign read: “Vote early. Vote often.”",
             [("“Vote early. Vote often.”", None)],
+        ),
+        (  # an adjective after "the" describes the name after it
+            "Notes\n\n“You first,” remarked the wary Jones as they left the room.",
+            [("“You first,”", "Jones")],
+        ),
+        (  # an -ing word before "of" names an act, no one who speaks
+            "Notes\n\nWhenever the teacher said, “No, Jane, nothing of the sort,” the trembling of"
+            " Jane’s lip would be repeated in her sister’s face.",
+            [("“No, Jane, nothing of the sort,”", None)],
+        ),
+        (  # "his" after a word is no verb: "the other recover his temper" is no one
+            "Notes\n\nEmma Vane and Tom Hale stayed late. One had to go home, and the other"
+            " recover his temper by the fire.\n\n“A fine night,” he said.",
+            [("“A fine night,”", "Tom Hale")],
         ),
         (  # an adjective before a noun ("the odd answer") is no subject and verb
             "Notes\n\nIt was asked in class what the first rule was. The odd answer, “To be kind"

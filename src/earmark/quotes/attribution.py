@@ -673,12 +673,15 @@ def _described_subject(match: re.Match[str]) -> tuple[str, bool, bool, bool] | N
         verb = head + 1
         if words[verb].endswith("ly") and verb + 1 < len(words):
             verb += 1
-        if cues.person_noun(words[head]) and cues.verb_like(words[verb]):
+        if cues.person_noun(words[head]) and cues.verb_like(words[verb]) and (
+            words[verb] not in _POSSESSIVE_WORDS  # "the other recover his temper"
+        ):
             return (" ".join(words[: head + 1]), True, False,
                     words[verb] in cues.ENGLISH.speech_verbs)
     return None
 
 
+_POSSESSIVE_WORDS = frozenset("his its this hers theirs ours yours us".split())
 _NEXT_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _APPOSITIVE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"

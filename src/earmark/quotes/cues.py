@@ -268,6 +268,7 @@ def _titles_only(subject: str) -> bool:
     return bool(words) and all(w in ENGLISH.titles for w in words)
 
 
+_NAME_THEN_WORD = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s+[a-z])")
 _NAME_AFTER = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s*(?:[.,;:!?—–]|$))")
 
 
@@ -294,6 +295,11 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         ):
             subject = longer.group()
             named = None
+    if named is None and subject[:4] in ("the ", "The ") and " " not in subject[4:] and (
+        not person_noun(subject[4:].lower())
+    ):
+        # "remarked the wary Jones as they left": an adjective, then the name
+        named = _NAME_THEN_WORD.match(match.string, match.end("subject"))
     if named is not None and _kind(subject) == "description":
         # "said the unsympathetic Marilla": the description's words describe the name after
         return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
@@ -376,9 +382,14 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
     "the aide will say" are."""
     if "verb" not in match.re.groupindex:
         return False
-    if match.group("subject").endswith(("’s", "'s")) and match.start("verb") >= match.end(
-            "subject") and not match.string[match.end("subject") : match.start("verb")].strip():
-        return True  # "Pyongyang's claims", "Editor’s note": a possessive before its noun
+    possessor = match.group("subject")
+    if possessor.endswith(("’s", "'s")) and " " not in possessor and (
+        possessor[:-2].lower() not in _GIVEN_NAMES
+    ) and match.start("verb") >= match.end("subject") and not match.string[
+            match.end("subject") : match.start("verb")].strip():
+        # "Pyongyang's claims", "Editor’s note": a possessive before its noun ("Elizabeth's
+        # reply was", "Mrs Smith's reply" are theirs)
+        return True
     if match.group("verb") not in _BASE_VERBS:
         return False
     words = match.group("subject").split()

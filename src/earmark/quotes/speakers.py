@@ -4,6 +4,10 @@
 person (canonical name: the fullest name without titles). Two people who share a surname stay
 two; a surname alone then goes to the one whose title matches, else to the one mentioned last.
 Organisations ("the Ministry of Defence") and descriptions ("the captain") can speak too.
+A bare plural of people ("Analysts said", "Friends offered") is a group: it speaks when a cue
+names it, but a later "he" or "she" is never it. A phrase that names no one (a day, a month, a
+people's or a party's word alone, an interjection, a contraction, a place, a headline) is no
+speaker: its quotation goes to the speaker the text shows, else stays unattributed.
 """
 
 from __future__ import annotations
@@ -591,7 +595,10 @@ class Registry:
                     head)  # "a Democratic staffer in the room": the staffer
         if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun) or (
             words.index(noun) <= 2 and abstract_noun(noun)  # a longer one may have lost its
-        ):  # head to the cue's word limit ("a former senior law enforcement [official]")
+        ) or (  # head to the cue's word limit ("a former senior law enforcement [official]")
+            noun != head and words.index(noun) <= 2 and noun.endswith("ing")
+            and bool(_ABSTRACT.fullmatch(noun))  # "the trembling of her lip": an act
+        ):
             return None
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             relative = self._relative(words[0], head, position)
