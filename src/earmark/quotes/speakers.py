@@ -465,23 +465,18 @@ class Registry:
             name = name[1:]
         if len(name) >= 2 and _word(name[0]) not in _GIVEN_NAMES and name[0].isalpha():
             first, then = _word(name[0]), name[1]
-            known_name = _word(then) in _GIVEN_NAMES or any(
-                then in (p.last, p.first) for p in self.people)
-            if len(name) == 2 and known_name and (
+            honorific = bool(parsed.titles & _HONORIFICS)
+            if len(name) == 2 and (
                 name[0] in self.places or first in ENGLISH.place_words
-                or first in ENGLISH.peoples or _word(first[:-1]) in ENGLISH.peoples
-                or (parsed.titles & _HONORIFICS and _word(then) in _GIVEN_NAMES)
-            ):
+                or first in ENGLISH.peoples or first[:-1] in ENGLISH.peoples or honorific
+            ) and (_word(then) in _GIVEN_NAMES or (not honorific and any(
+                    then in (p.last, p.first) for p in self.people))):
                 # "In the Academy Anne ...", "Wisconsin Trump supporters", "Republicans
                 # Jolly", "With Mrs. Allan Anne ...": a place, a people or a titled surname
                 # before a given name (English writes "Mrs. Anne Allan") or a known person's
                 # name; the person is the one so named
                 name = name[1:]
                 parsed = dataclasses.replace(parsed, titles=frozenset())
-            elif not parsed.titles and _word(name[-1]) not in _GIVEN_NAMES and any(
-                p.last == name[0] and p.named_first for p in self.people
-            ):
-                return None  # "Trump National Doral", "Trump Train": a thing of theirs
             elif not parsed.titles and (
                 _word(name[-1]) in ENGLISH.peoples or _word(name[-1])[:-1] in ENGLISH.peoples
             ):
@@ -505,6 +500,10 @@ class Registry:
                     found = person
                     break
             if found is None:
+                if not parsed.titles and _word(name[0]) not in _GIVEN_NAMES and _word(
+                    last) not in _GIVEN_NAMES and any(
+                        p.last == first and p.named_first for p in self.people):
+                    return None  # "Trump National Doral", "Trump Train": a thing of theirs
                 found = Entity(" ".join(name), "person", first, last)
                 self._add(found)
             elif found.first is None or len(" ".join(name)) > len(found.canonical):
