@@ -677,6 +677,11 @@ def test_words_that_name_no_one_are_no_speakers(
             " job.”",
             [("“We will fight for every job.”", None)],
         ),
+        (  # an address is no one, even with a given name in it
+            "Notes\n\nTom Hale read the letter. Montague Place was written at its head.\n\n"
+            "“A strange hand,” he said.",
+            [("“A strange hand,”", "Tom Hale")],
+        ),
         (  # a title word alone is no title ("For Major, a retiree")
             "Notes\n\nJoan Pike, a nurse, has volunteered for years. For Major, a retiree, the"
             " calls are a duty.\n\n“I do it gladly,” she said.",

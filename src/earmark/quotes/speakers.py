@@ -213,9 +213,13 @@ class Entity:
         """Whether it can be a speaker: no place ("South Carolina", "at Green Gables"; "a New
         Hampshire Republican" is a person), unless a title, a given name or a verb of speaking
         says it is a person ("Virginia Woolf", "Senator Carolina Reyes")."""
+        last = _word(self.canonical.rsplit(None, 1)[-1])
+        if self.kind == "person" and not self.titles and " " in self.canonical and (
+            last in _ADDRESS_WORDS
+        ):
+            return False  # "Montague Place", "Westgate Buildings": an address, given name or not
         return self.kind != "person" or bool(self.titles) or self.named_first or (
-            _word(self.canonical.split()[-1]) not in ENGLISH.place_words
-            and (self.talker or not self.located)
+            last not in ENGLISH.place_words and (self.talker or not self.located)
         )
 
     def learn_first_name(self, first: str | None) -> None:
@@ -299,6 +303,10 @@ def _leading_not_name(tokens: list[str]) -> bool:
     )
 
 
+_ADDRESS_WORDS = frozenset(
+    "street avenue road lane square place terrace gardens buildings crescent row drive".split()
+)
+"""The last words of an address ("Baker Street", "Montague Place"): never a person's name."""
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _HYPHEN_MODIFIER = HYPHEN_MODIFIER
 _FUNCTION_WORDS = frozenset(
