@@ -519,3 +519,177 @@ def test_phrases_that_are_no_subject_name_no_speaker(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a day before a given name opens the sentence; the person is the one so named
+            "Notes\n\nAnne Marsh came home in June.\n\nOn Sunday Anne walked to church with her"
+            " aunt.\n\n“It is cold,” said Anne.",
+            [("“It is cold,”", "Anne Marsh")],
+        ),
+        (  # ... so does a place
+            "Notes\n\nLydia Grey wrote to her sister. Home from London Lydia came in a hurry.\n\n"
+            "“I am back,” said Lydia.",
+            [("“I am back,”", "Lydia Grey")],
+        ),
+        (  # ... a sentence adverb
+            "Notes\n\nNell Varley looked at the sky. Therefore Nell stayed in.\n\n"
+            "“It will rain,” said Nell.",
+            [("“It will rain,”", "Nell Varley")],
+        ),
+        (  # ... a titled surname (English writes "Mrs. Nora Hale", not "Mrs. Hale Nora")
+            "Notes\n\nNora Quill liked the new minister's wife. With Mrs. Hale Nora got on at"
+            " once.\n\n“She is kind,” said Nora.",
+            [("“She is kind,”", "Nora Quill")],
+        ),
+        (  # ... and a name the text uses as a place ("near the Lyceum,")
+            "Notes\n\nNora Quill went up to town. Her room was near the Lyceum, in a quiet"
+            " street.\n\nIn the Lyceum Nora soon made friends.\n\n“I like it here,” said Nora.",
+            [("“I like it here,”", "Nora Quill")],
+        ),
+        (  # a known person's surname opening a longer name names a thing of theirs
+            "Notes\n\nDonald Marsh spoke at the opening. Marsh Towers Resort was full.\n\n"
+            "“I love it,” Marsh said.",
+            [("“I love it,”", "Donald Marsh")],
+        ),
+        (  # a party's word before a role and a name is no name
+            "Notes\n\nFormer Democratic candidate Paul Stone spoke first.\n\n“We lost,” he said.",
+            [("“We lost,”", "Paul Stone")],
+        ),
+    ],
+)
+def test_a_word_before_a_name_is_no_part_of_it(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an adjective opening a sentence before a plural noun ("comments are") is no one
+            "Notes\n\nSenator Ada Finch spoke for an hour.\n\nHarsh comments are earning her"
+            " critics some scorn.\n\n“We will not stop,” she said.",
+            [("“We will not stop,”", "Ada Finch")],
+        ),
+        (  # ... nor a party's word before a noun ("state lawmakers")
+            "Notes\n\nSenator Ana Ruiz spoke. More black Democratic state lawmakers back her"
+            " rival.\n\n“We will win,” she said.",
+            [("“We will win,”", "Ana Ruiz")],
+        ),
+        (  # a people's word is no name
+            "Notes\n\nCanadian papers were quick to react: “This is a scandal.”",
+            [("“This is a scandal.”", None)],
+        ),
+        (  # ... with a determiner it describes someone
+            "“It is over,” said one senior Republican.",
+            [("“It is over,”", "one senior Republican")],
+        ),
+        (  # a month is no name
+            "Notes\n\nRita Moss lost the miners' vote after her March comment that, “We will"
+            " close the mines.”",
+            [("“We will close the mines.”", None)],
+        ),
+        (  # a headline's verb is no name, and "he" is not the headline's
+            "Mayor Kim Laughs, Dodges Question\n\nAsked about the budget, he laughed and said,"
+            " “We will see.”",
+            [("“We will see.”", None)],
+        ),
+        (  # a contraction is no name
+            "Notes\n\n“Come in,” said Ada Finch.\n\nI’ll say, “You are late.”",
+            [("“Come in,”", "Ada Finch"), ("“You are late.”", None)],
+        ),
+        (  # an interjection is not the name the others call the narrator
+            "Notes\n\n“Hush!” said Tom.\n\n“Hush!” said Ada.\n\n“Who is there?” I said.",
+            [("“Hush!”", "Tom"), ("“Hush!”", "Ada"), ("“Who is there?”", "the narrator")],
+        ),
+        (  # a place made an adjective is no name: the role and the name after it are
+            "“It was a deal,” explained New York-based attorney Mia Cruz.",
+            [("“It was a deal,”", "Mia Cruz")],
+        ),
+        (  # ... so are a place and a role word before a name
+            "“We are all props,” said Ohio delegate Beau Lind, angered by the rules.",
+            [("“We are all props,”", "Beau Lind")],
+        ),
+        (  # a possessive before its noun ("Editor’s note") is no subject and verb
+            "Notes\n\n“Math is math,” said Dan Ruiz. “It doesn’t bend.” Editor’s note: the"
+            " figures are from May.",
+            [("“Math is math,”", "Dan Ruiz"), ("“It doesn’t bend.”", "Dan Ruiz")],
+        ),
+        (  # ... but a person's is theirs
+            "Notes\n\nAnne Hale wanted to stay. Elizabeth's reply was, “Then stay.”",
+            [("“Then stay.”", "Elizabeth")],
+        ),
+        (  # one capitalised word nobody is known by, before a plural noun, is no subject
+            "Notes\n\nThe billboard went up in the night.\n\nLocal news affiliate KTV 7 is"
+            " reporting the sign read: “Vote early. Vote often.”",
+            [("“Vote early. Vote often.”", None)],
+        ),
+        (  # an adjective after "the" describes the name after it
+            "Notes\n\n“You first,” remarked the wary Jones as they left the room.",
+            [("“You first,”", "Jones")],
+        ),
+        (  # an -ing word before "of" names an act, no one who speaks
+            "Notes\n\nWhenever the teacher said, “No, Jane, nothing of the sort,” the trembling of"
+            " Jane’s lip would be repeated in her sister’s face.",
+            [("“No, Jane, nothing of the sort,”", None)],
+        ),
+        (  # "his" after a word is no verb: "the other recover his temper" is no one
+            "Notes\n\nEmma Vane and Tom Hale stayed late. One had to go home, and the other"
+            " recover his temper by the fire.\n\n“A fine night,” he said.",
+            [("“A fine night,”", "Tom Hale")],
+        ),
+        (  # an adjective before a noun ("the odd answer") is no subject and verb
+            "Notes\n\nIt was asked in class what the first rule was. The odd answer, “To be kind"
+            " to all who are near.”",
+            [("“To be kind to all who are near.”", None)],
+        ),
+    ],
+)
+def test_words_that_name_no_one_are_no_speakers(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plural of people is a group: never a later "he"
+            "Notes\n\nDr. Omar Reyes treated the injured.\n\nAnalysts noted that the risk was"
+            " low.\n\n“We saw it all,” he said.",
+            [("“We saw it all,”", "Omar Reyes")],
+        ),
+        (  # a possessive's noun is no verb: "Kadova's claims" makes no speaker of Kadova
+            "Notes\n\nGeneral Tom Vance spoke to the press.\n\nKadova's claims were dismissed by"
+            " experts.\n\n“Nothing new,” he said.",
+            [("“Nothing new,”", "Tom Vance")],
+        ),
+        (  # a name set off after a place's noun is a place
+            "Notes\n\nLena Cole, who lives outside the state capital, Merrow, said she was"
+            " tired.\n\n“I want a change,” she said.",
+            [("“I want a change,”", "Lena Cole")],
+        ),
+        (  # a name after "in" is a place, not the subject of the verb after it
+            "Notes\n\nRuiz, during a town meeting in Dunmore, Ohio, said: “We will fight for every"
+            " job.”",
+            [("“We will fight for every job.”", None)],
+        ),
+        (  # an address is no one, even with a given name in it
+            "Notes\n\nTom Hale read the letter. Montague Place was written at its head.\n\n"
+            "“A strange hand,” he said.",
+            [("“A strange hand,”", "Tom Hale")],
+        ),
+        (  # a title word alone is no title ("For Major, a retiree")
+            "Notes\n\nJoan Pike, a nurse, has volunteered for years. For Major, a retiree, the"
+            " calls are a duty.\n\n“I do it gladly,” she said.",
+            [("“I do it gladly,”", "Joan Pike")],
+        ),
+    ],
+)
+def test_groups_places_and_nouns_are_never_he_or_she(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

@@ -31,12 +31,14 @@ from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
 
 _WORD = re.compile(r"\w+")
 _LOCATED = re.compile(
-    cues.at_word_start("in at near into across outside inside throughout around".split())
-    + rf"\s+((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|where|with|"
-    r"last|this|in|at|from|was|is)\b)"
+    cues.at_word_start(
+        ("in\\s+the", "near\\s+the", *"in at near into across outside inside throughout around"
+         .split()))
+    + rf"\s+((?!(?:The|A|An)\b){cues.NAME})(?<![’'s])(?=\s*[,.;:]|\s+(?:and|on|to|for|"
+    r"where|with|last|this|in|at|from|was|is)\b)"
 )
-"""A name used as a place: "in Baltimore.", "at Green Gables, where" (not "at Sanders
-rallies", "in Trump's speech")."""
+"""A name used as a place: "in Baltimore.", "at Green Gables, where", "near the Academy,"
+(not "at Sanders rallies", "in Trump's speech"; nor "looked at the Hatter,")."""
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 
 
@@ -234,8 +236,9 @@ def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attribu
         if result.speech and result.speaker is not None and result.speaker is not me:
             inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
             for name in _vocatives(inner):
-                # a name the narration never uses: "I" is never named in the narration
-                if ctx.registry.known(name) is None:
+                # a name the narration never uses: "I" is never named in the narration; nor
+                # a word the text writes in lower case ("Stop!", "Hush!")
+                if ctx.registry.known(name) is None and not ctx.registry.common_word(name):
                     counts[name] = counts.get(name, 0) + (3 if index in near else 1)
     if counts and me is not None:
         name, count = max(counts.items(), key=lambda item: item[1])
@@ -362,11 +365,23 @@ def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
     if parsed is None or (len(parsed.name) == 1 and not parsed.titles
                           and opening_word(parsed.name[0], ("ly", "ing", "ed"))):
         return False  # "Observing his daughter ...": a participle, not a name
+    verb = ctx.text[cue.span[0] : cue.span[1]].rsplit(None, 1)[-1]
+    if len(parsed.name) == 1 and not parsed.titles and not parsed.organisation and (
+        verb.endswith("s") and verb not in cues.ENGLISH.speech_verbs
+        and parsed.name[0].lower() not in _GIVEN and ctx.registry.known(cue.subject) is None
+        and not _OBJECT_NEXT.match(ctx.text, cue.span[1])
+    ):
+        # "Local news affiliate ...", "Mexican newspapers have ...": one capitalised word
+        # nobody is known by, before a plural noun (no object after it, as after "Politico
+        # reveals a ..."), unless a role comes before it ("Band member Flea shares ...")
+        before = ctx.text[max(0, cue.span[0] - 20) : cue.span[0]].split()
+        return bool(before) and cues.role_word(before[-1].lower())
     return parsed.organisation or not any(
         w.lower().strip(".,’'") in cues.ENGLISH.place_words for w in parsed.name
     )
 
 
+_OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|that|this|these|his|her|their|its|to|how|what|in|on)\b")
 _WORD_BEFORE_REVERSED = re.compile(r"\s*(\w+)")
 r"""The word before a position, and any spaces after it, matched on the reversed text before
 it: `(\w+)\s*$` searched forwards would try every position of the window."""
@@ -664,12 +679,15 @@ def _described_subject(match: re.Match[str]) -> tuple[str, bool, bool, bool] | N
         verb = head + 1
         if words[verb].endswith("ly") and verb + 1 < len(words):
             verb += 1
-        if cues.person_noun(words[head]) and cues.verb_like(words[verb]):
+        if cues.person_noun(words[head]) and cues.verb_like(words[verb]) and (
+            words[verb] not in _POSSESSIVE_WORDS  # "the other recover his temper"
+        ):
             return (" ".join(words[: head + 1]), True, False,
                     words[verb] in cues.ENGLISH.speech_verbs)
     return None
 
 
+_POSSESSIVE_WORDS = frozenset("his its this hers theirs ours yours us".split())
 _NEXT_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _APPOSITIVE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
@@ -697,10 +715,39 @@ _CLAUSE_VERB = re.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unle
 the subject of that clause."""
 
 
+_PLACE_NOUNS = frozenset(
+    "capital city town village county state country suburb hometown district province region "
+    "neighborhood neighbourhood island borough parish".split()
+)
+
+
+def _named_place(text: str, position: int, start: int) -> bool:
+    """ "the state capital, Sacramento,", "her hometown, Dunmore,": a name set off after a
+    place's noun is that place."""
+    if text[position - 2 : position] != ", ":
+        return False
+    return text[max(start, position - 16) : position - 2].rsplit(None, 1)[-1:] in (
+        _PLACE_NOUN_WORDS
+    )
+
+
+_PLACE_NOUN_WORDS = [[w] for w in _PLACE_NOUNS]
+_PLACE_BEFORE = frozenset(("in ", "at "))
+
+
 def _speaks_next(text: str, position: int, end: int) -> bool:
     """ "…, Cuban said.": a name right before a verb of speaking, anywhere in a sentence."""
     verb = _NEXT_WORD.match(text, position, end)
-    return verb is not None and verb.group(1) in cues.ENGLISH.speech_verbs
+    if verb is None or verb.group(1) not in cues.ENGLISH.speech_verbs:
+        return False
+    word = verb.group(1)
+    if word in cues.BASE_VERBS and text[position - 1] != "s":
+        return False  # "Democratic state lawmakers": a plain form after one name is a noun
+    # "Harsh comments are ...": a plural noun before the verb of its sentence
+    return not (word.endswith("s") and _NOUN_VERB_AFTER.match(text, verb.end(), end))
+
+
+_NOUN_VERB_AFTER = re.compile(r"\s+(?:are|were|have|had|from|of|by)\b")
 
 
 def mention_batches(
@@ -754,7 +801,8 @@ def mention_batches(
                 # "the former mayor of Baltimore, stressed", "at Randalls, thought Emma": a name
                 # after a preposition is no subject of the verb after it
                 speaks = _speaks_next(text, end_of_name, end) and (
-                    text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS)
+                    text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS
+                ) and not _named_place(text, position, start)  # "the state capital, Sacramento,"
                 subject = (position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
@@ -765,16 +813,21 @@ def mention_batches(
                 if " " not in surface:
                     # a reference to someone known, if any; a given name alone ("his wife,
                     # Jane,") introduces a person when it does not open its sentence
-                    given = surface.lower() in _GIVEN and (subject or position not in starts)
-                    # ... or is the subject of a verb of speaking ("Bruch said")
-                    piece.append((position, surface, subject, given or speaks, speaks))
+                    given = surface.lower() in _GIVEN and (subject or position not in starts) and (
+                        text[position - 3 : position] not in _PLACE_BEFORE)  # "at Austin."
+                    # ... or is the subject of a verb of speaking ("Bruch said"; not a
+                    # possessive's noun: "Pyongyang's claims", though "Emma's remark" is hers)
+                    possessive = surface.endswith(("’s", "'s"))
+                    piece.append((position, surface, subject,
+                                  given or (speaks and not possessive), speaks))
                     continue
                 parsed = parse_name(surface)
                 if (
                     parsed is not None
                     and not parsed.organisation
-                    and (parsed.titles or len(parsed.name) >= 2)
-                ):
+                    and ((parsed.titles and parsed.name[-1].lower() not in cues.ENGLISH.titles)
+                         or len(parsed.name) >= 2)
+                ):  # ("For Major, a retiree,": a title word alone is no title)
                     piece.append((position, surface, subject, True, speaks))
             found.extend(_modifier_names(text, sorted(piece)))
     yield len(blocks), len(text) + 1, found

@@ -271,6 +271,7 @@ def _titles_only(subject: str) -> bool:
     return bool(words) and all(w in ENGLISH.titles for w in words)
 
 
+_NAME_THEN_WORD = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s+[a-z])")
 _NAME_AFTER = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s*(?:[.,;:!?—–]|$))")
 
 
@@ -297,14 +298,31 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         ):
             subject = longer.group()
             named = None
+    if named is None and subject[:4] in ("the ", "The ") and " " not in subject[4:] and (
+        not person_noun(subject[4:].lower())
+    ):
+        # "remarked the wary Jones as they left": an adjective, then the name
+        named = _NAME_THEN_WORD.match(match.string, match.end("subject"))
     if named is not None and _kind(subject) == "description":
         # "said the unsympathetic Marilla": the description's words describe the name after
         return Cue(named.group(1), "name", (offset + match.start(), offset + named.end()))
-    if subject and " " not in subject and subject[:1].isupper():
-        # "said Democratic pollster Geoff Garin": a capitalised word, a role, then the name
+    if subject and subject[:1].isupper() and (
+        " " not in subject or HYPHEN_MODIFIER.fullmatch(subject.rsplit(None, 1)[-1])
+        or subject.rsplit(None, 1)[-1].lower() in ENGLISH.peoples
+    ):
+        # "said Democratic pollster Geoff Garin", "said Florida-based Republican strategist Al
+        # Cardenas": capitalised words, a role, then the name
         role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
         if role is not None and (role_word(role.group("role")) or _modifier_then_name(role)):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
+    if subject.rsplit(None, 1)[-1:] and subject.rsplit(None, 1)[-1].lower() in ENGLISH.peoples:
+        # "said one Democrat", "one senior Democrat said": a determiner and lower-case words
+        # before a people's or a party's word describe someone ("one senior Democrat")
+        before = match.string[match.start() : match.start("subject")].split()
+        cut = next((i for i in range(len(before) - 1, -1, -1)
+                    if before[i].lower() in _INDEFINITE_WORDS), None)
+        if cut is not None and all(w.islower() for w in before[cut + 1 :]):
+            subject = " ".join((*before[cut:], subject))
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
     ):
@@ -352,6 +370,7 @@ _BASE_VERBS = frozenset(
     or (w.endswith("y") and f"{w[:-1]}ies" in ENGLISH.speech_verbs)
 )
 """The plain forms of the verbs of speaking ("say", "whisper", "cry"), each also a noun."""
+BASE_VERBS = _BASE_VERBS
 _DETERMINERS = frozenset("a an one another the his her their its our".split())
 _PLURAL_HEADS = frozenset(
     "people police children folk both few many several two three four five six seven eight "
@@ -364,7 +383,17 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
     description right before a plain verb form is an adjective before a noun (a singular
     subject says "whispers", "answered"), not a speaker and a verb; "the voters say" and
     "the aide will say" are."""
-    if "verb" not in match.re.groupindex or match.group("verb") not in _BASE_VERBS:
+    if "verb" not in match.re.groupindex:
+        return False
+    possessor = match.group("subject")
+    if possessor.endswith(("’s", "'s")) and " " not in possessor and (
+        possessor[:-2].lower() not in _GIVEN_NAMES
+    ) and match.start("verb") >= match.end("subject") and not match.string[
+            match.end("subject") : match.start("verb")].strip():
+        # "Pyongyang's claims", "Editor’s note": a possessive before its noun ("Elizabeth's
+        # reply was", "Mrs Smith's reply" are theirs)
+        return True
+    if match.group("verb") not in _BASE_VERBS:
         return False
     words = match.group("subject").split()
     head = words[-1]
@@ -376,8 +405,17 @@ def _adjective_then_noun(match: re.Match[str]) -> bool:
 
 
 _PREPOSITION_WORDS = [
-    [w] for w in "at At in In on On of by from with into to for near after".split()
+    [w] for w in "at At in In on On of by from with into to for near after down through "
+    "across under along around".split()
 ]
+HYPHEN_MODIFIER = re.compile(
+    r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*-(?:based|area|born|bred|raised|led|backed|owned|funded|run"
+    r"|era|style|made|affiliated|aligned|leaning|friendly|centric|level|appointed|supporting)"
+)
+"""A place or a name made an adjective ("Angeles-based", "Korean-born", "Obama-era"; not
+"Ban Ki-moon")."""
+_PLACE_PREPOSITIONS = [[w] for w in "in at near inside outside throughout".split()]
+"""Before a capitalised subject: "a town hall meeting in Columbus, Ohio, said" is a place."""
 
 
 def _no_subject(match: re.Match[str]) -> bool:
@@ -385,12 +423,16 @@ def _no_subject(match: re.Match[str]) -> bool:
     "the east gable, where Anne was standing, said": nor a place that "where" describes."""
     start = match.start()
     text = match.string
-    if text[start].islower() and text[max(0, start - 6) : start].rsplit(None, 1)[-1:] in (
-        _PREPOSITION_WORDS
-    ):  # (only a description's lower-case "the", "a" can follow a preposition)
-        return True
+    before = text[max(0, start - 8) : start].rsplit(None, 1)[-1:]
+    if text[start].islower() and before in _PREPOSITION_WORDS:
+        return True  # (only a description's lower-case "the", "a" follows any preposition)
+    if before in _PLACE_PREPOSITIONS:
+        return True  # "in Columbus, Ohio, said": a place
     appositive = match.group("appositive")
-    return appositive is not None and appositive.lstrip().startswith(("where ", "when "))
+    return appositive is not None and (
+        appositive.lstrip().startswith(("where ", "when "))
+        or appositive.strip().lower() in ENGLISH.place_words  # "Columbus, Ohio, said"
+    )
 
 
 _SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
@@ -504,7 +546,8 @@ def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | 
     if not (_PARTICIPLE_END.search(window) or (any_intro and _INTRO_END.search(window))):
         return None
     match = _SENTENCE_SUBJECT.match(window)
-    if match is None or not verb_like(match.group("verb")):
+    if match is None or not verb_like(match.group("verb")) or _adjective_then_noun(match):
+        # ("the absurd answer": an adjective and a noun, no subject and verb)
         match = _ROLE_SUBJECT.match(window)
         if (match is None or not verb_like(match.group("verb"))
                 or not role_word(match.group("role").split()[-1])):

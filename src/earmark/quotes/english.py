@@ -61,6 +61,7 @@ engineer farmer builder drummer guitarist singer economist analyst teacher nurse
 pilot manager owner resident worker student activist author writer novelist actor actress artist
 historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
 journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
+delegate donor strategist pollster lobbyist
 """),
     organisation_words=word_set("""
 ministry department council company corporation corp inc ltd plc llc agency police service office
@@ -81,6 +82,20 @@ the a an but and or so yet in on at when while after before then meanwhile howev
 today yesterday also earlier later asked according this that these those if as though although
 two three four five six seven eight nine ten eleven twelve
 """),
+    calendar_words=word_set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december
+"""),
+    peoples=word_set("""
+american mexican latino latina hispanic asian african european british briton english french
+german italian spanish spaniard russian chinese japanese korean canadian australian indian
+pakistani iraqi iranian syrian saudi israeli palestinian arab arabic turkish turk greek irish
+scottish scots welsh dutch swiss swedish polish cuban brazilian egyptian afghan libyan
+ukrainian venezuelan colombian nigerian kenyan vietnamese filipino yemeni kurdish kurd muslim
+islamic jewish catholic protestant evangelical mormon democratic democrat republican
+conservative liberal progressive libertarian socialist communist tory unionist federal
+western eastern northern southern midwestern central
+"""),
     female_names=FEMALE_NAMES,
     male_names=MALE_NAMES,
     not_names=word_set("""
@@ -94,6 +109,11 @@ some all any each every both either neither many much more most few several such
 others
 good dear poor little old young great very quite really thank thanks please sorry hello
 goodbye ladies gentlemen let come go look see say tell give take make get
+hush hark lo pooh pshaw bah hum hem ha hah ho hurrah hurray huzzah bravo fie tut phew oho aha
+hey hi eh ay aye nay amen adieu ahem whew ugh gosh golly egad zounds alack heigh humph
+lor lawk lawks gad goodness gracious heavens mercy
+therefore moreover furthermore nevertheless nonetheless otherwise accordingly consequently
+instead likewise anyway anyhow somehow afterwards afterward whereupon wherefore
 absent after before during since until unless whether because though although while
 among amid amidst against alongside despite besides beyond under over through throughout within
 without toward towards upon into onto across along around behind below beneath beside between
@@ -126,5 +146,6 @@ hands eyes eye belly culture question dress photo picture room ballot scheduling
 cover flag shop hour half time day week year moment thing fact point idea word words door
 window table chair floor wall street road finger fingers lip lips mouth tongue blood cheek cheeks
 brow shoulder shoulders arm arms look looks glance smile frown nod answer reply accent tone end
+city town village country county pier scent cry gasp
 """),
 )

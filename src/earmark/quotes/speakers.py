@@ -4,15 +4,20 @@
 person (canonical name: the fullest name without titles). Two people who share a surname stay
 two; a surname alone then goes to the one whose title matches, else to the one mentioned last.
 Organisations ("the Ministry of Defence") and descriptions ("the captain") can speak too.
+A bare plural of people ("Analysts said", "Friends offered") is a group: it speaks when a cue
+names it, but a later "he" or "she" is never it. A phrase that names no one (a day, a month, a
+people's or a party's word alone, an interjection, a contraction, a place, a headline) is no
+speaker: its quotation goes to the speaker the text shows, else stays unattributed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from earmark.quotes.cues import _demonym, person_noun
+from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun
 from earmark.quotes.words import word_lists
 
 ENGLISH = word_lists("en")
@@ -175,6 +180,9 @@ class Entity:
     a person, even when known by one name."""
     named_first: bool = False
     """Whether the first name is a known given name (evidence that this is a person)."""
+    group: bool = False
+    """Whether its one name is a plural of people ("Analysts", "Friends", "Latinos"): a group,
+    which may speak when a cue names it, but is never the "he" or "she" of a later cue."""
 
     @property
     def personal(self) -> bool:
@@ -205,9 +213,13 @@ class Entity:
         """Whether it can be a speaker: no place ("South Carolina", "at Green Gables"; "a New
         Hampshire Republican" is a person), unless a title, a given name or a verb of speaking
         says it is a person ("Virginia Woolf", "Senator Carolina Reyes")."""
+        last = _word(self.canonical.rsplit(None, 1)[-1])
+        if self.kind == "person" and not self.titles and " " in self.canonical and (
+            last in _ADDRESS_WORDS
+        ):
+            return False  # "Montague Place", "Westgate Buildings": an address, given name or not
         return self.kind != "person" or bool(self.titles) or self.named_first or (
-            _word(self.canonical.split()[-1]) not in ENGLISH.place_words
-            and (self.talker or not self.located)
+            last not in ENGLISH.place_words and (self.talker or not self.located)
         )
 
     def learn_first_name(self, first: str | None) -> None:
@@ -262,6 +274,52 @@ _LY_NAMES = frozenset("shelly wally lilly cicely nelly willy charly ally".split(
 
 _HEADLINE_WORDS = frozenset("on to in and is for with at by from as not just this that are was "
                             "will says".split())
+_VERB_S_FORMS = frozenset(
+    w for w in ENGLISH.speech_verbs
+    if w.endswith("s") and w not in ENGLISH.place_words and (
+        w[:-1] in ENGLISH.speech_verbs or w[:-2] in ENGLISH.speech_verbs
+        or f"{w[:-3]}y" in ENGLISH.speech_verbs)
+)
+"""A verb of speaking with its -s ("Laughs", "Says", "Warns"): in a capitalised phrase, a
+headline's verb ("Campaign Manager Laughs, Evades ..."), no part of a name."""
+_CONTRACTION = re.compile(r"\w+[’'](?:[a-rt-z]\w*|s\w+|LL|VE|RE|D|M|T)")
+"""A contraction or an elision ("I'll", "Don’t", "I'm", "Work'us"), no part of a name: a
+lower-case letter after the apostrophe ("O'Neill", "D’Souza" go on with a capital; "'s" is a
+possessive's)."""
+
+
+def _leading_not_name(tokens: list[str]) -> bool:
+    """ "Monday Anne", "On Sunday Anne", "London Lydia", "Don’t Republicans": a day, a month or
+    a place before a given name, or a contraction, opens the phrase without being part of the
+    name ("March Hare", "Virginia Woolf", "June Carter" keep their first word)."""
+    first, second = _word(tokens[0]), _word(tokens[1])
+    if _CONTRACTION.fullmatch(tokens[0]):
+        return True
+    if first in _GIVEN_NAMES:
+        return False
+    return first in _WEEKDAYS or (
+        (first in ENGLISH.calendar_words or first in ENGLISH.place_words)
+        and second in _GIVEN_NAMES
+    )
+
+
+_ADDRESS_WORDS = frozenset(
+    "street avenue road lane square place terrace gardens buildings crescent row drive".split()
+)
+"""The last words of an address ("Baker Street", "Montague Place"): never a person's name."""
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_HYPHEN_MODIFIER = HYPHEN_MODIFIER
+_FUNCTION_WORDS = frozenset(
+    "after before during since until unless whether because though although while among amid "
+    "against despite besides beyond under over through throughout within without toward "
+    "towards upon into onto across along around behind below beneath beside between like "
+    "unlike near via following including regarding concerning what why how where who whom "
+    "which whose there here".split()
+)
+"""Function words that, capitalised inside a phrase, make it a title ("No Child Left
+Behind")."""
+_MONTHS_ALONE = ENGLISH.calendar_words - _WEEKDAYS - _GIVEN_NAMES
+"""Months that are no given name ("March", not "June")."""
 
 
 def _from_given_name(tokens: list[str], anywhere: bool) -> list[str]:
@@ -288,6 +346,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     while tokens and (
         _word(tokens[0]) in ENGLISH.leading_stopwords or _word(tokens[0]) in ENGLISH.not_names
         or (len(tokens) > 1 and opening_word(tokens[0]) and not organisation)
+        or (len(tokens) > 1 and _leading_not_name(tokens))
     ):  # after "the", an -ly word is a name's ("the Daily Caller", "the Weekly Standard")
         organisation = organisation or _word(tokens[0]) == "the"
         tokens = tokens[1:]
@@ -296,8 +355,16 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         tokens = tokens[:-1]  # "At Camberwell I found": the narrator, not "Henry I"
     if tokens and _POSSESSIVE.search(tokens[-1]):
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
-    if any(t[:1].isupper() and _word(t) in _HEADLINE_WORDS for t in tokens[1:]):
-        return None  # "CNN President On Trump", "Just Shared This": a headline, not a name
+    modifier = next((i for i in range(len(tokens) - 1, -1, -1)
+                     if _HYPHEN_MODIFIER.fullmatch(tokens[i])), None)
+    if modifier is not None:  # "Los Angeles-based attorney", "South Korean-born Monte Haines"
+        tokens = tokens[modifier + 1 :]
+    if any(t[:1].isupper() and (_word(t) in _HEADLINE_WORDS or _word(t) in _VERB_S_FORMS
+                                or _word(t) in _FUNCTION_WORDS)
+           for t in tokens[1:]) or any(_CONTRACTION.fullmatch(t) for t in tokens):
+        # "CNN President On Trump", "Just Shared This", "No Child Left Behind": a headline or a
+        # title, not a name
+        return None
     owner = next((i for i, t in enumerate(tokens[:-1]) if _POSSESSIVE.search(t)), None)
     if owner is not None:  # "Post's Dana Milbank" is Dana Milbank; "Bush's Facebook" no one
         tokens = _from_given_name(tokens[owner + 1 :], anywhere=True)
@@ -312,10 +379,10 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         tokens = tokens[:-1]  # "MSNBC Monday"
     if not tokens or all(
         _ROMAN.fullmatch(t) or _PARTY_STATE.fullmatch(t) or _word(t) in ENGLISH.not_names
-        or _word(t) in ENGLISH.trailing_not_names
+        or _word(t) in ENGLISH.trailing_not_names or _word(t).split("-")[0] in ENGLISH.not_names
         for t in tokens
-    ):
-        return None  # "CHAPTER IX", "Do I", "Friday"
+    ) or (len(tokens) == 1 and len(_word(tokens[0])) == 1):
+        return None  # "CHAPTER IX", "Do I", "Friday", "Good-night"; an initial alone ("J.")
     if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
@@ -349,6 +416,22 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         if _word(name[0]) not in _GIVEN_NAMES:
             return None
     return ParsedName(" ".join(tokens), titles, name, False)
+
+
+_GROUP_SUFFIX = re.compile(r"[a-z]{3,}(?:ist|ant)")
+
+
+def _plural_of_people(word: str) -> bool:
+    """ "Analysts", "Friends", "Congregants", "Latinos": the plural of a word for a person
+    (a role, a people, a party); not a surname ending in s ("Sanders", "Holmes", "Waters")."""
+    key = _word(word)
+    if not key.endswith("s") or key in _GIVEN_NAMES:
+        return False
+    one = key[:-1]
+    return (
+        one in ENGLISH.titles or one in ENGLISH.peoples or one in _PERSON_NOUNS
+        or bool(_GROUP_SUFFIX.fullmatch(one))
+    )
 
 
 class Registry:
@@ -388,10 +471,32 @@ class Registry:
         )) and not any(_word(w) in ENGLISH.place_words for w in name):
             # "Again Holmes"; "Asserting Clinton" when Clinton is known: a sentence-opening word
             name = name[1:]
+        if len(name) >= 2 and _word(name[0]) not in _GIVEN_NAMES and name[0].isalpha():
+            first, then = _word(name[0]), name[1]
+            honorific = bool(parsed.titles & _HONORIFICS)
+            if len(name) == 2 and (
+                name[0] in self.places or first in ENGLISH.place_words
+                or first in ENGLISH.peoples or first[:-1] in ENGLISH.peoples or honorific
+            ) and (_word(then) in _GIVEN_NAMES or (not honorific and any(
+                    then in (p.last, p.first) for p in self.people))):
+                # "In the Academy Anne ...", "Wisconsin Trump supporters", "Republicans
+                # Jolly", "With Mrs. Allan Anne ...": a place, a people or a titled surname
+                # before a given name (English writes "Mrs. Anne Allan") or a known person's
+                # name; the person is the one so named
+                name = name[1:]
+                parsed = dataclasses.replace(parsed, titles=frozenset())
+            elif not parsed.titles and (
+                _word(name[-1]) in ENGLISH.peoples or _word(name[-1])[:-1] in ENGLISH.peoples
+            ):
+                return None  # "Former Democratic", "Central Asian", "Latino Republicans"
         if len(name) == 1 and not parsed.titles and self._common(name[0]) and not any(
             name[0] in (p.last, p.first) for p in self.people
         ):
             return None  # "Harsh", "Local", "Five": a common word that opens a sentence
+        if len(name) == 1 and not parsed.titles and (
+            _word(name[0]) in ENGLISH.peoples or _word(name[0]) in _MONTHS_ALONE
+        ) and not any(name[0] in (p.last, p.first) for p in self.people):
+            return None  # "Mexican", "Democratic", "March": unless someone is so named
         found: Entity | None = None
         if len(name) >= 2:
             first, last = name[0], name[-1]
@@ -403,6 +508,10 @@ class Registry:
                     found = person
                     break
             if found is None:
+                if not parsed.titles and _word(name[0]) not in _GIVEN_NAMES and _word(
+                    last) not in _GIVEN_NAMES and any(
+                        p.last == first and p.named_first for p in self.people):
+                    return None  # "Trump National Doral", "Trump Train": a thing of theirs
                 found = Entity(" ".join(name), "person", first, last)
                 self._add(found)
             elif found.first is None or len(" ".join(name)) > len(found.canonical):
@@ -422,6 +531,11 @@ class Registry:
     def _common(self, token: str) -> bool:
         word = _word(token)
         return word in self.common and word not in _GIVEN_NAMES
+
+    def common_word(self, token: str) -> bool:
+        """Whether a capitalised word is one the document also writes in lower case (and no
+        given name): "Stop", "Harsh"."""
+        return self._common(token)
 
     def known(self, surface: str) -> Entity | None:
         """The person a name refers to, only if already known (nothing is created)."""
@@ -454,6 +568,7 @@ class Registry:
         if gender is not None and any(p.canonical == word for p in self.people):
             canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
         person = Entity(canonical, "person", None, word)
+        person.group = not titles and _plural_of_people(word)
         self._add(person)
         return person
 
@@ -487,7 +602,10 @@ class Registry:
                     head)  # "a Democratic staffer in the room": the staffer
         if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun) or (
             words.index(noun) <= 2 and abstract_noun(noun)  # a longer one may have lost its
-        ):  # head to the cue's word limit ("a former senior law enforcement [official]")
+        ) or (  # head to the cue's word limit ("a former senior law enforcement [official]")
+            noun != head and words.index(noun) <= 2 and noun.endswith("ing")
+            and bool(_ABSTRACT.fullmatch(noun))  # "the trembling of her lip": an act
+        ):
             return None
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             relative = self._relative(words[0], head, position)
@@ -574,7 +692,7 @@ class Registry:
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
         candidates = [p for p in people if (p.titles or p.named_first or not p.place_like)
-                      and p.may_speak]
+                      and p.may_speak and not p.group]
         people = [p for p in candidates if p.personal or p.kind == "description"]
         # a description of no known gender that has just spoken or been a sentence's subject
         # ("said the stranger. “…,” he said", "The stationmaster whistled.") is a candidate

@@ -45,6 +45,13 @@ class WordLists:
     not_speakers: frozenset[str] = frozenset()
     """Last words of a description that name no one who can speak: adjectives whose noun the
     cue lost ("a high [voice]") and things ("the following", "his face", "the dress")."""
+    calendar_words: frozenset[str] = frozenset()
+    """Days and months ("Monday", "March"): alone, or before a given name ("On Sunday Anne
+    ..."), no part of a person's name."""
+    peoples: frozenset[str] = frozenset()
+    """Words of a nation, a people, a faith or a party, as adjectives and as plurals
+    ("Mexican", "Latinos", "Democratic"): alone, no person's name ("the Mexican" and "one
+    Democrat" are descriptions)."""
 
 
 def word_set(words: str) -> frozenset[str]:
