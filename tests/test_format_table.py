@@ -23,7 +23,7 @@ def test_encoder_arguments_come_from_the_record() -> None:
     assert FORMATS["mp3"].encoder_args(settings) == [
         "-ac", "1", "-ar", "22050", "-c:a", "libmp3lame", "-b:a", "64k",
         "-compression_level", "7", "-id3v2_version", "0", "-f", "mp3"]
-    assert FORMATS["opus"].encoder_args(settings)[:4] == ["-ac", "1", "-ar", "24000"]
+    assert FORMATS["opus"].encoder_args(settings)[:4] == ["-ac", "1", "-ar", "48000"]
     assert FORMATS["wav"].encoder_args(settings) == [
         "-ac", "1", "-ar", "22050", "-c:a", "pcm_s16le", "-fflags", "+bitexact", "-f", "wav"]
     assert PCM.ffmpeg_input() == ["-f", "s16le", "-ar", "22050", "-ac", "1", "-i", "-"]

@@ -73,9 +73,6 @@ def test_chunks_join_exactly(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"joined.{fmt}"
     programme, timeline = encode(tmp_path, fmt, [220 + 40 * i for i in range(12)],
                                  Cache(tmp_path / "cache"), out)
-    if fmt == "opus":  # fed 24 kHz (its OpusHead says so); played at 48 kHz
-        head = out.read_bytes()[28:47]
-        assert head[:8] == b"OpusHead" and int.from_bytes(head[12:16], "little") == 24000
     pcm = decode(out)
     # Opus: the stream ends within half a 48 kHz sample of the programme's end; decoded
     # back to 22.05 kHz, its length can round up by one sample

@@ -64,8 +64,7 @@ class Format:
     """The most chapters the file holds; a longer list is grouped to fit
     (export.tags.fit_chapters)."""
     rate: int | None = None
-    """The sample rate the encoder is always fed (Opus: 24 kHz, export.oggopus.INPUT_RATE;
-    its decoders play 48 kHz); None: the recipe's."""
+    """The sample rate the codec always runs at (Opus: 48 kHz); None: the recipe's."""
     carries: str | None = None
     """Set for a publication rather than an audio file: the audio format it packages (EPUB:
     "mp3"). Its exporter encodes that format with that format's own exporter and leaves the
@@ -129,12 +128,12 @@ FORMATS: dict[str, Format] = {
                "aac", AAC_OPTIONS, ("-movflags", "+faststart", "-f", "ipod"),
                "m4b_bitrate", (8, 320), "earmark.export.m4b:M4bExport",
                "earmark.export.m4b:ffmetadata", 255),
-        # Opus is fed 24 kHz (ffmpeg resamples; see export.oggopus.INPUT_RATE). libopus refuses
+        # Opus codes 48 kHz: ffmpeg resamples; "voip" tunes it for speech. libopus refuses
         # more than 256 kbit/s a channel (ffmpeg 5.1) and is not meant for speech under 6
         Format("opus", "opus", "audio/ogg", "Ogg Opus with chapter comments",
                "libopus", OPUS_OPTIONS, ("-f", "ogg"),
                "opus_bitrate", (6, 256), "earmark.export.opus:OpusExport",
-               "earmark.export.opus:write_tags", 999, rate=24000),
+               "earmark.export.opus:write_tags", 999, rate=48000),
         # bitexact: no RIFF INFO chunk naming ffmpeg's library as the encoder ("ISFT"),
         # which ffprobe would report before the ID3 chunk's TSSE
         Format("wav", "wav", "audio/wav", "16-bit PCM with ID3 chapters",

@@ -143,9 +143,8 @@ class ExportSettings:
     extra_formats: tuple[str, ...] = ()
     """More formats rendered from the same synthesis when `--format` is not given."""
     sample_rate: int = PCM.rate
-    """Sample rate of the encoded file in Hz (not Opus: fed 24 kHz, played at 48 kHz);
-    espeak-ng speaks at 22050 Hz, which MP3 encodes in chunks; other rates are resampled by
-    ffmpeg."""
+    """Sample rate of the encoded file in Hz (not Opus: always 48 kHz); espeak-ng speaks at
+    22050 Hz, which MP3 encodes in chunks; other rates are resampled by ffmpeg."""
     mp3_bitrate: str = "64k"
     """Constant bitrate of the MP3 (mono speech)."""
     m4b_bitrate: str = "48k"

@@ -110,7 +110,7 @@ def elisions(pieces: Sequence[Stretch], begin: int, end: int, unit: int) -> list
 
 def unit(codec: Codec, rate: int) -> int:
     """The smallest number of programme samples that is a whole number of codec frames at
-    `rate` (AAC at 22.05 kHz: 1024; Opus's 60 ms fed at 24 kHz: 1323, which is 1440 there)."""
+    `rate` (AAC at 22.05 kHz: 1024; Opus's 60 ms at 48 kHz: 1323, which is 2880 there)."""
     span = PCM.rate * codec.frame
     return span // math.gcd(span, rate)
 

@@ -10,19 +10,8 @@ from pathlib import Path
 
 from earmark.errors import EarmarkError
 
-GRANULE_RATE = 48000
-"""Ogg Opus counts its granule positions and its pre-skip at 48 kHz, whatever the rate the
-encoder was fed (RFC 7845 4); decoders play 48 kHz."""
-
-INPUT_RATE = 24000
-"""The rate libopus is fed (config.formats: Opus takes 8, 12, 16, 24 or 48 kHz). 24 kHz holds
-all of espeak-ng's 22.05 kHz speech, costs ffmpeg a shorter resampling and libopus less work
-than 48 kHz, and codes it at the same bitrate with a higher SNR, PESQ and STOI
-(benchmarks/formats.py --quality)."""
-
 PRE_SKIP = 312
-"""Samples (48 kHz) libopus delays its input by: the OpusHead's pre-skip (also at 24 kHz
-input: 156 samples there)."""
+"""Samples (48 kHz) libopus delays its input by: the OpusHead's pre-skip."""
 
 PACKET = 2880
 """Samples (48 kHz) in each packet the encoder writes: 60 ms (config.formats.OPUS_OPTIONS)."""

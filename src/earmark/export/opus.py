@@ -21,11 +21,8 @@ from earmark.export.tags import fit_chapters, tags_for
 from earmark.export.webvtt import timestamp
 from earmark.model import PCM, Plan, Timeline
 
-_SCALE = oggopus.GRANULE_RATE // oggopus.INPUT_RATE
-"""48 kHz samples (the Ogg stream's) per sample fed to the encoder."""
-
-OPUS = Codec("opus", ".opus", ("-f", "ogg"), oggopus.PACKET // _SCALE, oggopus.frames,
-             drop_first=False, delay=oggopus.PRE_SKIP // _SCALE)
+OPUS = Codec("opus", ".opus", ("-f", "ogg"), oggopus.PACKET, oggopus.frames, drop_first=False,
+             delay=oggopus.PRE_SKIP)
 
 
 class OpusExport(FramedExport):
@@ -36,8 +33,9 @@ class OpusExport(FramedExport):
 
     def finish(self, programme: Programme, plan: Plan, timeline: Timeline, out: Path) -> None:
         parts = self.chunks.finish()
+        rate = FORMATS["opus"].sample_rate(self.settings)
         oggopus.join((part.frames(OPUS) for part in parts), out, parts[0].path,
-                     round(programme.total * oggopus.GRANULE_RATE / PCM.rate))
+                     round(programme.total * rate / PCM.rate))
         write_tags(out, plan, timeline, self.settings)
 
     def abandon(self) -> None:
