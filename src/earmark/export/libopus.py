@@ -171,7 +171,7 @@ def _packets(opus: ctypes.CDLL, soxr: ctypes.CDLL, encoder: int, resampler: int,
             size = opus.opus_encode_float(encoder, block, frame, packet, MAX_PACKET)
             if size < 0:
                 raise EarmarkError(f"libopus failed to encode ({size})")
-            packets.append(packet.raw[:size])
+            packets.append(ctypes.string_at(packet, size))
         del pending[:whole * frame * width]
         if final and pending:
             raise EarmarkError("libopus was left part of a packet")
@@ -186,7 +186,7 @@ def _packets(opus: ctypes.CDLL, soxr: ctypes.CDLL, encoder: int, resampler: int,
                                         resampled, room, ctypes.byref(done))
             if problem:
                 raise EarmarkError(f"libsoxr failed: {problem!r}")
-            pending.extend(resampled.raw[:done.value * width])
+            pending.extend(memoryview(resampled)[:done.value * width])
             samples += done.value
             offset += used.value if block is not None else 0
             if block is None and not done.value:
