@@ -131,7 +131,8 @@ def test_the_grid_is_that_of_the_formats_made() -> None:
 @pytest.mark.parametrize("fmt", ["m4b", "opus"])
 def test_the_main_voice_gain_applied_by_ffmpeg_is_the_programmes(tmp_path: Path,
                                                                   fmt: str) -> None:
-    """The gain of the voice heard most is applied by ffmpeg on the way into the encoder,
+    """The gain of the voice heard most is applied on the way into the encoder (by ffmpeg;
+    for Opus in-process by libsoxr),
     the limiter's ceiling divided by it first: the decoded clips are as loud as the
     programme's (within 0.5 dB) and where it puts them."""
     levelling = Levelling({"narrator": 1.6}, ceiling=20000)
@@ -146,3 +147,50 @@ def test_the_main_voice_gain_applied_by_ffmpeg_is_the_programmes(tmp_path: Path,
         theirs = pcm[(middle - 4000) * 2:(middle + 4000) * 2]
         assert abs(20 * math.log10(audioop.rms(theirs, 2) / audioop.rms(ours, 2))) < 0.5
         assert audioop.max(theirs, 2) < 20000 * 1.12  # the codec's own overshoot only
+
+
+def test_opus_chunks_are_encoded_in_process(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """libopus and libsoxr (which Debian's ffmpeg brings) encode the Opus chunks with no
+    ffmpeg started; the stream is exact and as large as the bitrate says."""
+    from earmark.export import framed, libopus
+
+    assert libopus.available()
+
+    def no_ffmpeg(*args: object, **kwargs: object) -> None:
+        raise AssertionError("ffmpeg was started for an Opus chunk")
+
+    monkeypatch.setattr(framed, "run_streaming", no_ffmpeg)
+    out = tmp_path / "in-process.opus"
+    programme, _ = encode(tmp_path, "opus", [240 + 45 * i for i in range(12)],
+                          Cache(tmp_path / "cache"), out)
+    head = out.read_bytes()[28:47]
+    assert head[:8] == b"OpusHead" and int.from_bytes(head[10:12], "little") == 312
+    pcm = decode(out)
+    for piece in (p for p in programme.pieces if p.path):
+        assert abs(found_at(programme, piece, pcm) - piece.start) <= PCM.rate // 1000
+    seconds = programme.total / PCM.rate
+    assert 0.5 * 32000 / 8 < out.stat().st_size / seconds < 1.3 * 32000 / 8
+
+
+def test_opus_falls_back_to_ffmpeg_without_libopus(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where libopus or libsoxr cannot be loaded, ffmpeg encodes the chunks, as exactly."""
+    from earmark.export import framed, libopus
+
+    started = []
+    real = framed.run_streaming
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(libopus, "available", lambda: False)
+    monkeypatch.setattr(framed, "run_streaming", counted)
+    out = tmp_path / "ffmpeg.opus"
+    programme, _ = encode(tmp_path, "opus", [260 + 40 * i for i in range(12)],
+                          Cache(tmp_path / "cache"), out)
+    assert len(started) == 3 and all("libopus" in argv for argv in started)
+    pcm = decode(out)
+    for piece in (p for p in programme.pieces if p.path):
+        assert abs(found_at(programme, piece, pcm) - piece.start) <= PCM.rate // 1000

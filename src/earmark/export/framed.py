@@ -1,4 +1,5 @@
-"""AAC (M4B) and Opus in chunks: one ffmpeg per chunk, as many at once as cores, each fed its
+"""AAC (M4B) and Opus in chunks: one encoder per chunk (AAC: an ffmpeg; Opus: libopus
+in-process, export.libopus, else an ffmpeg), as many at once as cores, each fed its
 PCM while synthesis still runs; the chunks are joined without re-encoding, exactly.
 
 Both codecs code fixed frames (AAC 1024 samples, Opus 20 ms) and delay their input: AAC puts
@@ -14,7 +15,8 @@ before a programme chunk (earmark.assemble.programme), so its samples are the pr
   its silence): the next chunk's first packet decodes, `pre-skip` samples early, exactly where
   the dropped one did.
 
-The gain of the voice heard most is applied by ffmpeg (in floating point, into the encoder),
+The gain of the voice heard most is applied by ffmpeg or libsoxr (in floating point, into the
+encoder),
 not in Python, as LAME's scale does for MP3 (`_gain`). Each chunk's frame count is checked
 before the join. A chunk's samples depend on where its
 cut falls in the frame grid, so its cache key holds its exact layout from its cut: chunks
@@ -25,7 +27,7 @@ grid (their cut lands the same way); others are encoded again, in parallel.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +61,10 @@ class Codec:
     delay: int
     """Samples (encoded rate) the encoder delays its input by: the last chunk's frame count
     covers them (AAC: one priming frame; Opus: pre-skip)."""
+    encoder: Callable[[Iterable[bytes], Path, ExportSettings, float], None] | None = None
+    """An in-process encoder of a chunk (PCM, file, settings, gain) that writes what ffmpeg
+    would (the same frames per sample), used when `ready()` says it can be loaded."""
+    ready: Callable[[], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +137,8 @@ class FramedChunks:
         """What the chunk grid takes from this codec (earmark.assemble.programme.grid): its
         unit, wanted (the cache then holds its chunks after an edit), not required."""
         self.args = [*self.format.codec_args(settings), *codec.container]
+        self.direct = codec.encoder is not None and codec.ready is not None and codec.ready()
+        """True: chunks are encoded in-process (codec.encoder), not by ffmpeg."""
         self.pool = ThreadPoolExecutor(max(1, workers))
         self.results: list[Future[Encoded] | None] = [None] * count
 
@@ -185,8 +193,11 @@ class FramedChunks:
 
         scratch = self.cache.scratch("chunks", "00streaming", self.codec.suffix)
         try:
-            run_streaming([*FFMPEG, *PCM.ffmpeg_input(), *_gain(feed.scale), *self.args,
-                           str(scratch)], pcm())
+            if self.direct and self.codec.encoder is not None:
+                self.codec.encoder(pcm(), scratch, self.settings, feed.scale)
+            else:
+                run_streaming([*FFMPEG, *PCM.ffmpeg_input(), *_gain(feed.scale), *self.args,
+                               str(scratch)], pcm())
             assert skipped == self._elided(pieces, begin, ends[0])
             self._checked(scratch, pieces, begin, ends[0], number, last)
             key = self._key(pieces, begin, ends[0], number, last, feed.scale)
@@ -208,7 +219,9 @@ class FramedChunks:
 
     def _key(self, pieces: Sequence[Stretch], begin: int, end: int, number: int,
              last: bool, scale: float) -> str:
-        return key_of(f"{self.codec.format}-chunk/2", self.args, _gain(scale), number == 0,
+        engine = ["in-process"] if self.direct else []
+        return key_of(f"{self.codec.format}-chunk/2", *engine, self.args, _gain(scale),
+                      number == 0,
                       last,
                       end - begin, contents(pieces, begin, end))
 

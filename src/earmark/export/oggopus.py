@@ -65,17 +65,28 @@ def pre_skip(head: bytes) -> int:
     return int.from_bytes(head[10:12], "little")
 
 
+GRANULE_RATE = 48000
+"""Ogg Opus counts its granule positions and its pre-skip at 48 kHz (RFC 7845 4)."""
+
+
 def join(parts: Iterable[list[bytes]], out: Path, first: Path, length: int) -> None:
     """One Ogg Opus stream: the headers of `first`, then the kept packets of each part; the
     last page's granule position is pre-skip + `length` (48 kHz samples), so decoders trim
     the padding after the programme's end."""
+    head, tags = headers(first)
+    write(out, head, tags, (packet for kept in parts for packet in kept),
+          pre_skip(head) + length)
+
+
+def write(out: Path, head: bytes, tags: bytes, packets: Iterable[bytes],
+          end: int | None = None) -> None:
+    """An Ogg stream of the two header packets and then `packets`, about a second a page;
+    the last page's granule position is `end` (None: every sample the packets decode to)."""
     from mutagen.ogg import OggPage
 
-    head, tags = headers(first)
     serial = 0x65617231  # "ear1"
     sequence = 0
     granule = 0  # samples decoded so far, the pre-skip included (RFC 7845 4)
-    end = pre_skip(head) + length
 
     def page(packets: list[bytes], position: int, flags: int = 0) -> bytes:
         nonlocal sequence
@@ -91,15 +102,14 @@ def join(parts: Iterable[list[bytes]], out: Path, first: Path, length: int) -> N
         sink.write(page([tags], 0))
         pending: list[bytes] = []
         held = 0
-        for kept in parts:
-            for packet in kept:
-                if held >= PAGE:  # a full page, and more to come
-                    sink.write(page(pending, min(granule, end)))
-                    pending, held = [], 0
-                pending.append(packet)
-                size = samples(packet)
-                granule += size
-                held += size
-        if granule < end:
+        for packet in packets:
+            if held >= PAGE:  # a full page, and more to come
+                sink.write(page(pending, granule if end is None else min(granule, end)))
+                pending, held = [], 0
+            pending.append(packet)
+            size = samples(packet)
+            granule += size
+            held += size
+        if end is not None and granule < end:
             raise EarmarkError(f"the joined Opus stream is {end - granule} samples short")
-        sink.write(page(pending, end, 4))
+        sink.write(page(pending, granule if end is None else end, 4))

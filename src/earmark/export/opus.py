@@ -10,19 +10,27 @@ timeline; three digits, so at most 999 chapters: a longer list is grouped to fit
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from earmark.assemble.programme import Programme
 from earmark.config.formats import FORMATS
 from earmark.config.recipe import ExportSettings
-from earmark.export import oggopus
+from earmark.export import libopus, oggopus
+from earmark.export.encode import kbps
 from earmark.export.framed import Codec, FramedExport
 from earmark.export.tags import fit_chapters, tags_for
 from earmark.export.webvtt import timestamp
 from earmark.model import PCM, Plan, Timeline
 
+
+def _in_process(pcm: Iterable[bytes], out: Path, settings: ExportSettings, scale: float) -> None:
+    libopus.encode(pcm, out, kbps(settings.opus_bitrate), scale)
+
+
 OPUS = Codec("opus", ".opus", ("-f", "ogg"), oggopus.PACKET, oggopus.frames, drop_first=False,
-             delay=oggopus.PRE_SKIP)
+             delay=oggopus.PRE_SKIP, encoder=_in_process,
+             ready=lambda: libopus.available())
 
 
 class OpusExport(FramedExport):
