@@ -114,18 +114,17 @@ def test_a_program_that_ignores_sigchld_gets_the_same_plan(
     assert len(started) == 1 and reaped(started[0])
 
 
-def test_the_fork_reads_the_text_for_attribution(
+def test_the_fork_finds_the_people_named_in_the_narration(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the registry's words and the people named in the narration come from the fork: this
-    # process makes none of them (attribution's own functions are only its fallback)
+    # the mentions attribution starts from come from the fork: this process makes none of
+    # them (attribution's own mention_batches is only its fallback)
     path = document(tmp_path, PARAGRAPHS)
     expected = one_process(path, recipe, casting, monkeypatch)
     started = forks(monkeypatch)
-    made_here: list[str] = []
-    for name in ("registry_words", "mention_batches"):
-        real = getattr(attribution, name)
-        monkeypatch.setattr(attribution, name, lambda *a, _real=real, _name=name, **k: (
-            made_here.append(_name) or _real(*a, **k)))
+    made_here: list[int] = []
+    local = attribution.mention_batches
+    monkeypatch.setattr(attribution, "mention_batches", lambda *a, first_block=0: (
+        made_here.append(first_block) or local(*a, first_block=first_block)))
     assert plan_json(build.plan_file(path, recipe, casting)) == expected
     assert made_here == []
     assert len(started) == 1 and reaped(started[0])
@@ -180,4 +179,15 @@ def test_attribution_done_before_the_fork_has_read_everything(
     monkeypatch.setattr(ahead, "finish", lambda fork: finished.append(finish(fork)) or finished[-1])
     assert plan_json(build.plan_file(path, recipe, casting)) == expected
     assert len(finished) == 1 and finished[0] is not None
+    assert len(started) == 1 and reaped(started[0])
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5])
+def test_spoken_texts_shared_between_the_processes_give_the_same_plan(
+        tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch, share: float) -> None:
+    path = document(tmp_path, [p for p in PARAGRAPHS if "called" not in p and "read" not in p])
+    expected = one_process(path, recipe, casting, monkeypatch)
+    monkeypatch.setattr(ahead, "SPOKEN_SHARE", share)
+    started = forks(monkeypatch)
+    assert plan_json(build.plan_file(path, recipe, casting)) == expected
     assert len(started) == 1 and reaped(started[0])

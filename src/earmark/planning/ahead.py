@@ -3,17 +3,18 @@
 Attribution reads the document in order and takes half of the planning stage; what comes after
 it, cutting sentences into segments and making their spoken text, needs to know which
 quotations are speech. Most quotations are: so a forked process segments the document as if
-every quotation were speech while this process attributes; then each makes the spoken text of
-half of the pieces. When attribution agrees (every quotation is speech), that segmentation is
+every quotation were speech, and makes the spoken text of the pieces, while this process
+attributes. When attribution agrees (every quotation is speech), that segmentation is
 used as it is; otherwise this process segments the document itself, and takes the spoken text
 of every piece that came out the same (spoken text depends on the piece's characters only).
 
-Before segmenting, the forked process does the reading that attribution starts from: the
-sentences and the quotations of the document (while this process compiles the cue patterns),
-the registry's words (quotes.attribution.registry_words) and the people named in the narration
-(mention_batches), handed over batch by batch as they are made, so that attribution takes them
-as it reaches them rather than making them itself. All of it goes through an unlinked temporary
-file, which never blocks the writer, with a pipe that says what the file holds up to where.
+Before segmenting, the forked process finds the people named in the narration, which
+attribution starts from (quotes.attribution.mention_batches), and hands them over batch by batch
+as they are made, so that attribution takes them as it reaches them rather than making them
+itself. (It finds the sentences and quotations for that itself, as this process does at the
+same time: handing them over made this process wait for them.) All of it goes through an
+unlinked temporary file, which never blocks the writer, with a pipe that says what the file
+holds up to where.
 
 Only for long documents (forking and handing the results back cost a few milliseconds), in a
 process with no other threads (a fork copies none of them, nor the locks they may hold), and
@@ -35,14 +36,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from earmark.model import Document, Dropped, Span
-from earmark.quotes.attribution import Mention, mention_batches, registry_words
-from earmark.quotes.marks import QuoteMarks, Scan, find_quotes
+from earmark.quotes.attribution import Mention, mention_batches
+from earmark.quotes.marks import find_quotes
 from earmark.text.segment import Piece, Segmentation, segment_document, sentence_spans
 
 MIN_CHARS = 200_000
 """Documents shorter than this are planned in one process."""
 
-SENTENCES, WORDS, MENTIONS, SEGMENTATION, SPOKEN = range(5)
+MENTIONS, SEGMENTATION, SPOKEN = range(3)
+
+SPOKEN_SHARE = 0.75
+"""The share of the pieces whose spoken text the forked process makes (from the start); this
+process makes the rest once attribution is done."""
+
+
+def _forked_share(pieces: int) -> int:
+    return int(pieces * SPOKEN_SHARE)
 """What a part of the forked process's output is, in the order it comes."""
 
 
@@ -86,7 +95,7 @@ class _Parts:
                         break
                     self.read_to = end
                     return pickle.loads(data)
-                if got != MENTIONS or kind < MENTIONS:  # not there: maybe it comes later
+                if got != MENTIONS:  # not there: maybe it comes later
                     self.waiting = mark
                     return None
                 self.read_to = end
@@ -103,17 +112,6 @@ class _Parts:
             mark += more
         return _MARK.unpack(mark) if len(mark) == _MARK.size else None
 
-    def sentences_and_quotes(self) -> tuple[list[list[Span]], Scan] | None:
-        """sentence_spans(...) and find_quotes(document), or None if they could not be had."""
-        got = self.take(SENTENCES)
-        if got is None:
-            return None
-        sentences, quotes, warnings = got
-        return sentences, Scan(tuple(QuoteMarks(*q) for q in quotes), warnings)
-
-    def registry_words(self) -> tuple[frozenset[str], frozenset[str]] | None:
-        return self.take(WORDS)
-
     def mention_batches(self) -> Iterator[tuple[int, int, list[Mention]]]:
         while (batch := self.take(MENTIONS)) is not None:
             yield batch
@@ -127,9 +125,9 @@ class _Parts:
 
 def start(document: Document, abbreviations: tuple[str, ...], emoji_mode: str,
           spoken: Callable[[Piece], str]) -> Ahead | None:
-    """Fork a process that reads the text for attribution (Ahead.prepared), then segments the
-    document taking every quotation for speech and makes `spoken(piece)` of the first half of
-    the pieces; None where that is not worth it or not safe."""
+    """Fork a process that finds the people named in the narration (Ahead.prepared), then
+    segments the document taking every quotation for speech and makes `spoken(piece)` of its
+    share of the pieces (SPOKEN_SHARE); None where that is not worth it or not safe."""
     if (len(document.text) < MIN_CHARS or not hasattr(os, "fork")
             or threading.active_count() > 1):
         return None
@@ -161,8 +159,8 @@ def start(document: Document, abbreviations: tuple[str, ...], emoji_mode: str,
 def _hand_over(document: Document, abbreviations: tuple[str, ...], emoji_mode: str,
                spoken: Callable[[Piece], str], store: int, ready: int) -> None:
     """The forked process's work, each part written to `store` and announced on `ready`:
-    the sentences and quotations, the registry's words, each batch of mentions, the
-    segmentation, then the spoken text of the first half of its pieces."""
+    each batch of mentions, the segmentation, then the spoken text of its share of the
+    pieces."""
     end = 0
 
     def send(kind: int, part: object) -> None:
@@ -176,9 +174,6 @@ def _hand_over(document: Document, abbreviations: tuple[str, ...], emoji_mode: s
 
     sentences = sentence_spans(document, abbreviations)
     scan = find_quotes(document)
-    send(SENTENCES, (sentences, [(q.span, q.first_block, q.last_block, q.closed, q.marked)
-                                 for q in scan.quotes], scan.warnings))
-    send(WORDS, registry_words(document))
     for batch in mention_batches(document, scan.quotes, sentences):
         send(MENTIONS, batch)
     segmentation = segment_document(document, sentences, [q.span for q in scan.quotes],
@@ -187,12 +182,12 @@ def _hand_over(document: Document, abbreviations: tuple[str, ...], emoji_mode: s
     send(SEGMENTATION, ([(p.block, p.sentence, p.kind, p.span, p.language) for p in pieces],
                         [(d.span, d.reason) for d in segmentation.dropped],
                         segmentation.block_ends))
-    send(SPOKEN, [spoken(p) for p in pieces[: len(pieces) // 2]])
+    send(SPOKEN, [spoken(p) for p in pieces[: _forked_share(len(pieces))]])
 
 
 def finish(ahead: Ahead) -> tuple[Segmentation, list[str]] | None:
-    """The forked process's segmentation and the spoken text of every piece (the second half
-    made here while the forked process makes the first), or None if it failed."""
+    """The forked process's segmentation and the spoken text of every piece (those beyond its
+    share, or that it failed to give, made here), or None if it failed."""
     try:
         got = ahead.prepared.take(SEGMENTATION)
         if got is None:
@@ -200,11 +195,11 @@ def finish(ahead: Ahead) -> tuple[Segmentation, list[str]] | None:
         pieces, dropped, block_ends = got
         segmentation = Segmentation(tuple(Piece(*p) for p in pieces),
                                     tuple(Dropped(*d) for d in dropped), block_ends)
-        half = len(segmentation.pieces) // 2
-        second = [ahead.spoken(p) for p in segmentation.pieces[half:]]
+        share = _forked_share(len(segmentation.pieces))
+        second = [ahead.spoken(p) for p in segmentation.pieces[share:]]
         first = ahead.prepared.take(SPOKEN)
-        if first is None or len(first) != half:
-            first = [ahead.spoken(p) for p in segmentation.pieces[:half]]
+        if first is None or len(first) != share:
+            first = [ahead.spoken(p) for p in segmentation.pieces[:share]]
         return segmentation, first + second
     except BaseException:
         cancel(ahead)

@@ -23,8 +23,8 @@ from earmark.planning.chapters import (
     dense_chapters,
 )
 from earmark.planning.voices import assign_voices
-from earmark.quotes.attribution import Attributed, attribute, compile_patterns
-from earmark.quotes.marks import Scan, find_quotes
+from earmark.quotes.attribution import Attributed, attribute
+from earmark.quotes.marks import find_quotes
 from earmark.text.emoji import EMOJI_CHARS, with_names
 from earmark.text.segment import Piece, Segmentation, segment_document, sentence_spans
 from earmark.text.speech import for_speech, heading_for_speech, without_markup
@@ -97,9 +97,12 @@ def _build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         guess = ahead.start(document, recipe.segment.abbreviations, recipe.segment.emoji,
                             spoken_of)
     try:
-        sentences, scan = _sentences_and_quotes(document, recipe, guess)
+        sentences = sentence_spans(document, recipe.segment.abbreviations)
+        scan = find_quotes(document) if recipe.quotes.enabled else None
         if scan is not None:
             warnings.extend(scan.warnings)
+            if guess is not None:
+                guess.speech = [q.span for q in scan.quotes]
             attributed, speakers = attribute(document, scan.quotes, sentences, recipe.quotes,
                                              guess.prepared if guess is not None else None)
     except BaseException:
@@ -192,22 +195,6 @@ def _build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         dropped=tuple(sorted(document.dropped + seg.dropped, key=lambda d: d.span)),
         warnings=tuple(warnings),
     )
-
-
-def _sentences_and_quotes(document: Document, recipe: Recipe, guess: ahead.Ahead | None
-                          ) -> tuple[list[list[Span]], Scan | None]:
-    """The sentences of the document, and its quotations (None when the recipe reads none):
-    from the forked process if there is one, while this one compiles the cue patterns."""
-    found = None
-    if guess is not None:
-        compile_patterns(recipe.quotes)
-        found = guess.prepared.sentences_and_quotes()
-    if found is None:
-        found = (sentence_spans(document, recipe.segment.abbreviations),
-                 find_quotes(document) if recipe.quotes.enabled else None)
-    if guess is not None and found[1] is not None:
-        guess.speech = [q.span for q in found[1].quotes]
-    return found
 
 
 def _note_ends(document: Document, pieces: tuple[Piece, ...]) -> tuple[set[int], set[int]]:

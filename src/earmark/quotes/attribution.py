@@ -72,18 +72,15 @@ class _Context:
     """What the attribution of one document has seen so far."""
 
     def __init__(
-        self, document: Document, sentences: list[list[Span]], settings: QuoteSettings,
-        prepared: Prepared | None = None,
+        self, document: Document, sentences: list[list[Span]], settings: QuoteSettings
     ) -> None:
         self.document = document
         self.text = document.text
         self.sentences = sentences
         self.settings = settings
         self.verbs = speech_verbs(settings)
-        words = prepared.registry_words() if prepared is not None else None
         self.registry = Registry(
-            frozenset(t.lower() for t in settings.titles),
-            *(words if words is not None else registry_words(document)),
+            frozenset(t.lower() for t in settings.titles), *registry_words(document)
         )
         self.block_speakers: dict[int, Entity | None] = {}
         self.chain: tuple[Entity, str, Span] | None = None
@@ -130,9 +127,9 @@ def attribute(
     prepared: Prepared | None = None,
 ) -> tuple[list[Attributed], list[Entity]]:
     """Attribute every quotation; also return the speakers, in order of first speech.
-    `prepared`: the reading of the whole text that attribution starts from, made by another
+    `prepared`: the people named in the narration (mention_batches), made by another
     process (planning.ahead) while this one attributes; what it fails to give is made here."""
-    ctx = _Context(document, sentences, settings, prepared)
+    ctx = _Context(document, sentences, settings)
     mentions = _MentionFeed(document, quotes, sentences, prepared)
     by_block: dict[int, list[QuoteMarks]] = {}
     for quote in quotes:
@@ -873,12 +870,6 @@ def speech_verbs(settings: QuoteSettings) -> frozenset[str]:
     return cues.ENGLISH.speech_verbs | frozenset(v.lower() for v in settings.speech_verbs)
 
 
-def compile_patterns(settings: QuoteSettings) -> None:
-    """Compile the cue patterns attribution will use (a fifth of its time on a book), ahead
-    of it."""
-    cues.patterns(speech_verbs(settings))
-
-
 def registry_words(document: Document) -> tuple[frozenset[str], frozenset[str]]:
     """What the registry of speakers knows of the whole text: the words it writes in lower
     case, and the names it uses as places."""
@@ -886,10 +877,7 @@ def registry_words(document: Document) -> tuple[frozenset[str], frozenset[str]]:
 
 
 class Prepared(Protocol):
-    """The reading of the whole text that attribution starts from, made elsewhere."""
-
-    def registry_words(self) -> tuple[frozenset[str], frozenset[str]] | None:
-        """registry_words(document), or None if it could not be had."""
+    """The people named in the narration, made elsewhere."""
 
     def mention_batches(self) -> Iterator[tuple[int, int, list[Mention]]]:
         """mention_batches(...) from the first block, for as long as they could be had."""
