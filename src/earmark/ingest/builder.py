@@ -6,11 +6,10 @@ so that spans stay meaningful. Spans index the text this builder returns.
 
 from __future__ import annotations
 
-import re
-
 from earmark.model import Block, Dropped, Page
+from earmark.text import regexes as rx
 
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 
 
 class TextBuilder:

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 
 from earmark.model import Document, Dropped
+from earmark.text import regexes as rx
 
 # Headings that belong to a page's controls, never chapters of the article (web pages only)
-CHROME_HEADING = re.compile(
+CHROME_HEADING = rx.compile(
     r"\W*(full ?screen|skip (ad|ads|this ad)|buy (photo|this photo)|"
     r"share( this( story| article)?)?|advertisement|\d+ comments?|comments \(\d+\)|"
     r"leave a (comment|reply)|related( (stories|articles|posts|content|links))?|"
@@ -28,7 +29,7 @@ def is_chrome_heading(text: str) -> bool:
 def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
     if not patterns:
         return document
-    compiled = [(name, re.compile(p, re.IGNORECASE)) for name, p in patterns.items()]
+    compiled = [(name, rx.compile(p, re.IGNORECASE)) for name, p in patterns.items()]
     any_of = _any_of(list(patterns.values()))
     kept = []
     dropped = list(document.dropped)
@@ -49,7 +50,7 @@ def drop_chrome(document: Document, patterns: dict[str, str]) -> Document:
     return replace(document, blocks=tuple(kept), dropped=tuple(dropped))
 
 
-_NUMBERED = re.compile(r"\\\d|\(\?P=|\(\?\(")
+_NUMBERED = rx.compile(r"\\\d|\(\?P=|\(\?\(")
 """A back reference (by number or name) or a conditional group: it would mean something else
 inside a joined pattern."""
 
@@ -60,6 +61,6 @@ def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
     if len(patterns) < 2 or any(_NUMBERED.search(p) for p in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return rx.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
     except re.error:  # e.g. the same group name in two of them
         return None

@@ -23,26 +23,27 @@ from bs4.element import Comment
 
 from earmark.ingest import webparts
 from earmark.ingest.htmlbook import _DROP_MARK
+from earmark.text import regexes as rx
 
 SKIP_MARK = "data-earmark-skip"  # outside the article: not read and not part of the text
 
-_UNLIKELY = re.compile(
+_UNLIKELY = rx.compile(
     r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|"
     r"gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|"
     r"sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", re.IGNORECASE)
-_MAYBE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.IGNORECASE)
-_POSITIVE = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|"
+_MAYBE = rx.compile(r"and|article|body|column|content|main|mathjax|shadow", re.IGNORECASE)
+_POSITIVE = rx.compile(r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|"
                        r"text|blog|story", re.IGNORECASE)
-_NEGATIVE = re.compile(r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
+_NEGATIVE = rx.compile(r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|"
                        r"footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|"
                        r"shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|kudos",
                        re.IGNORECASE)
 _CHROME_ROLES = {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog",
                  "dialog"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_VIDEO = re.compile(r"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)"
+_HIDDEN_STYLE = rx.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_VIDEO = rx.compile(r"//(www\.)?((dailymotion|youtube|youtube-nocookie|player\.vimeo|v\.qq)"
                     r"\.com|(archive|upload\.wikimedia)\.org|player\.twitch\.tv)", re.IGNORECASE)
-_COMMAS = re.compile(r"[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]")
+_COMMAS = rx.compile(r"[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]")
 _BLOCK_TAGS = {"blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section",
                "article", "main", "header", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
                "aside", "footer", "nav", "form", "li", "select", "dd", "dt", "address"}

@@ -15,16 +15,17 @@ import re
 from dataclasses import dataclass
 
 from earmark.errors import InputError
+from earmark.text import regexes as rx
 
 _HEAD = 8192
 """Declarations are looked for in this many leading bytes (Gutenberg's is in the header)."""
 
 _DECLARATIONS = (
-    ("Character set encoding", re.compile(
+    ("Character set encoding", rx.compile(
         rb"^[ \t]*Character set encoding:[ \t]*([A-Za-z][\w.:-]*)", re.MULTILINE | re.IGNORECASE)),
-    ("<meta charset>", re.compile(
+    ("<meta charset>", rx.compile(
         rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z][\w.:-]*)", re.IGNORECASE)),
-    ("XML declaration", re.compile(
+    ("XML declaration", rx.compile(
         rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z][\w.:-]*)[\"']", re.IGNORECASE)),
 )
 

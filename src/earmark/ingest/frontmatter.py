@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_YAML = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+from earmark.text import regexes as rx
+
+_YAML = rx.compile(r"\A\ufeff?---[ \t]*\r?\n(?:(.*?)\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                    re.DOTALL)
-_TOML = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?:(.*?)\r?\n)??\+\+\+[ \t]*(?:\r?\n|\Z)",
+_TOML = rx.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?:(.*?)\r?\n)??\+\+\+[ \t]*(?:\r?\n|\Z)",
                    re.DOTALL)
 
 
@@ -121,9 +123,9 @@ def _toml(body: str) -> dict[str, Any]:
 
 # -- YAML: the flat subset front matter uses, else PyYAML ---------------------------------
 
-_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
-_ITEM = re.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*$|-[ \t]+(.*?)[ \t]*$")
-_PLAIN = re.compile(r"[^\s\"'&*!|>%@`{\[#-][^#]*?|-[^\s#][^#]*?")  # an unquoted scalar
+_KEY = rx.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$")
+_ITEM = rx.compile(r"[ \t]+-[ \t]+(.*?)[ \t]*$|-[ \t]+(.*?)[ \t]*$")
+_PLAIN = rx.compile(r"[^\s\"'&*!|>%@`{\[#-][^#]*?|-[^\s#][^#]*?")  # an unquoted scalar
 
 
 class _NotFlat(Exception):

@@ -14,20 +14,21 @@ import re
 from dataclasses import dataclass
 
 from earmark.model import Dropped, Span
+from earmark.text import regexes as rx
 
-_START = re.compile(
+_START = rx.compile(
     r"^[ \t]*(?:\*{3}[ \t]*START OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b[^\n]*"
     r"|\*+[ \t]*END[ \t*]*THE SMALL PRINT[^\n]*)[ \t]*\r?$",
     re.IGNORECASE | re.MULTILINE)
-_END = re.compile(
+_END = rx.compile(
     r"^[ \t]*(?:\*{3}[ \t]*END OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)\b"
     r"|End of (?:the |this )?Project Gutenberg(?:'s|’s)?(?: E-?(?:Book|text)| Etext)?\b)",
     re.IGNORECASE | re.MULTILINE)
-_FIELD = re.compile(r"^[ \t]*(Title|Author|Release Date|Posting Date|Language|Editor|Translator)"
+_FIELD = rx.compile(r"^[ \t]*(Title|Author|Release Date|Posting Date|Language|Editor|Translator)"
                     r":[ \t]*(\S[^\n]*?)[ \t]*\r?$", re.MULTILINE)
-_FIRST_LINE = re.compile(r"(?:The )?Project Gutenberg(?:'s|’s| EBook of| Etext of)\s+(.+?)"
+_FIRST_LINE = rx.compile(r"(?:The )?Project Gutenberg(?:'s|’s| EBook of| Etext of)\s+(.+?)"
                          r"(?:,\s+by\s+(.+))?$", re.IGNORECASE)
-_CREDITS = re.compile(r"(?:Produced by|E-?text prepared by|This e-?(?:book|text) (?:was )?"
+_CREDITS = rx.compile(r"(?:Produced by|E-?text prepared by|This e-?(?:book|text) (?:was )?"
                       r"(?:produced|prepared) by|Transcribed (?:from|by)|Updated editions? "
                       r"(?:will|by))\b", re.IGNORECASE)
 CREDITS_REASON = "boilerplate: Project Gutenberg credits"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from earmark.text import regexes as rx
 from earmark.text.numbers import NUMBER_WORD as _NUMBER_WORD
 
 PART_WORDS = ("book", "part", "volume")
@@ -24,24 +25,24 @@ CHAPTER_WORDS = ("chapter", "letter", "stave", "adventure", "canto", "fit", "lec
 ALONE_WORDS = ("preface", "introduction", "prologue", "epilogue", "foreword", "afterword",
                "conclusion", "postscript", "appendix", "prelude", "envoi")
 """Unnumbered chapter-level headings, recognised when alone on their line."""
-CONTENTS_WORDS = re.compile(r"(?:table of )?contents|list of illustrations|illustrations",
+CONTENTS_WORDS = rx.compile(r"(?:table of )?contents|list of illustrations|illustrations",
                             re.IGNORECASE)
 
 _ROMAN = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _NUMBER = (rf"(?:{_ROMAN}|(?i:{_ROMAN})|\d{{1,4}}|(?i:(?:the[ \t]+)?{_NUMBER_WORD}))")
 _WORDS = "|".join(PART_WORDS + CHAPTER_WORDS)
 _SEPARATOR = r"(?:[ \t]*(?:[.:;—–]|--?)[ \t]*|[ \t]+)"
-_KEYWORD = re.compile(
+_KEYWORD = rx.compile(
     rf"(?P<word>(?i:{_WORDS}))\.?[ \t]+(?P<number>{_NUMBER})\b\.?"
     rf"(?:{_SEPARATOR}(?P<title>\S.*?))?[ \t]*\.?")
-_NUMERAL_TITLE = re.compile(rf"(?P<number>{_ROMAN})\.[ \t]+(?P<title>[\"'“‘_(]?[A-Z0-9].*?)")
-_NUMERAL = re.compile(r"(?P<number>(?=[IVXLC])C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.?")
-_ALONE = re.compile(rf"(?P<word>(?i:{'|'.join(ALONE_WORDS)}))\.?(?:{_SEPARATOR}(?P<title>\S.*))?")
+_NUMERAL_TITLE = rx.compile(rf"(?P<number>{_ROMAN})\.[ \t]+(?P<title>[\"'“‘_(]?[A-Z0-9].*?)")
+_NUMERAL = rx.compile(r"(?P<number>(?=[IVXLC])C?(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\.?")
+_ALONE = rx.compile(rf"(?P<word>(?i:{'|'.join(ALONE_WORDS)}))\.?(?:{_SEPARATOR}(?P<title>\S.*))?")
 
 
-_FIRST_WORD = re.compile(r"[^\s.:;—–-]+")
+_FIRST_WORD = rx.compile(r"[^\s.:;—–-]+")
 _STARTS = frozenset(PART_WORDS + CHAPTER_WORDS + ALONE_WORDS)
-_ROMAN_CHARS = re.compile(r"[IVXLCDM]+")
+_ROMAN_CHARS = rx.compile(r"[IVXLCDM]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def _cased_number(number: str) -> bool:
     return not last.isalpha() or last[0].isupper() or bool(re.fullmatch(r"[ivxlc]+", last))
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-z]{3}[.!?][”\"’']?\s+\S")  # not after "Mrs."
+_SENTENCE_INSIDE = rx.compile(r"[a-z]{3}[.!?][”\"’']?\s+\S")  # not after "Mrs."
 
 
 def _title_like(title: str) -> bool:

@@ -19,6 +19,7 @@ from earmark.ingest import content, htmlbook, webparts
 from earmark.ingest.builder import TextBuilder
 from earmark.ingest.chrome import is_chrome_heading
 from earmark.model import Document
+from earmark.text import regexes as rx
 
 _SKIP = {
     "script",
@@ -366,11 +367,11 @@ def _read(text: str, path: str, settings: IngestSettings) -> Document:
 
 def _is_book(soup: BeautifulSoup, book: htmlbook.BookInfo) -> bool:
     """A book in HTML (Project Gutenberg's): read whole, with its own conventions."""
-    return bool(book.title) or soup.find(id=re.compile("^pg-(header|footer)$")) is not None \
+    return bool(book.title) or soup.find(id=rx.compile("^pg-(header|footer)$")) is not None \
         or soup.find(class_="pg-boilerplate") is not None
 
 
-_SEPARATOR = re.compile(r"\s[|\-–—:/»·]\s")
+_SEPARATOR = rx.compile(r"\s[|\-–—:/»·]\s")
 
 
 def _headline(soup: BeautifulSoup, root: Tag, page_title: str) -> str | None:

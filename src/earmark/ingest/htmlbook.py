@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 
 from earmark.config.recipe import IngestSettings
 from earmark.model import Block, Document, Dropped
+from earmark.text import regexes as rx
 
 PAGE_NUMBER = "page number"
 NOTE_REFERENCE = "note reference"
@@ -42,7 +43,7 @@ def _classes(tag: Tag) -> set[str]:
     return {c.lower() for c in (value.split() if isinstance(value, str) else value)}
 
 
-_MARKER_TEXT = re.compile(r"\s*[\[(]?\s*(?:\d{1,4}|[a-z]|[ivx]{1,5}|[*†‡§¶#]{1,4})\s*[\])]?\s*",
+_MARKER_TEXT = rx.compile(r"\s*[\[(]?\s*(?:\d{1,4}|[a-z]|[ivx]{1,5}|[*†‡§¶#]{1,4})\s*[\])]?\s*",
                           re.IGNORECASE)
 _LINE_NUMBER_CLASSES = {"lnum", "linenum", "linenumber", "line-number", "linenb"}
 _PAGE_CLASSES = {"pagenum", "pageno", "page-number", "pagenumber"}
@@ -59,7 +60,7 @@ def inline_drop(tag: Tag) -> str | None:
     if types & _NOTE_REFS or _classes(tag) & {"noteref", "fnanchor", "footnote-ref"}:
         # a marker ("*", "[1]") is not read; a reference on real words keeps them
         return NOTE_REFERENCE if _MARKER_TEXT.fullmatch(tag.get_text()) else None
-    if tag.name == "sup" and tag.find("a", href=re.compile("^#")) is not None and \
+    if tag.name == "sup" and tag.find("a", href=rx.compile("^#")) is not None and \
             _MARKER_TEXT.fullmatch(tag.get_text()):
         return NOTE_REFERENCE
     return None
@@ -74,7 +75,7 @@ def note_reference_by_text(tag: Tag) -> bool:
 
 _FOOTNOTE_TYPES = {"footnote", "annotation", "note"}
 _ENDNOTE_TYPES = {"endnote", "rearnote", "endnotes", "rearnotes", "footnotes"}
-_TRANSCRIBER = re.compile(r"\s*transcriber[’']?s[’']? notes?\b", re.IGNORECASE)
+_TRANSCRIBER = rx.compile(r"\s*transcriber[’']?s[’']? notes?\b", re.IGNORECASE)
 _NAV_TYPES = {"toc": TOC, "landmarks": "landmarks (navigation)", "page-list": "page list",
               "loi": "list of illustrations", "lot": "list of tables"}
 
@@ -115,8 +116,8 @@ def block_drop(tag: Tag, settings: IngestSettings) -> str | None:
     return None
 
 
-_CODE_CLASS = re.compile(r"code|source|highlight|lang(uage)?-|program|console|shell", re.I)
-_CODE_LINE = re.compile(r"[{}]\s*$|\);\s*$|^\s*(\$ |>>> |#include|def |import |class |"
+_CODE_CLASS = rx.compile(r"code|source|highlight|lang(uage)?-|program|console|shell", re.I)
+_CODE_LINE = rx.compile(r"[{}]\s*$|\);\s*$|^\s*(\$ |>>> |#include|def |import |class |"
                         r"function |return\b|if \(|for \()|\b[a-z_]\w*(\.\w+)*\s*\+?=\s*\S")
 
 
@@ -156,7 +157,7 @@ class Notes:
             for target in [tag, *tag.find_all(id=True)]:
                 if target.get("id"):
                     bodies.setdefault(str(target["id"]), tag)
-        referred = {str(a["href"])[1:] for a in root.find_all("a", href=re.compile("^#"))}
+        referred = {str(a["href"])[1:] for a in root.find_all("a", href=rx.compile("^#"))}
         return cls({k: v for k, v in bodies.items() if k in referred})
 
     def is_deferred(self, tag: Tag) -> bool:
@@ -182,14 +183,14 @@ def _is_footnote(tag: Tag) -> bool:
         "footnote" in _classes(tag) and tag.name in ("div", "p", "aside", "section", "li"))
 
 
-_CONTENTS = re.compile(r"\s*(table of )?contents\.?\s*", re.IGNORECASE)
+_CONTENTS = rx.compile(r"\s*(table of )?contents\.?\s*", re.IGNORECASE)
 
 
 def mark_contents(root: Tag) -> None:
     """Marks a table of contents: a "Contents" heading and the lists, tables or lines of
     links to the document's own chapters that follow it; elements of class "toc" made of
     such links."""
-    for heading in root.find_all(re.compile("^h[1-6]$")):
+    for heading in root.find_all(rx.compile("^h[1-6]$")):
         if not _CONTENTS.fullmatch(heading.get_text(" ")):
             continue
         following = [s for s in heading.find_next_siblings()]
@@ -207,7 +208,7 @@ def mark_contents(root: Tag) -> None:
             heading[_DROP_MARK] = TOC
             for sibling in found:
                 sibling[_DROP_MARK] = TOC
-    for tag in root.find_all(class_=re.compile(r"^(toc|contents)$", re.IGNORECASE)):
+    for tag in root.find_all(class_=rx.compile(r"^(toc|contents)$", re.IGNORECASE)):
         if tag.name not in ("a", "span") and _is_link_list(tag):
             tag[_DROP_MARK] = TOC
 
@@ -215,30 +216,30 @@ def mark_contents(root: Tag) -> None:
 def _is_link_list(tag: Tag) -> bool:
     """Lines of links into the document (a contents list), not prose with a link in it:
     no heading inside, and most of its rows or items or a third of its words are links."""
-    if not _internal_links(tag) or tag.find(re.compile("^h[1-6]$")) is not None:
+    if not _internal_links(tag) or tag.find(rx.compile("^h[1-6]$")) is not None:
         return False
     rows = tag.find_all(["tr", "li"]) or [tag]
     if sum(_internal_links(r) > 0 for r in rows) * 2 >= len(rows) > 1:
         return True
-    linked = sum(len(a.get_text()) for a in tag.find_all("a", href=re.compile("^#")))
+    linked = sum(len(a.get_text()) for a in tag.find_all("a", href=rx.compile("^#")))
     if tag.name == "a":
         linked = len(tag.get_text())
     return linked * 3 >= len(tag.get_text().strip())
 
 
 def _internal_links(tag: Tag) -> int:
-    return len(tag.find_all("a", href=re.compile(r"^#"))) + (
+    return len(tag.find_all("a", href=rx.compile(r"^#"))) + (
         tag.name == "a" and str(tag.get("href") or "").startswith("#"))
 
 
 # -- Project Gutenberg ------------------------------------------------------------------
 
-_START = re.compile(r"\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
-_END = re.compile(r"\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|\bEnd of (the )?Project "
+_START = rx.compile(r"\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_END = rx.compile(r"\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|\bEnd of (the )?Project "
                   r"Gutenberg[’'`s]* ", re.IGNORECASE)
 
 
-_CREDITS = re.compile(r"\s*(produced by|e-?text prepared by|transcribed (from|by)|this "
+_CREDITS = rx.compile(r"\s*(produced by|e-?text prepared by|transcribed (from|by)|this "
                       r"(e-?book|e-?text) (was|is) (produced|prepared))\b", re.IGNORECASE)
 
 
@@ -272,10 +273,10 @@ def without_gutenberg_boilerplate(document: Document) -> Document:
 
 
 _NUMBER = r"(?:\d{1,4}|[IVXLCDM]{1,8}|[a-z]+(?:[- ][a-z]+)?)"
-_CHAPTER_ONLY = re.compile(
+_CHAPTER_ONLY = rx.compile(
     rf"\s*(?:(?:chapter|book|part|letter|stave|canto|section|volume|act|scene)\s+{_NUMBER}"
     rf"|[IVXLCDM]{{1,8}}|\d{{1,4}})\s*[.:]?\s*", re.IGNORECASE)
-_TITLE_END = re.compile(r"[,;:]\s*$|[.!?]\s*$")
+_TITLE_END = rx.compile(r"[,;:]\s*$|[.!?]\s*$")
 
 
 def with_chapter_titles(document: Document) -> Document:
@@ -330,7 +331,7 @@ class BookInfo:
     date: str | None = None
 
 
-_FIELD = re.compile(r"^\s*(Title|Author|Release Date|Posting Date):\s*(.+?)\s*$",
+_FIELD = rx.compile(r"^\s*(Title|Author|Release Date|Posting Date):\s*(.+?)\s*$",
                     re.IGNORECASE | re.MULTILINE)
 
 

@@ -37,6 +37,7 @@ from markdown_it.token import Token
 from earmark.config.recipe import IngestSettings
 from earmark.ingest.builder import TextBuilder
 from earmark.model import Document, Metadata
+from earmark.text import regexes as rx
 
 # What a plain article needs is loaded up front; front matter (its parsers), tables and the
 # plugins (footnotes, admonitions, definition lists) only when the text has them: with them
@@ -57,19 +58,19 @@ _EXTENSIONS = (
     r"(?P<shortcode>\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{\{.{0,500}?\}\})"
     r"|(?P<attrs>\{:(?::[^{}\n]*|[^{}\n]*)\}|\{[ \t]*" + _ATTR + r"(?:[ \t]+" + _ATTR +
     r")*[ \t]*\})")
-_TOC = re.compile(r"\s*(?:\[TOC\]|\[\[_TOC_\]\]|\$\{toc\}|\[\[toc\]\])\s*", re.IGNORECASE)
-_KRAMDOWN_TOC = re.compile(r"\{:\s*toc\s*\}")
-_ABBREVIATIONS = re.compile(r"(?:[ ]{0,3}\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+")
-_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
+_TOC = rx.compile(r"\s*(?:\[TOC\]|\[\[_TOC_\]\]|\$\{toc\}|\[\[toc\]\])\s*", re.IGNORECASE)
+_KRAMDOWN_TOC = rx.compile(r"\{:\s*toc\s*\}")
+_ABBREVIATIONS = rx.compile(r"(?:[ ]{0,3}\*\[[^\]\n]+\]:[^\n]*(?:\n|$))+")
+_PLACEHOLDER = rx.compile("\ue000(\\d+)\ue001")
 _ADMONITION_LABEL = (
     r"\s*(?:[^\w\s*_\[]{1,3}\s*)?(?:\*\*|__|\*|_)?\s*(?P<label>note|notes|tip|hint|important|"
     r"warning|caution|danger|attention|info|information|remember|update|updated|correction|"
     r"disclaimer|disclosure|aside|editor[’']?s note|author[’']?s note|ps|p\.s\.|fyi|example|"
     r"summary|tl;?dr)\s*(?::|(?:\*\*|__|\*|_)\s*:)")
-_ALERT = re.compile(r"\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
-_CAPTION = re.compile(r"\s*(?:table\s*:|:\s)", re.IGNORECASE)
-_FIGURE = re.compile(r"\{\{[<%]\s*figure\b")
-_FIGURE_TEXT = re.compile(r"\b(caption|alt|title)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ALERT = rx.compile(r"\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+_CAPTION = rx.compile(r"\s*(?:table\s*:|:\s)", re.IGNORECASE)
+_FIGURE = rx.compile(r"\{\{[<%]\s*figure\b")
+_FIGURE_TEXT = rx.compile(r"\b(caption|alt|title)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 @cache
@@ -98,7 +99,7 @@ def _parser_for(text: str) -> MarkdownIt:
 
 @cache
 def _extensions() -> re.Pattern[str]:
-    return re.compile(_EXTENSIONS, re.DOTALL)
+    return rx.compile(_EXTENSIONS, re.DOTALL)
 
 
 class _Entry:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from earmark.config.recipe import IngestSettings
 from earmark.ingest import gutenberg, headings
 from earmark.model import Block, Document, Dropped, Metadata
+from earmark.text import regexes as rx
 
-_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_ILLUSTRATION = re.compile(r"\[(Illustrations?(?:\s*[:.]\s*(?P<caption>[^\]]*?))?)\s*\]",
+_HEADING = rx.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ILLUSTRATION = rx.compile(r"\[(Illustrations?(?:\s*[:.]\s*(?P<caption>[^\]]*?))?)\s*\]",
                            re.IGNORECASE)
-_TRANSCRIBER = re.compile(r"\[?\s*transcriber[’'`]?s?[’']?\s+notes?\b", re.IGNORECASE)
-_TITLE_FIELD = re.compile(r"(?:Title|TITLE):\s*")
+_TRANSCRIBER = rx.compile(r"\[?\s*transcriber[’'`]?s?[’']?\s+notes?\b", re.IGNORECASE)
+_TITLE_FIELD = rx.compile(r"(?:Title|TITLE):\s*")
 
 Line = tuple[int, str]
 
@@ -223,7 +224,7 @@ def _mark_contents(paras: list[_Para]) -> None:
         index += 1
 
 
-_PROSE_END = re.compile(r"[a-z,;][.!?][”\"’']?(?:\s|$)")
+_PROSE_END = rx.compile(r"[a-z,;][.!?][”\"’']?(?:\s|$)")
 
 
 def _list_like(para: _Para) -> bool:
@@ -266,7 +267,7 @@ def _markdown_heading(line: Line, blocks: list[Block], dropped: list[Dropped]) -
         dropped.append(Dropped((at, at + len(closing)), "markup: heading marker"))
 
 
-_FOOTNOTE = re.compile(r"\[(?:Footnote|Note)\s*(?P<label>[\w*†‡§]{0,4})\s*[:.]\s*(?P<body>.*)\]\s*",
+_FOOTNOTE = rx.compile(r"\[(?:Footnote|Note)\s*(?P<label>[\w*†‡§]{0,4})\s*[:.]\s*(?P<body>.*)\]\s*",
                        re.DOTALL | re.IGNORECASE)
 
 

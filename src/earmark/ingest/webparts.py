@@ -14,6 +14,8 @@ import re
 
 from bs4 import Tag
 
+from earmark.text import regexes as rx
+
 # -- math -------------------------------------------------------------------------------
 
 _GREEK = {n: n for n in ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta",
@@ -23,16 +25,16 @@ _SYMBOLS = {"=": "equals", "+": "plus", "-": "minus", "<": "is less than",
             ">": "is greater than", "\\times": "times", "\\cdot": "times", "\\leq": "is at most",
             "\\geq": "is at least", "\\neq": "is not equal to", "\\pm": "plus or minus",
             "\\infty": "infinity", "\\approx": "is about", "\\in": "in", "/": "over"}
-_STYLE = re.compile(r"\\(displaystyle|textstyle|scriptstyle|mathsf|mathrm|mathbf|mathit|mathbb|"
+_STYLE = rx.compile(r"\\(displaystyle|textstyle|scriptstyle|mathsf|mathrm|mathbf|mathit|mathbb|"
                     r"mathcal|operatorname|left|right|,|;|!|quad|qquad)\b|\\[,;! ]")
-_TOKEN = re.compile(r"\\[A-Za-z]+|[A-Za-z]+|\d+(?:\.\d+)?|\^\{?[^{}\s]+\}?|_\{?[^{}\s]+\}?"
+_TOKEN = rx.compile(r"\\[A-Za-z]+|[A-Za-z]+|\d+(?:\.\d+)?|\^\{?[^{}\s]+\}?|_\{?[^{}\s]+\}?"
                     r"|[=+\-<>/]|\S")
-MATH_CLASS = re.compile(r"mwe-math-element|MathJax|katex|math-tex", re.IGNORECASE)
+MATH_CLASS = rx.compile(r"mwe-math-element|MathJax|katex|math-tex", re.IGNORECASE)
 
 
 def tex_of(tag: Tag) -> str | None:
     """The TeX source of a formula element, where it carries one."""
-    annotation = tag.find("annotation", encoding=re.compile("tex", re.IGNORECASE))
+    annotation = tag.find("annotation", encoding=rx.compile("tex", re.IGNORECASE))
     if annotation is not None and annotation.get_text().strip():
         return annotation.get_text().strip()
     for element in [tag, *tag.find_all(["math", "img"])]:
@@ -107,9 +109,9 @@ def is_math(tag: Tag) -> bool:
 
 # -- alt text ---------------------------------------------------------------------------
 
-_FILE_NAME = re.compile(r"\S+\.(jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)(\?\S*)?",
+_FILE_NAME = rx.compile(r"\S+\.(jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)(\?\S*)?",
                         re.IGNORECASE)
-_URL = re.compile(r"(https?:)?//\S+|www\.\S+|\S+/\S+", re.IGNORECASE)
+_URL = rx.compile(r"(https?:)?//\S+|www\.\S+|\S+/\S+", re.IGNORECASE)
 
 
 def alt_is_file_name(alt: str) -> bool:
@@ -132,8 +134,8 @@ def is_tex(text: str) -> bool:
 
 # -- <pre> ------------------------------------------------------------------------------
 
-_CODE_CHARS = re.compile(r"[{}\[\]();=<>|\\$#@*&^~`_]")
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_CODE_CHARS = rx.compile(r"[{}\[\]();=<>|\\$#@*&^~`_]")
+_WORD = rx.compile(r"[^\W\d_]{2,}")
 
 
 def is_prose(text: str) -> bool:

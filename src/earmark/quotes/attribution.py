@@ -28,9 +28,10 @@ from earmark.model import Document, Span, quick_init
 from earmark.quotes import cues
 from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
+from earmark.text import regexes as rx
 
-_WORD = re.compile(r"\w+")
-_LOCATED = re.compile(
+_WORD = rx.compile(r"\w+")
+_LOCATED = rx.compile(
     cues.at_word_start(
         ("in\\s+the", "near\\s+the", *"in at near into across outside inside throughout around"
          .split()))
@@ -39,7 +40,7 @@ _LOCATED = re.compile(
 )
 """A name used as a place: "in Baltimore.", "at Green Gables, where", "near the Academy,"
 (not "at Sanders rallies", "in Trump's speech"; nor "looked at the Hatter,")."""
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
+_LOWER_WORD = rx.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 
 
 def _lower_words(text: str) -> frozenset[str]:
@@ -51,7 +52,7 @@ def _lower_words(text: str) -> frozenset[str]:
 
 Mention = tuple[int, str, bool, bool, bool]
 """A person named in the narration: see mention_batches."""
-_SENTENCE_LIKE = re.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
+_SENTENCE_LIKE = rx.compile(r"^\W*[A-ZÀ-Þ0-9].*[.!?…]\W*$", re.DOTALL)
 
 
 @quick_init
@@ -191,8 +192,8 @@ def attribute(
 
 
 _VOCATIVE_END = r"(?=\s*[,!?]|\s*\.\W*$|\W*$)"
-_VOCATIVE_FIRST = re.compile(rf"\W*(?P<name>{cues.NAME}){_VOCATIVE_END}")
-_VOCATIVE = re.compile(
+_VOCATIVE_FIRST = rx.compile(rf"\W*(?P<name>{cues.NAME}){_VOCATIVE_END}")
+_VOCATIVE = rx.compile(
     # "[,;!?]" as four literals, "\b(?:dear|...)" by at_word_start: so that a search skips to
     # where one can start, rather than trying every position of the quotation
     rf"(?:,\s+|;\s+|!\s+|\?\s+|"
@@ -327,7 +328,7 @@ def _named_in_sentence(ctx: _Context, start: int, end: int) -> Entity | None:
     return max(people, key=lambda p: p.last_seen) if people else None
 
 
-_CREDIT = re.compile(rf"\s*[—–-]+\s*(?P<name>{cues.NAME})\s*[.,]?\s*$")
+_CREDIT = rx.compile(rf"\s*[—–-]+\s*(?P<name>{cues.NAME})\s*[.,]?\s*$")
 """A paragraph that only credits the quotation before it: "- Bernie Sanders."."""
 
 
@@ -378,8 +379,8 @@ def _plausible_subject(ctx: _Context, cue: cues.Cue) -> bool:
     )
 
 
-_OBJECT_NEXT = re.compile(r"\s+(?:a|an|the|that|this|these|his|her|their|its|to|how|what|in|on)\b")
-_WORD_BEFORE_REVERSED = re.compile(r"\s*(\w+)")
+_OBJECT_NEXT = rx.compile(r"\s+(?:a|an|the|that|this|these|his|her|their|its|to|how|what|in|on)\b")
+_WORD_BEFORE_REVERSED = rx.compile(r"\s*(\w+)")
 r"""The word before a position, and any spaces after it, matched on the reversed text before
 it: `(\w+)\s*$` searched forwards would try every position of the window."""
 
@@ -443,7 +444,7 @@ def _title_like(ctx: _Context, quote: QuoteMarks) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
-_NAMING_BEFORE = re.compile(
+_NAMING_BEFORE = rx.compile(
     r"\b(?:call|calls|called|calling|dubbed|labell?ing|labell?ed|branded|branding|described\s+as|"
     r"describing\s+as)\b(?:\s+[\w’'\-]+){0,5}[\s\u00a0]*$"
 )
@@ -457,7 +458,7 @@ _NAMING_WORDS = frozenset(
 )
 
 
-_OPENS_NEXT = re.compile(r"\s*[,:]\s*[“\"‘]")
+_OPENS_NEXT = rx.compile(r"\s*[,:]\s*[“\"‘]")
 
 
 def _introduces_next(text: str, quote: QuoteMarks, cue: cues.Cue) -> bool:
@@ -467,7 +468,7 @@ def _introduces_next(text: str, quote: QuoteMarks, cue: cues.Cue) -> bool:
     return text[quote.span[1] - 2] in ".!?…" and bool(_OPENS_NEXT.match(text, cue.span[1]))
 
 
-_NAMING_VERB = re.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed)\b")
+_NAMING_VERB = rx.compile(r"\b(?:call|calls|called|calling|dub|dubs|dubbed|term|terms|termed)\b")
 
 
 def _names_a_thing(ctx: _Context, quote: QuoteMarks, cue: cues.Cue) -> bool:
@@ -553,7 +554,7 @@ def _addressee(ctx: _Context, result: Attributed) -> Entity | None:
     return None
 
 
-_TO_ADDRESSEE = re.compile(rf",?\s+to\s+(?:the\s+)?(?P<name>{cues.NAME})")
+_TO_ADDRESSEE = rx.compile(rf",?\s+to\s+(?:the\s+)?(?P<name>{cues.NAME})")
 
 
 def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
@@ -661,10 +662,10 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
 
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
-_PRONOUN_SUBJECT = re.compile(rf"({cues.at_word_start(('He', 'She'))})\s+(?:[a-z]+ly\s+)?[a-z]")
-_CLAUSE_OPENING = re.compile(r"(?:\b(?:But|And|Then|So|Yet|When|While|and|but|then|when|while)"
+_PRONOUN_SUBJECT = rx.compile(rf"({cues.at_word_start(('He', 'She'))})\s+(?:[a-z]+ly\s+)?[a-z]")
+_CLAUSE_OPENING = rx.compile(r"(?:\b(?:But|And|Then|So|Yet|When|While|and|but|then|when|while)"
                              r"|[,;])\s+$")
-_DESCRIPTION_SUBJECT = re.compile(
+_DESCRIPTION_SUBJECT = rx.compile(
     rf"{cues.at_word_start(('The', 'the'))}(?:\s+[a-z][\w\-]*){{2,5}}")
 
 
@@ -685,13 +686,13 @@ def _described_subject(match: re.Match[str]) -> tuple[str, bool, bool, bool] | N
 
 
 _POSSESSIVE_WORDS = frozenset("his its this hers theirs ours yours us".split())
-_NEXT_WORD = re.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
-_APPOSITIVE_AFTER = re.compile(
+_NEXT_WORD = rx.compile(r",?\s+(?:[a-z]+ly\s+)?([a-z]+)")
+_APPOSITIVE_AFTER = rx.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:,\s+(?:[a-z0-9]|the\b|an?\b)|\s+[a-z])"
 )
 """After a name that opens its sentence: "Humphrey, for example, said", "Brianne Stone, 29,",
 "Gov. Phil Bryant (R) said"."""
-_WHO_SAID = re.compile(
+_WHO_SAID = rx.compile(
     r"(?:,[^.;“”\"]{0,120})?,?\s+who\s+(?:[a-z]+\s+){0,2}?"
     r"(?:said|says|told|tells|added|adds|argued|argues|noted|wrote|warned)\b"
 )
@@ -705,7 +706,7 @@ _PREPOSITIONS = [
         "over under about against"
     ).split()
 ]
-_CLAUSE_VERB = re.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unless|versus|"
+_CLAUSE_VERB = rx.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unless|versus|"
                           r"bus|gas|yes|whereas|towards|afterwards|besides|perhaps)\b)"
                           r"[a-z]{2,}(?:ed|s)\b")
 """After a name mid-sentence: ", Biden rubbished ...", ", Trump says": a verb, so the name is
@@ -744,7 +745,7 @@ def _speaks_next(text: str, position: int, end: int) -> bool:
     return not (word.endswith("s") and _NOUN_VERB_AFTER.match(text, verb.end(), end))
 
 
-_NOUN_VERB_AFTER = re.compile(r"\s+(?:are|were|have|had|from|of|by)\b")
+_NOUN_VERB_AFTER = rx.compile(r"\s+(?:are|were|have|had|from|of|by)\b")
 
 
 def mention_batches(
@@ -883,7 +884,7 @@ class Prepared(Protocol):
         """mention_batches(...) from the first block, for as long as they could be had."""
 
 
-_ROLE_BETWEEN = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w\-]*){1,3}\s+$")
+_ROLE_BETWEEN = rx.compile(r"(?:’s|'s)?(?:\s+[a-z][\w\-]*){1,3}\s+$")
 
 
 def _modifier_names(

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from earmark.model import quick_init
 from earmark.quotes.words import word_lists
-from earmark.text import regexes
+from earmark.text import regexes as rx
 
 ENGLISH = word_lists("en")
 
@@ -72,7 +72,7 @@ INDEFINITE = (
     r"(?=\s*(?:[.,;:!?—–]|$)|\s+(?:who|whose|from|of|at|in|with|during|on|after|before|for)\b)"
 )
 SUBJECT = rf"(?P<subject>(?:[Tt]he\s+)?{NAME}|{DESC}|{PRONOUN})"
-_PERSON_LIKE = re.compile(NAME)
+_PERSON_LIKE = rx.compile(NAME)
 
 
 _NOT_INVERTED = frozenset("tell tells told telling".split())
@@ -146,46 +146,46 @@ class Patterns:
         # "A spokesman for the force said": the subject, then a short phrase to skip
         attached = r"(?:\s+(?:for|of|from|at|with)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?"
         self.after = (
-            regexes.compile(rf"{lead}{inverted}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
-            regexes.compile(
+            rx.compile(rf"{lead}{inverted}\s+(?:{ROLE})?{SUBJECT}(?![\w])"),
+            rx.compile(
                 rf"{lead}{SUBJECT}{paren}{reflexive}{attached}{long_appositive}\s+{aux}"
                 rf"(?:{verb}|reads?)\b"
             ),
-            regexes.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
+            rx.compile(rf"\s*[—–]\s*(?P<subject>{NAME})\s*\.?\s*$"),  # “…” — Jane Doe
             # “…,” campaign manager Robby Mook said / Huckabee spokeswoman Alice Stewart said
-            regexes.compile(
+            rx.compile(
                 rf"{lead}(?:(?:[A-Z][a-z]{{0,3}}\.|[A-Za-z][\w\-’']*),?\s+){{1,6}}?"
                 rf"(?P<subject>{NAME}){paren}"
                 rf"{long_appositive},?\s+{aux}{verb}\b"
             ),
             # “…,” the independent Vermont senator and Democratic presidential candidate said
-            regexes.compile(
+            rx.compile(
                 rf"{lead}(?P<subject>(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal)\s+"
                 rf"(?:[\w\-’'.]+\s+){{0,8}}?[\w\-’'.]+){long_appositive}\s+{aux}(?:{verb}|reads?)\b"
             ),
             # “…,” said a New Hampshire Republican / added one of those advisers, who ...
-            regexes.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
+            rx.compile(rf"{lead}{verb}\s+(?P<subject>{INDEFINITE})"),
             # “…,” read the statement: a text that speaks, only with the verb first
-            regexes.compile(rf"{lead}(?P<verb>reads?)\s+{SUBJECT}(?![\w])"),
-            regexes.compile(rf"{lead}according\s+to\s+(?:{SUBJECT}|(?P<subject2>{INDEFINITE}))"),
+            rx.compile(rf"{lead}(?P<verb>reads?)\s+{SUBJECT}(?![\w])"),
+            rx.compile(rf"{lead}according\s+to\s+(?:{SUBJECT}|(?P<subject2>{INDEFINITE}))"),
         )
         # dialogue: “…,” grinned Tom / “…!” she snapped: any -ed verb next to a name
         subject = rf"(?P<subject>{PRONOUN}|{NAME})"
         self.dialogue = (
-            regexes.compile(rf"{lead}(?P<verb>[a-z]{{3,}}ed)\s+{subject}(?![\w])"),
-            regexes.compile(rf"{lead}{subject}\s+{adverb}(?P<verb>[a-z]{{3,}}ed)\b"),
+            rx.compile(rf"{lead}(?P<verb>[a-z]{{3,}}ed)\s+{subject}(?![\w])"),
+            rx.compile(rf"{lead}{subject}\s+{adverb}(?P<verb>[a-z]{{3,}}ed)\b"),
         )
         self.before_end = (
-            regexes.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
+            rx.compile(rf"[Aa]ccording\s+to\s+{SUBJECT}\s*,?\s*$"),
             # "Said Dorothy Poynter, who grew up with him, “We were all so proud.”"
-            regexes.compile(
+            rx.compile(
                 rf"^\W*(?i:{inverted})\s+(?:{ROLE})?{SUBJECT}{long_appositive}\s*[:,]?\s*$"
             ),
-            regexes.compile(rf"(?:^|[,;:—–”\"]\s*){inverted}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
+            rx.compile(rf"(?:^|[,;:—–”\"]\s*){inverted}\s+(?:{ROLE})?{SUBJECT}\s*[:,]\s*$"),
             # transcript: "RAMOS: “…”"; a headline's byline: "… - Philip Bump: “…”"
-            regexes.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
+            rx.compile(rf"(?:^|\s[—–-]\s+(?:More\s+from\s+)?)\s*(?P<subject>{NAME})\s*:\s*$"),
         )
-        self.before_any = regexes.compile(
+        self.before_any = rx.compile(
             rf"(?<![\w]){SUBJECT}{reflexive}{attached}{appositive}\s+{adverb}{verb}\b"
         )
 
@@ -217,10 +217,10 @@ class Cue:
     """The attribution phrase (verb and speaker) in the document text."""
 
 
-_IS_PRONOUN = re.compile(PRONOUN)
+_IS_PRONOUN = rx.compile(PRONOUN)
 _INDEFINITE_WORDS = frozenset(("a", "an", "one", "another"))
-_IS_DESC = re.compile(DESC)
-_IS_NAME = re.compile(NAME)
+_IS_DESC = rx.compile(DESC)
+_IS_NAME = rx.compile(NAME)
 
 
 @lru_cache(maxsize=65536)  # a pure function of the words, which a book repeats
@@ -239,7 +239,7 @@ def _kind(subject: str) -> str:
 
 
 _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?<!m)(?:an|ese|ish)")  # not "the Footman"
+_DEMONYM = rx.compile(r"[A-Z][a-z]+(?<!m)(?:an|ese|ish)")  # not "the Footman"
 
 
 def _demonym(word: str) -> bool:
@@ -271,11 +271,11 @@ def _titles_only(subject: str) -> bool:
     return bool(words) and all(w in ENGLISH.titles for w in words)
 
 
-_NAME_THEN_WORD = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s+[a-z])")
-_NAME_AFTER = re.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s*(?:[.,;:!?—–]|$))")
+_NAME_THEN_WORD = rx.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s+[a-z])")
+_NAME_AFTER = rx.compile(rf"\s+((?:{NAME_TOKEN}\s+)*[A-ZÀ-ÖØ-Þ][\w’'\-]*)(?=\s*(?:[.,;:!?—–]|$))")
 
 
-_ROLE_THEN_NAME = re.compile(
+_ROLE_THEN_NAME = rx.compile(
     rf"(?:\s+[a-z][\w\-]*){{0,2}}?\s+(?P<role>[a-z][\w\-]*)"
     rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)"
 )
@@ -408,7 +408,7 @@ _PREPOSITION_WORDS = [
     [w] for w in "at At in In on On of by from with into to for near after down through "
     "across under along around".split()
 ]
-HYPHEN_MODIFIER = re.compile(
+HYPHEN_MODIFIER = rx.compile(
     r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*-(?:based|area|born|bred|raised|led|backed|owned|funded|run"
     r"|era|style|made|affiliated|aligned|leaning|friendly|centric|level|appointed|supporting)"
 )
@@ -435,8 +435,8 @@ def _no_subject(match: re.Match[str]) -> bool:
     )
 
 
-_SENTENCE_END = re.compile(r"\s*(?:[.,;:!?]|$)")
-_CONTINUATION = re.compile(r"\s*[a-z][^“”\"«».!?;:]{0,150}?(?=,\s)")
+_SENTENCE_END = rx.compile(r"\s*(?:[.,;:!?]|$)")
+_CONTINUATION = rx.compile(r"\s*[a-z][^“”\"«».!?;:]{0,150}?(?=,\s)")
 
 
 def before_quote(
@@ -463,17 +463,17 @@ _NOT_VERB = (
     r"(?!(?:of|and|or|in|on|at|for|to|from|with|by|who|which|that|whose|the|a|an|as|said|says"
     r")\b)"
 )
-_SENTENCE_SUBJECT = re.compile(
+_SENTENCE_SUBJECT = rx.compile(
     rf"\W*{_OPENER}(?P<subject>[Hh]e|[Ss]he|{DESC}|(?:[Tt]he\s+)?{NAME})(?<![’']s)"
     rf"(?:\s*\([^()“”\"]{{1,30}}\))?(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
 )
-_ROLE_SUBJECT = re.compile(
+_ROLE_SUBJECT = rx.compile(
     rf"\W*{_OPENER}(?:[A-Z][\w’'\-]*\s+)?(?P<role>(?:[a-z][\w\-]*\s+){{1,3}})"
     rf"(?P<subject>{NAME})(?<![’']s)(?:,[^,“”\"]{{1,100}},)?\s+{_NOT_VERB}(?P<verb>[a-z]{{2,}})\b"
 )
 """A subject named after its role: "Band member Flea shared ...", "campaign manager Robby Mook
 said"."""
-_ROLE_NOUN = re.compile(r"[a-z\-]*(?:man|woman|person|er|or|ist|ant|ent|aide|chief|head)")
+_ROLE_NOUN = rx.compile(r"[a-z\-]*(?:man|woman|person|er|or|ist|ant|ent|aide|chief|head)")
 _NOT_ROLES = frozenset("for or after over under her their whether never ever other rather "
                        "against went sent meant spent".split())
 
@@ -486,7 +486,7 @@ def role_word(word: str) -> bool:
     )
 
 
-_PERSON_SUFFIX = re.compile(r"[a-z\-]{2,}(?:man|woman|person|ist|ian|ant|ent|er|or|ess)")
+_PERSON_SUFFIX = rx.compile(r"[a-z\-]{2,}(?:man|woman|person|ist|ian|ant|ent|er|or|ess)")
 _PERSON_NOUNS = frozenset(
     "child stranger visitor guest official candidate nominee aide adviser advisor clerk servant "
     "maid host hostess landlady landlord lad lass youth prisoner companion friend neighbour "
@@ -529,12 +529,12 @@ def verb_like(word: str) -> bool:
         or word in _AUXILIARY
         or word in ENGLISH.speech_verbs
     )
-_PARTICIPLE_END = re.compile(
+_PARTICIPLE_END = rx.compile(
     r",\s*(?:and\s+)?(?:saying|telling|adding|writing|noting|declaring|asking|arguing|explaining|"
     r"warning|insisting|calling|urging|stating|tweeting|replying|answering|responding|quipping|"
     r"joking|recalling|proclaiming)\b[^.!?“”\"]{0,60}?[,:]?\s*$"
 )
-_INTRO_END = re.compile(r"[,:]\s*$")
+_INTRO_END = rx.compile(r"[,:]\s*$")
 
 
 def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | None:
@@ -561,8 +561,8 @@ def participle_intro(text: str, start: int, end: int) -> bool:
     return bool(_PARTICIPLE_END.search(text, start, end))
 
 
-_BEAT_AFTER = re.compile(rf"\s*(?P<subject>{PRONOUN}|{NAME})\s+[a-z]")
-_BEAT_BEFORE = re.compile(
+_BEAT_AFTER = rx.compile(rf"\s*(?P<subject>{PRONOUN}|{NAME})\s+[a-z]")
+_BEAT_BEFORE = rx.compile(
     rf"(?:^|[.!?…]\s+)(?P<subject>{PRONOUN}|{NAME})\s+[a-z][^.!?…“”\"]*[.!?…]\s*$"
 )
 

@@ -28,14 +28,15 @@ import re
 from dataclasses import dataclass
 
 from earmark.model import Document, Span, quick_init
+from earmark.text import regexes as rx
 
 DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 _OPENING_CONTEXT = set(" \t\n\r([{<—–-/\u00a0") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
-_ANY_MARK = re.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"']")
-_ELISIONS = re.compile(r"(?:n|em|tis|twas|cause|til|till|bout|round|cos|s)\b|\d", re.IGNORECASE)
+_ANY_MARK = rx.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"']")
+_ELISIONS = rx.compile(r"(?:n|em|tis|twas|cause|til|till|bout|round|cos|s)\b|\d", re.IGNORECASE)
 
 
 @quick_init
@@ -58,8 +59,8 @@ class Scan:
     warnings: tuple[str, ...]
 
 
-_DOUBLE_ANY = re.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + '"]')
-_SINGLE_ANY = re.compile("[" + SINGLE_OPEN + "'’]")
+_DOUBLE_ANY = rx.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + '"]')
+_SINGLE_ANY = rx.compile("[" + SINGLE_OPEN + "'’]")
 _SINGLE_SHARE = 0.5
 """At least this share of the quoting paragraphs open in single quotes: the document's style
 is single quotes."""

@@ -19,9 +19,10 @@ from functools import lru_cache
 
 from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun
 from earmark.quotes.words import word_lists
+from earmark.text import regexes as rx
 
 ENGLISH = word_lists("en")
-_ROMAN = re.compile(r"[IVXLCDM]+\.?")
+_ROMAN = rx.compile(r"[IVXLCDM]+\.?")
 _SUBJECT_REACH = 450
 """How far back (characters) a sentence subject is still the likely "he" or "she"."""
 _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
@@ -30,7 +31,7 @@ _FEMALE_NOUNS = frozenset("woman lady girl lass".split())
 _SCENE = 1500
 """How far back (characters) a person named is still in the scene a description is read in."""
 _PREPOSITIONS = frozenset("in of for at from with on by near who which that".split())
-_ADJECTIVE = re.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
+_ADJECTIVE = rx.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
 """The last word of "a thunderous", "a nervous": an adjective whose noun the cue lost."""
 _LONGEST_NAME = 5
 """Words in a personal name without its titles ("Martin Luther King Jr." has four)."""
@@ -72,7 +73,7 @@ _KIN: dict[str, tuple[str, frozenset[str]]] = {
 }
 """Kinship words a "his"/"her" description may resolve through, with the gender and the
 titles of the relative it names."""
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE = rx.compile(r"(?:['’]s|s['’])$")
 
 
 _HEAD_ENDS = frozenset(
@@ -87,7 +88,7 @@ _HEAD_ENDS = frozenset(
     "under upon across toward towards beside against within among to".split()
 )
 _OBJECTS = frozenset("him her his them their its me us our my your the a an such".split())
-_PARTICIPLE = re.compile(r"[a-z]{2,}(?:ed|ing)")
+_PARTICIPLE = rx.compile(r"[a-z]{2,}(?:ed|ing)")
 _PAST_FORMS = frozenset(
     "held heard known told wrote spoke took gave made went came got put began left sent kept "
     "brought thought felt found sat stood ran met led won lost struck sang spent saw said "
@@ -132,7 +133,7 @@ def _person_like(word: str) -> bool:
     return person_noun(word.lower())
 
 
-_ABSTRACT = re.compile(r"[a-z\-]{3,}(?:ment|ness|tion|sion|ance|ence|ing)")
+_ABSTRACT = rx.compile(r"[a-z\-]{3,}(?:ment|ness|tion|sion|ance|ence|ing)")
 _ABSTRACT_SPEAKERS = frozenset(
     # texts, organisations and people whose names end like abstract nouns
     "statement document comment government department parliament management settlement "
@@ -267,7 +268,7 @@ def opening_word(token: str, endings: tuple[str, ...] = ("ly",)) -> bool:
     )
 
 
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+_PARTY_STATE = rx.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 """A party and a state ("R-Utah", "D-Md."): the label after a name, no one's name."""
 _LY_NAMES = frozenset("shelly wally lilly cicely nelly willy charly ally".split())
 
@@ -282,7 +283,7 @@ _VERB_S_FORMS = frozenset(
 )
 """A verb of speaking with its -s ("Laughs", "Says", "Warns"): in a capitalised phrase, a
 headline's verb ("Campaign Manager Laughs, Evades ..."), no part of a name."""
-_CONTRACTION = re.compile(r"\w+[’'](?:[a-rt-z]\w*|s\w+|LL|VE|RE|D|M|T)")
+_CONTRACTION = rx.compile(r"\w+[’'](?:[a-rt-z]\w*|s\w+|LL|VE|RE|D|M|T)")
 """A contraction or an elision ("I'll", "Don’t", "I'm", "Work'us"), no part of a name: a
 lower-case letter after the apostrophe ("O'Neill", "D’Souza" go on with a capital; "'s" is a
 possessive's)."""
@@ -418,7 +419,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     return ParsedName(" ".join(tokens), titles, name, False)
 
 
-_GROUP_SUFFIX = re.compile(r"[a-z]{3,}(?:ist|ant)")
+_GROUP_SUFFIX = rx.compile(r"[a-z]{3,}(?:ist|ant)")
 
 
 def _plural_of_people(word: str) -> bool:

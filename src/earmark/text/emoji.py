@@ -12,13 +12,14 @@ import re
 import unicodedata
 
 from earmark.model import Span
+from earmark.text import regexes as rx
 
 MODES = ("name", "drop")
 
 _PICTO = ("\U0001F000-\U0001F1E5\U0001F200-\U0001FAFF\u2600-\u27bf\u2b00-\u2bff\u231a\u231b"
           "\u23e9-\u23fa\u3030\u303d\u3297\u3299")
 _MODIFIER = "\ufe0f\U0001F3FB-\U0001F3FF"
-EMOJI = re.compile(
+EMOJI = rx.compile(
     rf"[\U0001F1E6-\U0001F1FF]{{2}}"
     rf"|[#*0-9]\ufe0f?\u20e3"
     rf"|[{_PICTO}][{_MODIFIER}]*(?:\u200d[{_PICTO}][{_MODIFIER}]*)*"
@@ -27,7 +28,7 @@ EMOJI = re.compile(
 EMOJI_CHARS = f"\u20e3\U0001F1E6-\U0001F1FF{_PICTO}"
 """The characters of which every emoji has one (a pictograph, a regional indicator or the
 keycap mark), for a character class."""
-_EMOJI_CHAR = re.compile(f"[{EMOJI_CHARS}]")
+_EMOJI_CHAR = rx.compile(f"[{EMOJI_CHARS}]")
 
 
 def spans(text: str, start: int, end: int) -> list[Span]:

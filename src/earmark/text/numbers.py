@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from earmark.text import regexes as rx
+
 NUMBER_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]?(?:one|two|"
                 r"three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|"
                 r"seventh|eighth|ninth))?|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
@@ -63,17 +65,17 @@ def number_words(number: int) -> str:
 _NUM = r"(?<![\w.,/-])((?:\d{1,3}(?:,\d{3})+|\d{1,4})(?:\.\d+)?)"
 # a phone number: with its area code, or after a word that announces one ("call 555-0134");
 # a bare 100-1000 is a range
-_PHONE = re.compile(r"(?<![\w-])(?:\((\d{3})\)\s?|(\d{3})[-.])(\d{3})[-.](\d{4})(?![\w-])")
-_PHONE_CUED = re.compile(
+_PHONE = rx.compile(r"(?<![\w-])(?:\((\d{3})\)\s?|(\d{3})[-.])(\d{3})[-.](\d{4})(?![\w-])")
+_PHONE_CUED = rx.compile(
     r"\b((?i:call|phone|telephone|tel|fax|dial|text|number|hotline|line)\.?:?\s+)"
     r"(\d{3})-(\d{4})(?![\w-])")
-_RANGE = re.compile(
+_RANGE = rx.compile(
     rf"{_NUM}\s?[-–]\s?((?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})(?:\.\d+)?)(?![\w/-]|[.,]\d)")
 # seasons and spans of years: "2019-20", "1990-1995" (read as years: "twenty nineteen")
-_YEARS = re.compile(r"(?<![\w.,/-])(19[1-9]\d|20[1-9]\d)[-–](\d{2}|19[1-9]\d|20\d\d)"
+_YEARS = rx.compile(r"(?<![\w.,/-])(19[1-9]\d|20[1-9]\d)[-–](\d{2}|19[1-9]\d|20\d\d)"
                     r"(?![\w/-]|[.,]\d)")
-_DIGIT_OR_SLASH = re.compile(r"[\d/°℃℉]")  # what the number rules need; most text has none
-_ANY_ROMAN = re.compile(r"\s[IVXLC]+\b")
+_DIGIT_OR_SLASH = rx.compile(r"[\d/°℃℉]")  # what the number rules need; most text has none
+_ANY_ROMAN = rx.compile(r"\s[IVXLC]+\b")
 _ROMAN = r"(?:(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _REGNAL = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 _SERIES = ("War|Chapter|Part|Book|Volume|Vol\\.|Act|Scene|Phase|Stage|Class|Type|Grade|Level|"
@@ -84,8 +86,8 @@ _SERIES_WORDS = tuple(word.replace("\\.", ".").lower() for word in _SERIES.split
 """What _AFTER_SERIES needs in a text, as plain words: in ASCII text, where its (?i) matches
 what lower() finds, one look for them is a tenth of the time of the substitution's search
 (which tries its forty words at every position)."""
-_AFTER_SERIES = re.compile(rf"\b((?i:{_SERIES}))\s+({_ROMAN})\b(?!['’]\w|\.\w)")
-_AFTER_NAME = re.compile(
+_AFTER_SERIES = rx.compile(rf"\b((?i:{_SERIES}))\s+({_ROMAN})\b(?!['’]\w|\.\w)")
+_AFTER_NAME = rx.compile(
     # "\b[A-Z]" written as the capital, then the look-behind: a search skips to the capitals
     rf"([A-Z](?<!\w.)[a-z]+)\s+((?!I\b|V\b|X\b){_REGNAL}|I(?=[,;:)!?]|\.(?!\s+[A-Z])|$))\b"
     r"(?!['’]\w|\.\w)")
@@ -108,16 +110,16 @@ _UNITS = {
     "℃": ("degree Celsius", "degrees Celsius"), "℉": ("degree Fahrenheit",
                                                    "degrees Fahrenheit"),
 }
-_UNIT = re.compile(
+_UNIT = rx.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s?("
     + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
     + r")(?![\w/])")
-_OR_PAIR = re.compile(r"\b(and/or|his/her|he/she|him/her|s/he|yes/no|either/or)\b",
+_OR_PAIR = rx.compile(r"\b(and/or|his/her|he/she|him/her|s/he|yes/no|either/or)\b",
                       re.IGNORECASE)
 _SLASH_WORDS = {"and/or": "and or", "his/her": "his or her", "he/she": "he or she",
                 "him/her": "him or her", "s/he": "she or he", "yes/no": "yes or no",
                 "either/or": "either or"}
-_TWENTY_FOUR_SEVEN = re.compile(r"(?<![\w/])24/7(?![\w/])")
+_TWENTY_FOUR_SEVEN = rx.compile(r"(?<![\w/])24/7(?![\w/])")
 
 _ORDINALS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
              "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",

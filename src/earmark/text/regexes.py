@@ -1,11 +1,12 @@
 """Regular expressions compiled once per machine rather than once per run.
 
-The quote stage's cue patterns are long alternations of the verbs of speaking; Python parses
-and compiles a pattern's text anew in every process, and for `earmark plan` of a book that
-compilation was about a sixth of its time. `compile` keeps what CPython's compiler makes of a
-pattern (its program for the `_sre` engine) in the cache folder (speak.cache.default_root(),
-`patterns/`), one file per interpreter version, and builds the same pattern from it in later
-runs, without parsing.
+Python parses and compiles a pattern's text anew in every process; the quote stage's cue
+patterns (long alternations of the verbs of speaking) and the module-level patterns of the
+ingest, text and quote stages took a sixth of `earmark plan`'s time on a book that way.
+`compile` keeps what CPython's compiler makes of a pattern (its program for the `_sre` engine)
+in the cache folder (speak.cache.default_root(), `patterns/`), one file per interpreter
+version, and builds the same pattern from it in later runs, without parsing. Modules use it as
+`rx.compile` (from earmark.text import regexes as rx), in place of `re.compile`.
 
 A program is stored only after it has been checked: the pattern rebuilt from it compares equal
 to the one `re.compile` made (CPython's patterns are equal when their text, flags and program

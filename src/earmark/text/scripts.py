@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from earmark.model import Span
+from earmark.text import regexes as rx
 
 SCRIPT_LANGUAGE = {
     "LATIN": "en", "ARABIC": "ar", "HEBREW": "he", "GREEK": "el", "CYRILLIC": "ru",
@@ -48,8 +49,8 @@ _LANGUAGE_SCRIPTS = {
     "my": {"MYANMAR"}, "or": {"ORIYA"},
 }
 
-_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\ufe00-\ufe0f]")
-_WORD = re.compile(r"[^\W\d_]+")
+_BEYOND_LATIN = rx.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\ufe00-\ufe0f]")
+_WORD = rx.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=4096)

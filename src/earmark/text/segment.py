@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from earmark.model import Document, Dropped, Span, quick_init
 from earmark.text import emoji, scripts, sentences
+from earmark.text import regexes as rx
 
 
 @quick_init
@@ -38,8 +39,8 @@ class Segmentation:
     number of the sentence after its last: what `segment_document(..., reuse=)` copies."""
 
 
-_SPOKEN = re.compile(r"[^\W_]")  # a letter or digit; "_" alone is markup
-_SPOKEN_OR_EMOJI = re.compile(rf"[^\W_]|{emoji.EMOJI.pattern}")  # emoji read by name
+_SPOKEN = rx.compile(r"[^\W_]")  # a letter or digit; "_" alone is markup
+_SPOKEN_OR_EMOJI = rx.compile(rf"[^\W_]|{emoji.EMOJI.pattern}")  # emoji read by name
 
 
 def sentence_spans(document: Document, abbreviations: tuple[str, ...]) -> list[list[Span]]:
@@ -116,14 +117,14 @@ def segment_document(
     return Segmentation(tuple(pieces), tuple(dropped), tuple(block_ends))
 
 
-_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+_MARKER = rx.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
                      r"|(?P<page>\{(?:\d{1,4}|[ivxlc]{1,8})\}|\[(?:p|pg|page)\.?\s*(?:\d{1,4}|"
                      r"[ivxlc]{1,8})\])", re.IGNORECASE)
 """Footnote markers ("[3]", "¹") and page numbers of printed editions ("{12}", "[Pg 12]",
 "[p. 12]")."""
 _MARKER_FIRST = "[{¹²³⁴⁵⁶⁷⁸⁹⁰"
 """The characters a match of _MARKER starts with."""
-_MARKER_START = re.compile(f"[{re.escape(_MARKER_FIRST)}]")
+_MARKER_START = rx.compile(f"[{re.escape(_MARKER_FIRST)}]")
 
 
 class _Markers:
@@ -246,8 +247,8 @@ def _bounded(text: str, span: Span) -> list[Span]:
     return pieces
 
 
-_CLAUSE = re.compile(r"(?:…|\.{3}|\.(?: \.){2}|\s[—–]|\s-)(?=\s+\S)")
-_DASH_OR_ELLIPSIS = re.compile(r"[…—–-]")
+_CLAUSE = rx.compile(r"(?:…|\.{3}|\.(?: \.){2}|\s[—–]|\s-)(?=\s+\S)")
+_DASH_OR_ELLIPSIS = rx.compile(r"[…—–-]")
 
 
 def _may_pause(text: str, start: int, end: int) -> bool:

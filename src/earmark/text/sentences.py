@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from earmark.model import Span
+from earmark.text import regexes as rx
 
 # Never end a sentence: these precede a name or a number.
 TITLES = frozenset(
@@ -65,8 +66,8 @@ how who where which
 
 # "X+" written "XX*" in the patterns below that are searched: re skips a search to where the
 # first X is only when the pattern starts with a character class, not with a repeat
-_TERMINAL = re.compile(r"[.!?…][.!?…]*(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
-_WORD_BEFORE_REVERSED = re.compile(r"[\w.°]+")
+_TERMINAL = rx.compile(r"[.!?…][.!?…]*(?:[ \u00a0]?[.!?…]+)*[”\"’'»)\]]*")
+_WORD_BEFORE_REVERSED = rx.compile(r"[\w.°]+")
 
 
 def _word_before(text: str, start: int, end: int) -> str:
@@ -77,18 +78,18 @@ def _word_before(text: str, start: int, end: int) -> str:
         end -= 1
     found = _WORD_BEFORE_REVERSED.match(text[start:end][::-1])
     return found.group()[::-1] if found else ""
-_NEXT = re.compile(r"\s+([“\"‘'«(\[]*\s?)(\w+)")
-_GLUED = re.compile(r"[^\W\d_][^\W\d_]*[a-z]")  # "Today", "Mr" right after a stop: a word
-_LOWER_WORD = re.compile(r"(\w+)\W*$")
-_CITATION = re.compile(r"\([^()\n]{1,80}\)[.!?]")  # "(Smith 55)." closing the sentence
-_SPACED_THREE = re.compile(r"\.(?:[ \u00a0]\.){2}")
-_STOP_THEN_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){3}")
+_NEXT = rx.compile(r"\s+([“\"‘'«(\[]*\s?)(\w+)")
+_GLUED = rx.compile(r"[^\W\d_][^\W\d_]*[a-z]")  # "Today", "Mr" right after a stop: a word
+_LOWER_WORD = rx.compile(r"(\w+)\W*$")
+_CITATION = rx.compile(r"\([^()\n]{1,80}\)[.!?]")  # "(Smith 55)." closing the sentence
+_SPACED_THREE = rx.compile(r"\.(?:[ \u00a0]\.){2}")
+_STOP_THEN_ELLIPSIS = rx.compile(r"\.(?:[ \u00a0]\.){3}")
 
 _BULLETS = "•⁃▪◦‣"
-_BULLET = re.compile(rf"(?:^|(?<=\s))[{_BULLETS}]\s*")
-_ITEM = re.compile(rf"(?:^|(?<=[\s{_BULLETS}]))(?:(\d{{1,3}})|([a-z]))(\.\)|\)|\.)(?=\s+\S)")
-_BULLET_CHAR = re.compile(rf"[{_BULLETS}]")
-_DOTTED = re.compile(r"(?:\w\.)+\w")  # "u.s.a", "ph.d": initials
+_BULLET = rx.compile(rf"(?:^|(?<=\s))[{_BULLETS}]\s*")
+_ITEM = rx.compile(rf"(?:^|(?<=[\s{_BULLETS}]))(?:(\d{{1,3}})|([a-z]))(\.\)|\)|\.)(?=\s+\S)")
+_BULLET_CHAR = rx.compile(rf"[{_BULLETS}]")
+_DOTTED = rx.compile(r"(?:\w\.)+\w")  # "u.s.a", "ph.d": initials
 _LINE_END_WORDS = frozenset("a an the of and or by to in for with from at on as".split())
 _LINE_LIST = 40  # characters: lines longer than this are wrapped prose, not a list of lines
 

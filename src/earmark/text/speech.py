@@ -16,21 +16,22 @@ from __future__ import annotations
 
 import re
 
+from earmark.text import regexes as rx
 from earmark.text.numbers import NUMBER_WORD, for_the_ear, for_the_ear_needed
 
-_URL = re.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
+_URL = rx.compile(r"\b(?:https?://|www\.)(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:[/?#][^\s]*)?",
                   re.IGNORECASE)
-_MONEY = re.compile(
+_MONEY = rx.compile(
     r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(million|billion|trillion|thousand|bn|m|k)\b)?",
     re.IGNORECASE)
 _CURRENCY = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros")}
 _SCALE = {"m": "million", "bn": "billion", "k": "thousand"}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_YEAR = re.compile(
+_YEAR = rx.compile(
     rf"\b((?i:in|since|by|from|until|till|to|of|during|before|after|around|year|{_MONTHS})"
     rf"(?:\s+\d{{1,2}},?)?\s+)(19[1-9]\d|20[1-9]\d)\b(?!s)")
-_DECADE = re.compile(r"\b(1[1-9]|20)([1-9])0s\b")
+_DECADE = rx.compile(r"\b(1[1-9]|20)([1-9])0s\b")
 _DECADES = {"1": "tens", "2": "twenties", "3": "thirties", "4": "forties", "5": "fifties",
             "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
 
@@ -68,16 +69,16 @@ def for_speech(text: str) -> str:
     return text
 
 
-_DIGIT = re.compile(r"\d")
-_A_YEAR = re.compile(r"(?:19[1-9]|20[1-9])\d\b")  # what _YEAR needs (and is slow to find)
+_DIGIT = rx.compile(r"\d")
+_A_YEAR = rx.compile(r"(?:19[1-9]|20[1-9])\d\b")  # what _YEAR needs (and is slow to find)
 
 
-_LABEL = re.compile(
+_LABEL = rx.compile(
     r"(?P<word>(?i:book|part|volume|chapter|letter|stave|adventure|canto|fit|lecture|essay|"
     r"story|tale|act|appendix))\.?\s+(?P<number>(?i:[IVXLCDM]+)\b|\d+\b|(?i:(?:the\s+)?"
     + NUMBER_WORD + r")\b)(?P<sep>\s*(?:[.:;—–]|--?)\s*|\s+|$)")
-_NUMERAL = re.compile(r"(?P<number>[IVXLC]+)(?:\.\s+|\.?$)")
-EMPHASIS_MARKERS = re.compile(r"(?<![^\W_])[_*=]+(?=[^\W_])|(?<=[^\s_*=])[_*=]+(?![^\W_])")
+_NUMERAL = rx.compile(r"(?P<number>[IVXLC]+)(?:\.\s+|\.?$)")
+EMPHASIS_MARKERS = rx.compile(r"(?<![^\W_])[_*=]+(?=[^\W_])|(?<=[^\s_*=])[_*=]+(?![^\W_])")
 """Plain-text emphasis markers at a word's edges ("_Honey!_", "*big*", "=bold="): never spoken,
 and left out of chapter titles."""
 
@@ -126,7 +127,7 @@ def without_markup(text: str) -> str:
     return text.replace("*", "")
 
 
-_TOKEN = re.compile(r"\S*_\S*")
+_TOKEN = rx.compile(r"\S*_\S*")
 
 
 def _token(match: re.Match[str]) -> str:
