@@ -218,7 +218,10 @@ def test_page_wide_shortcuts_play_pause_and_change_chapter(page, manifest: dict)
     page.locator(f"#s{first}").focus()  # from inside the transcript, too
     page.keyboard.press("Alt+Shift+KeyP")
     page.wait_for_function("!document.getElementById('player').paused", timeout=10_000)
-    assert status(page).startswith("Playing, at ")
+    # said once play() has resolved, which is later than `paused` turning false
+    page.wait_for_function(
+        "document.getElementById('status').textContent.startsWith('Playing, at ')",
+        timeout=10_000)
     page.keyboard.press("Alt+Shift+KeyP")
     page.wait_for_function("document.getElementById('player').paused")
     assert status(page).startswith("Paused, at ")
