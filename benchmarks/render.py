@@ -99,8 +99,9 @@ def compare(label: str, text: Path, runs: int, scratch: Path) -> tuple[Run, Run,
 
 
 def calibrated(scratch: Path, texts: Sequence[Path] = ()) -> Path:
-    """A cache holding only the loudness calibration of the voices the sample and `texts` use
-    (what a machine does once per voice, not a cost of each render)."""
+    """A cache holding only what a machine does once, not a cost of each render: the loudness
+    calibration of the voices the sample and `texts` use, and the compiled patterns
+    (earmark.text.regexes)."""
     template = scratch / "calibration"
     if not template.exists():
         env = {**os.environ, "EARMARK_CACHE_DIR": str(template)}
@@ -117,7 +118,7 @@ def calibrated(scratch: Path, texts: Sequence[Path] = ()) -> Path:
         voices = {s.voice: casting.settings(s.voice) for s in plan.segments}
         levels(recipe.loudness.profile, voices, engine_version(), Cache(template))
     for path in template.rglob("*"):
-        if path.is_file() and path.suffix != ".gain":
+        if path.is_file() and path.suffix != ".gain" and path.parent.name != "patterns":
             path.unlink()
     return template
 
