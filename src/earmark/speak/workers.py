@@ -10,6 +10,7 @@ cached entry that does not read back as sound audio of a plausible length is spo
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import signal
 import wave
@@ -43,7 +44,14 @@ class Job:
 
 def segment_key(engine_id: str, settings: VoiceSettings, text: str) -> str:
     """The cache key of one segment's audio: engine, voice settings and text."""
-    return key_of("segment/2", engine_id, dataclasses.asdict(settings), text)
+    return key_of("segment/2", engine_id, _fields(settings), text)
+
+
+@functools.lru_cache(maxsize=512)
+def _fields(settings: VoiceSettings) -> dict[str, object]:
+    """dataclasses.asdict of a voice's settings, made once per voice rather than per segment
+    (a book has a few voices and thousands of segments; not to be changed by callers)."""
+    return dataclasses.asdict(settings)
 
 
 VOICE_CHUNK = b"emvo"
@@ -138,11 +146,13 @@ def _speak(job: Job, cache: Cache | None = None) -> Spoken:
 
 def cached(cache: Cache, job: Job) -> Spoken | None:
     """The cached audio of a job, if present and sound."""
-    path = cache.get("segments", job.key, SUFFIX)
-    if path is None:
+    if not cache.enabled:
         return None
+    path = cache.path("segments", job.key, SUFFIX)
     low, high = plausible_frames(job.text, job.settings.rate)
     known = probe(path, VOICE_CHUNK)  # one open; the wave module only for another layout
+    if known is None and not path.is_file():  # (a missing entry costs the open only)
+        return None
     if known is not None:
         frames, voice = known
         return Spoken(str(path), frames, voice) if low <= frames <= high else None
