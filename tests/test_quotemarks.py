@@ -90,3 +90,19 @@ def test_an_opening_mark_typed_for_the_closing_one_closes(tmp_path, recipe, cast
     text = plan.document.text
     assert [(text[q.span[0]:q.span[1]], q.speaker) for q in plan.quotes] == [
         ("“It's unusual,“", "Larry Noble"), ("“It's a hard thing.”", "Larry Noble")]
+
+
+def test_a_closing_mark_typed_for_the_opening_one_opens_at_the_start_of_a_word() -> None:
+    # pasted comments (after a left-to-right embedding) and the Swedish style use ” both ways
+    text = ("Replies poured in.\n\n\u202a”Sorry Sarah, you should have said it!!” posted Ann Lee."
+            "\n\n”This is why it matters,” said Bo Kim. Nothing opened here” at all.")
+    found, warnings = quoted(text)
+    assert found == ["”Sorry Sarah, you should have said it!!”", "”This is why it matters,”"]
+    assert len(warnings) == 1 and "no opening mark" in warnings[0]
+
+
+def test_a_transcript_quote_without_a_space_after_the_colon() -> None:
+    text = ('Rep. Trey Gowdy (R-S.C.):"Who told you that?"\n\n'
+            'He read out "the following:" and stopped.')
+    found, warnings = quoted(text)
+    assert found == ['"Who told you that?"', '"the following:"'] and warnings == ()

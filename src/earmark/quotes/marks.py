@@ -34,7 +34,11 @@ DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
-_OPENING_CONTEXT = set(" \t\n\r([{<—–-/\u00a0") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+"""Format characters (zero-width spaces and joiners, direction marks and embeddings) that
+pasted text carries before a quotation: a mark after one is at the start of a word."""
+_OPENING_CONTEXT = (set(" \t\n\r([{<—–-/\u00a0") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
+                    | set(_INVISIBLE))
 _ANY_MARK = rx.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"']")
 _ELISIONS = rx.compile(r"(?:n|em|tis|twas|cause|til|till|bout|round|cos|s)\b|\d", re.IGNORECASE)
 
@@ -118,7 +122,12 @@ class _Marks:
         if self.double:
             if ch in DOUBLE_OPEN:
                 return True
-            return ch == '"' and (before in _OPENING_CONTEXT or not before.strip())
+            spaced = before in _OPENING_CONTEXT or not before.strip()
+            if ch == '"':  # Gowdy:"I have not ..." (a transcript without its space)
+                return spaced or (before == ":" and after.isalnum())
+            # ”Sorry Sarah, ...” posted X: the closing mark typed for the opening one (or the
+            # Swedish and Finnish style), at the start of a word, never after one
+            return ch == "”" and spaced and (after.isalnum() or after in "…'‘")
         if ch in SINGLE_OPEN or ch == "'" or (ch == "’" and before in _OPENING_CONTEXT):
             if before not in _OPENING_CONTEXT and before.strip():
                 return False
