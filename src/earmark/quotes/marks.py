@@ -34,7 +34,8 @@ DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
-_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = ("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+              "\u2060\u2066\u2067\u2068\u2069\ufeff")
 """Format characters (zero-width spaces and joiners, direction marks and embeddings) that
 pasted text carries before a quotation: a mark after one is at the start of a word."""
 _OPENING_CONTEXT = (set(" \t\n\r([{<—–-/\u00a0") | set(DOUBLE_OPEN) | set(SINGLE_OPEN)
