@@ -693,3 +693,16 @@ def test_groups_places_and_nouns_are_never_he_or_she(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_a_quote_after_an_invisible_character_is_read_by_its_speaker(
+        tmp_path: Path, recipe, casting) -> None:
+    # pasted comments carry direction marks before their quotation marks: the segment that
+    # starts with one is still the quotation's, not the one before it
+    text = ("Former secretary Hillary Clinton: “We learned that.”\n\n"
+            "The post drew many replies.\n\n"
+            "\u202a“Sorry Sarah, you should have said it!!” posted Sharon Powers Geyer.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    quoted = [s for s in plan.segments if s.kind == "quote"]
+    assert [(s.text.lstrip("\u202a")[:6], s.speaker) for s in quoted] == [
+        ("“We le", "Hillary Clinton"), ("“Sorry", "Sharon Powers Geyer")]

@@ -147,7 +147,12 @@ def _build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
         speaker: str | None = "narrator"
         voice = casting.narrator
         if piece.kind == "quote":
-            said = speech[bisect_right(starts, piece.span[0]) - 1]
+            at = bisect_right(starts, piece.span[0]) - 1
+            if at < 0 or speech[at].quote.span[1] <= piece.span[0]:
+                # the piece starts with what its quotation does not hold: a character with
+                # nothing to speak before the mark ("\u202a“Sorry ...”", pasted text)
+                at = bisect_right(starts, piece.span[1] - 1) - 1
+            said = speech[at]
             speaker = said.speaker.canonical if said.speaker else None
             voice = voices[said.speaker.canonical] if said.speaker else casting.quote
         block = blocks[piece.block]
