@@ -706,3 +706,30 @@ def test_a_quote_after_an_invisible_character_is_read_by_its_speaker(
     quoted = [s for s in plan.segments if s.kind == "quote"]
     assert [(s.text.lstrip("\u202a")[:6], s.speaker) for s in quoted] == [
         ("“We le", "Hillary Clinton"), ("“Sorry", "Sharon Powers Geyer")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "description"),
+    [
+        (  # a title word inside a longer description, after a capitalised modifier
+            "Notes\n\nSenator Marco Rubio spoke in Iowa on Monday.\n\n"
+            "“We cannot stand idly by,” the Florida senator and Republican presidential"
+            " candidate said in a statement.\n\n“It is the latest failure,” he said.",
+            "Marco Rubio", "the Florida senator and Republican presidential candidate",
+        ),
+        (  # an abbreviated title ("Gov.") is its title; the modifier picks the governor
+            "Notes\n\nOhio Gov. John Kasich and Arkansas Gov. Mike Huckabee met on Monday.\n\n"
+            "“We agreed on little,” the Ohio governor said.\n\n“Not even lunch,” he added.",
+            "John Kasich", "the Ohio governor",
+        ),
+    ],
+)
+def test_a_description_by_title_is_the_person_who_bears_it(
+    tmp_path: Path, recipe, casting, text: str, person: str, description: str
+) -> None:
+    # one person, one voice: the description is not a second speaker, and the "he" after it
+    # names the description it refers back to
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == [person, person]
+    assert [q.aliases for q in plan.quotes] == [(description,), ("he", description)]
+    assert [s.name for s in plan.speakers] == ["narrator", person]

@@ -191,7 +191,7 @@ def _build_plan(document: Document, recipe: Recipe, casting: Casting) -> Plan:
             Quote(
                 a.quote.span,
                 a.speaker.canonical if a.speaker else None,
-                (a.surface,) if a.surface else (),
+                _quote_aliases(a),
                 a.cue,
             )
             for a in speech
@@ -236,6 +236,18 @@ def _other_language(block: str | None, document: str) -> str | None:
     if not block or block.split("-")[0].lower() == document.split("-")[0].lower():
         return None
     return block
+
+
+def _quote_aliases(attributed: Attributed) -> tuple[str, ...]:
+    """The words naming a quotation's speaker at that quotation: its cue's ("he"), and for a
+    pronoun the mention it refers back to ("the retired neurosurgeon")."""
+    surface, antecedent = attributed.surface, attributed.antecedent
+    if not surface:
+        return ()
+    canonical = attributed.speaker.canonical if attributed.speaker else None
+    if antecedent and antecedent not in (surface, canonical):
+        return (surface, antecedent)
+    return (surface,)
 
 
 def plan_file(path: Path, recipe: Recipe, casting: Casting) -> Plan:

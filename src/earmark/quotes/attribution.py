@@ -67,6 +67,9 @@ class Attributed:
     how: str = ""
     """Which rule found the speaker ("cue", "previous", "beat", "chain", "neighbours", ...):
     for diagnostics (benchmarks/quotes_corpus.py --by-rule)."""
+    antecedent: str | None = None
+    """For a pronoun cue ("he said"), the words of the mention it refers back to ("the
+    retired neurosurgeon"): shown beside the pronoun in the plan's quote aliases."""
 
 
 class _Context:
@@ -281,7 +284,10 @@ def _attribute_one(
         return Attributed(quote, False, None, None, None, "paraphrase")
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
-        return Attributed(quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}")
+        antecedent = speaker.last_surface if speaker is not None and cue.kind == "pronoun" else None
+        return Attributed(
+            quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}", antecedent
+        )
     titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
     if paraphrase or titled:
         # words quoted inside a sentence that names nobody as saying them: scare quotes,

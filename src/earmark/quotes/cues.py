@@ -232,7 +232,8 @@ def _kind(subject: str) -> str:
         _IS_DESC.fullmatch(subject)
         or words[0] in _INDEFINITE_WORDS
         or (len(words) > 1 and words[0].lower() == "the" and (
-            words[1][:1].islower() or (len(words) == 2 and _demonym(words[1]))))
+            words[1][:1].islower() or (len(words) == 2 and _demonym(words[1]))
+            or person_noun(subject.rsplit(None, 1)[-1])))  # "the Florida senator"
     ):
         return "description"
     return "name"

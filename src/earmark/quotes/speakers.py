@@ -44,6 +44,19 @@ def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
     return None
 
 
+_ABBREVIATED_TITLES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "capt": "captain", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
+    "prof": "professor", "dr": "doctor", "supt": "superintendent", "cmdr": "commander",
+    "pres": "president", "sec": "secretary", "rev": "reverend",
+}
+
+
+def _full_title(word: str) -> str:
+    """A title as a word: "gov" (from "Gov.") is "governor"."""
+    return _ABBREVIATED_TITLES.get(word, word)
+
+
 def _given_gender(first: str) -> str | None:
     key = first.lower()
     if key in ENGLISH.female_names and key not in ENGLISH.male_names:
@@ -181,6 +194,9 @@ class Entity:
     a person, even when known by one name."""
     named_first: bool = False
     """Whether the first name is a known given name (evidence that this is a person)."""
+    last_surface: str | None = None
+    """The words of its latest mention by name or description ("Senator Rubio", "the Florida
+    senator"): what a later "he said" refers back to."""
     group: bool = False
     """Whether its one name is a plural of people ("Analysts", "Friends", "Latinos"): a group,
     which may speak when a cue names it, but is never the "he" or "she" of a later cue."""
@@ -239,8 +255,11 @@ class Entity:
             self.gender = "female"
 
     def seen(self, surface: str, position: int) -> None:
-        if surface and surface not in self.aliases and surface != self.canonical:
-            self.aliases.append(surface)
+        if surface:
+            if surface not in self.aliases and surface != self.canonical:
+                self.aliases.append(surface)
+            if position >= self.last_seen:
+                self.last_surface = surface
         self.last_seen = max(self.last_seen, position)
 
 
@@ -613,9 +632,8 @@ class Registry:
             if relative is not None:
                 relative.seen(surface, position)
                 return relative
-        titled = [p for p in self.people if head in p.titles]
-        if titled and words[0] == "the":
-            person = max(titled, key=lambda p: p.last_seen)
+        person = self._titled(tokens, words, position) if words[0] == "the" else None
+        if person is not None:
             person.seen(surface, position)
             return person
         present = self._only_one_present(noun, words[0], position)
@@ -633,6 +651,27 @@ class Registry:
         self._add(speaker)
         speaker.seen(surface, position)
         return speaker
+
+    def _titled(self, tokens: list[str], words: list[str], position: int) -> Entity | None:
+        """ "the Ohio governor", "the Florida senator and presidential candidate": the person
+        seen before `position` who bears that title ("Gov. John Kasich"; an abbreviation is its
+        title), the one whose names share the description's capitalised words ("Ohio") first,
+        else the latest seen."""
+        end = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+        wanted = {_full_title(w) for w in words[1:end] if _full_title(w) in ENGLISH.titles}
+        if not wanted:
+            return None
+        titled = [
+            p for p in self.people
+            if 0 <= p.last_seen < position and {_full_title(t) for t in p.titles} & wanted
+        ]
+        if not titled:
+            return None
+        marks = {t for t in tokens[1:end] if t[:1].isupper()}
+        if marks:
+            named = [p for p in titled if any(m in a.split() for a in p.aliases for m in marks)]
+            titled = named or titled
+        return max(titled, key=lambda p: p.last_seen)
 
     def _only_one_present(self, noun: str, determiner: str, position: int) -> Entity | None:
         """ "the young lady" when Miss Morstan is the one woman named in the scene (the last
