@@ -733,3 +733,32 @@ def test_a_description_by_title_is_the_person_who_bears_it(
     assert [q.speaker for q in plan.quotes] == [person, person]
     assert [q.aliases for q in plan.quotes] == [(description,), ("he", description)]
     assert [s.name for s in plan.speakers] == ["narrator", person]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a possessive mid-sentence is not the subject the next "he" refers to
+            "Notes\n\nJoe Biden and Donald Trump were both in Ohio.\n\n"
+            "Speaking at a union hall last week, Biden rubbished Trump’s claim to understand"
+            " workers.\n\n“It is a bunch of malarkey,” he said.",
+            [("“It is a bunch of malarkey,”", "Joe Biden")],
+        ),
+        (  # "’s been" is "has been": the name is the subject
+            "Notes\n\nChris Christie and Marco Rubio shared the stage.\n\n"
+            "Later in the night Christie's been making the case that Rubio is not ready.\n\n"
+            "“You have never been held accountable,” he said.",
+            [("“You have never been held accountable,”", "Chris Christie")],
+        ),
+        (  # a possessive that opens the sentence is who it is about
+            "Notes\n\nMarilla Cuthbert and Rachel Lynde sat by the window.\n\n"
+            "Marilla's lips twitched as Rachel watched the road.\n\n"
+            "“I am quite well,” she said.",
+            [("“I am quite well,”", "Marilla Cuthbert")],
+        ),
+    ],
+)
+def test_a_possessive_is_the_subject_only_when_it_opens_the_sentence(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

@@ -712,6 +712,10 @@ _PREPOSITIONS = [
         "over under about against"
     ).split()
 ]
+_CONTRACTED = rx.compile(r"\s+(?:been|got|gotten|going|not|never|always|also|just|still|done"
+                         r"|said|told|made|[a-z]+ing|[a-z]+ed)\b")
+"""After a name's "’s": a verb, so the "’s" is "is" or "has" ("Christie's been"), not a
+possessive."""
 _CLAUSE_VERB = rx.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unless|versus|"
                           r"bus|gas|yes|whereas|towards|afterwards|besides|perhaps)\b)"
                           r"[a-z]{2,}(?:ed|s)\b")
@@ -807,13 +811,17 @@ def mention_batches(
                 speaks = _speaks_next(text, end_of_name, end) and (
                     text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS
                 ) and not _named_place(text, position, start)  # "the state capital, Sacramento,"
-                subject = (position in starts and (
+                possessive = surface.endswith(("’s", "'s")) and not _CONTRACTED.match(
+                    text, end_of_name)  # "Trump’s claim"; "Christie's been" is "has been"
+                # a possessive is the subject only when it opens the sentence ("Marilla's
+                # lips twitched"), not mid-sentence ("Biden rubbished Trump’s claim")
+                subject = (position in starts or not possessive) and ((position in starts and (
                     (after[:1] == " " and after[1:].islower())
                     or bool(_APPOSITIVE_AFTER.match(text, end_of_name, end))
                 )) or bool(_WHO_SAID.match(text, end_of_name, end)) or speaks or (
                     text[position - 2 : position] == ", "
                     and bool(_CLAUSE_VERB.match(text, end_of_name, end))
-                )
+                ))
                 if " " not in surface:
                     # a reference to someone known, if any; a given name alone ("his wife,
                     # Jane,") introduces a person when it does not open its sentence
@@ -821,7 +829,6 @@ def mention_batches(
                         text[position - 3 : position] not in _PLACE_BEFORE)  # "at Austin."
                     # ... or is the subject of a verb of speaking ("Bruch said"; not a
                     # possessive's noun: "Pyongyang's claims", though "Emma's remark" is hers)
-                    possessive = surface.endswith(("’s", "'s"))
                     piece.append((position, surface, subject,
                                   given or (speaks and not possessive), speaks))
                     continue
