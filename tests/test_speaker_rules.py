@@ -750,6 +750,12 @@ def test_a_description_by_title_is_the_person_who_bears_it(
             "“You have never been held accountable,” he said.",
             [("“You have never been held accountable,”", "Chris Christie")],
         ),
+        (  # a sentence's opening word is no part of the name after it, which is its subject
+            "Notes\n\nTed Nordhaus and Barack Obama spoke about the climate deal.\n\n"
+            "But Obama, for all the progress, seems to agree with the critics.\n\n"
+            "“We do not yet know what will work,” he said.",
+            [("“We do not yet know what will work,”", "Barack Obama")],
+        ),
         (  # a possessive that opens the sentence is who it is about
             "Notes\n\nMarilla Cuthbert and Rachel Lynde sat by the window.\n\n"
             "Marilla's lips twitched as Rachel watched the road.\n\n"

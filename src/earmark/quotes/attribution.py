@@ -768,8 +768,8 @@ def mention_batches(
     whether it introduces a person; whether a verb of speaking follows ("Nehlen responded").
     Yielded in batches of blocks from `first_block` on: (the block after the batch, the text
     position up to which the mentions are complete, the batch's mentions)."""
-    starts = {span[0] for spans in sentences for span in spans}
     text = document.text
+    starts = _subject_starts(text, sentences)
     spans = sorted(q.span for q in quotes)
     ends = [q1 for _, q1 in spans]
     blocks = document.blocks
@@ -804,6 +804,10 @@ def mention_batches(
                     if described is not None:
                         piece.append((match.start(), *described))
             for position, surface in cues.names_in(text, start, end):
+                opener = _OPENING_WORD.match(surface)
+                if opener is not None and opener.group(1).lower() in _LEADING:
+                    # "But Obama, for all ...": the sentence's opening word is no part of it
+                    position, surface = position + opener.end(), surface[opener.end() :]
                 end_of_name = position + len(surface)
                 after = text[end_of_name : end_of_name + 2]
                 # "the former mayor of Baltimore, stressed", "at Randalls, thought Emma": a name
@@ -842,6 +846,28 @@ def mention_batches(
                     piece.append((position, surface, subject, True, speaks))
             found.extend(_modifier_names(text, sorted(piece)))
     yield len(blocks), len(text) + 1, found
+
+
+_OPENER = rx.compile(r"(?:And|But|So|Yet|Still|Now|Then|Instead|Meanwhile|Later|Earlier|Today"
+                     r"|Yesterday|Afterwards|However|Indeed|Finally|Ultimately),?\s+(?=[A-Z])")
+"""A sentence's opening conjunction or adverb: the word after it starts the sentence's clause
+("And Obama, for all the progress, seems to agree")."""
+
+
+_OPENING_WORD = rx.compile(r"([A-Z][a-z]+),?\s+(?=[A-Z])")
+_LEADING = cues.ENGLISH.leading_stopwords - {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def _subject_starts(text: str, sentences: list[list[Span]]) -> set[int]:
+    """Where a sentence's subject can stand: at each sentence start, and after its opening
+    conjunction or adverb."""
+    starts = {span[0] for spans in sentences for span in spans}
+    opener = _OPENER.match
+    for position in list(starts):
+        found = opener(text, position)
+        if found is not None:
+            starts.add(found.end())
+    return starts
 
 
 _BATCH_BLOCKS = 64
