@@ -53,6 +53,19 @@ def test_scare_quotes_titles_and_terms_stay_with_the_narrator(
     assert speakers(tmp_path, text, recipe, casting) == []
 
 
+def test_a_title_inside_a_sentence_with_a_cue_stays_with_the_narrator(
+    tmp_path: Path, recipe, casting
+) -> None:
+    # a show named in a sentence whose subject speaks: the show's name is no speech of hers,
+    # whatever the cue; speech right after a verb of speaking is still speech
+    text = (
+        "Notes\n\nSenator Dana Ruiz told “Morning Call Live,” that the vote would hold.\n\n"
+        "On Sunday Ruiz said on “This Week with Ken Ames.” that she was confident.\n\n"
+        "Asked about her rival, Ruiz said “The Voters Decide” and left."
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [("“The Voters Decide”", "Dana Ruiz")]
+
+
 def test_threshold_for_unattributed_quotes_lives_in_the_recipe(
     tmp_path: Path, recipe, casting
 ) -> None:

@@ -24,7 +24,7 @@ from itertools import islice
 from typing import Protocol
 
 from earmark.config.recipe import QuoteSettings
-from earmark.model import Document, Span, quick_init
+from earmark.model import Block, Document, Span, quick_init
 from earmark.quotes import cues
 from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
@@ -258,6 +258,10 @@ def _attribute_one(
     paraphrase = _in_paraphrase(ctx, quote)
     if paraphrase and not ctx.settings.paraphrase_quotes:
         return Attributed(quote, False, None, None, None, "paraphrase")
+    if _titled_inside(ctx, quote, block):
+        # “Fox and Friends,” “Sunday Morning Futures”: a show, a book or a slogan named inside
+        # a sentence, whoever the sentence says spoke on it; the narrator reads it
+        return Attributed(quote, False, None, None, None, "title")
     cue = None
     if quote.closed:
         cue = cues.after_quote(text, quote.span[1], last_block.span[1], ctx.verbs)
@@ -444,10 +448,30 @@ def _title_like(ctx: _Context, quote: QuoteMarks) -> bool:
     words = [w.group() for w in islice(_WORD.finditer(ctx.text, *quote.span), 9)]
     if not words or len(words) > 8:
         return False
-    inner = ctx.text[quote.span[0] : quote.span[1]].rstrip("”\"’' ")
+    inner = ctx.text[quote.span[0] : quote.span[1]].rstrip("”\"’' ,.")
     if inner.endswith(("!", "?")):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+_TELLING = frozenset("told tells tell asked asks ask warned urged reminded informed".split())
+"""Verbs of speaking whose object is who is spoken to ("told “Fox and Friends,”")."""
+
+
+def _titled_inside(ctx: _Context, quote: QuoteMarks, block: Block) -> bool:
+    """A title-like quotation of two words or more inside a sentence (not opening its
+    paragraph): “Fox and Friends,” in "Fiorina told “Fox and Friends,” that ..."."""
+    text = ctx.text
+    before = text[max(0, quote.span[0] - 30) : quote.span[0]].rstrip(" ,\u00a0")
+    last = before.rsplit(None, 1)[-1:]
+    return (
+        not _starts_block(text, block.span[0], quote.span[0])
+        and before[-1:] not in (":", ".", "?", "!", "\n", "")
+        and not (last and last[0].lower() not in _TELLING and (
+            last[0].lower() in ctx.verbs or last[0].lower() in _VERBATIM_WORDS))
+        and _title_like(ctx, quote)
+        and len(_WORD.findall(text, *quote.span)) >= 2
+    )
 
 
 _NAMING_BEFORE = rx.compile(
