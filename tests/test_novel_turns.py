@@ -51,6 +51,17 @@ _OPENING = (
             ["Dale", "Jem Hart", "Dale",
              "Pell", "Tom Birch", "Pell", "Tom Birch", "Pell", "Tom Birch"],
         ),
+        (  # "he replied": the one the turn before spoke to, when he fits
+            _OPENING + "Miss Ames and Mr. Ward stood by the shelves while Mr. Lowe read.\n\n"
+            "“What a fine library you keep, Mr. Ward!” said Miss Ames.\n\n"
+            "“It ought to be good,” he replied.\n",
+            ["Dale", "Jem Hart", "Dale", "Ames", "Ward"],
+        ),
+        (  # "she demanded" is not the woman she addresses by name
+            _OPENING + "Mrs. Lyle and Mrs. Pryor sat down, and Mrs. Lyle poured the tea.\n\n"
+            "“Are you in earnest, Mrs. Lyle?” she demanded.\n",
+            ["Dale", "Jem Hart", "Dale", "Pryor"],
+        ),
         (  # in news, a paragraph of quotation after a speaker's goes on with that speaker
             "Bridge\n\nMayor Ada Quist spoke after Governor Lee Park had left the hall.\n\n"
             "“We will build the bridge,” Quist said.\n\n"

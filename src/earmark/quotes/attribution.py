@@ -266,6 +266,8 @@ def _attribute_one(
         return Attributed(quote, False, None, None, None, "paraphrase")
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
+        if speaker is not None and cue.kind == "pronoun":
+            speaker = turns.pronoun_turn(ctx, quote, number, cue, speaker)
         return Attributed(quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}")
     titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
     if paraphrase or titled:

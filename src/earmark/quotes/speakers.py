@@ -680,16 +680,18 @@ class Registry:
         ]
         return max(things, key=lambda s: s.last_seen) if things else None
 
-    def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
+    def pronoun(
+        self, position: int, pronoun: str = "", exclude: tuple[Entity, ...] = ()
+    ) -> Entity | None:
         """The person a "he" or "she" most likely refers to: of the persons seen before
         `position` whose gender (when known) fits, the latest subject of a sentence or a cue,
-        else the latest mentioned."""
+        else the latest mentioned; never one of `exclude`."""
         clash = {"he": "female", "she": "male"}.get(pronoun.lower())
         people = [
             p
             for p in self.speakers
             if 0 <= p.last_seen < position
-            and p.gender != clash
+            and p.gender != clash and p not in exclude
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
         candidates = [p for p in people if (p.titles or p.named_first or not p.place_like)
@@ -701,7 +703,7 @@ class Registry:
         speakers = [
             p for p in self.speakers
             if p.kind == "description" and p.gender is None
-            and 0 <= p.subject_seen < position
+            and 0 <= p.subject_seen < position and p not in exclude
         ]
         near = [p for p in people + speakers if p.subject_seen >= position - _SUBJECT_REACH]
         if near:

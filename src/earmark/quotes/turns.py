@@ -36,6 +36,8 @@ _VOCATIVE = rx.compile(
 """A name a quotation addresses: at its start (_VOCATIVE_FIRST, tried first), after a comma,
 semicolon, ! or ?, or after "dear", "Oh"."""
 _TO_ADDRESSEE = rx.compile(rf",?\s+to\s+(?:the\s+)?(?P<name>{cues.NAME})")
+_SCENE = 1500
+"""How far back (characters) a person seen is still in the scene."""
 _CONVERSATION_BLOCKS = 12
 """How many paragraphs back a conversation's other speaker is looked for."""
 
@@ -105,6 +107,41 @@ def _dialogue(ctx: _Context) -> bool:
     asks_questions), or one that has so far shown more replies (note_turn) and quotations
     that address someone than statements going on, and at least three."""
     return ctx.dialogue or ctx.replies + len(ctx.addressees) > max(2, ctx.continued)
+
+
+_GENDER = {"he": "male", "she": "female"}
+
+
+def pronoun_turn(
+    ctx: _Context, quote: QuoteMarks, number: int, cue: cues.Cue, speaker: Entity
+) -> Entity:
+    """The "he" or "she" of a quotation's cue in dialogue: the one the turn before spoke to
+    when that one fits (“What a library you have, Mr. Darcy!” / “It ought to be good,” he
+    replied); never the one this quotation addresses by name (“Are you in earnest,
+    Marilla?” she demanded): then the latest other person who fits."""
+    gender = _GENDER.get(cue.subject.lower())
+    if gender is None:
+        return speaker
+    text = ctx.text
+    if _dialogue(ctx) and not text[ctx.document.blocks[number].span[0] : quote.span[0]].strip():
+        replied = ctx.addressees.get(number - 1)
+        if replied is not None and replied.gender == gender and replied.may_speak:
+            return replied
+    addressed = tuple(p for p in map(ctx.registry.known, _quoted_vocatives(ctx, quote))
+                      if p is not None)
+    if speaker not in addressed:
+        return speaker
+    position = cue.span[0]
+    fits = [p for p in ctx.registry.people if p.gender == gender and p.may_speak
+            and p not in addressed and position - _SCENE <= p.last_seen < position]
+    if fits:  # of the people seen lately, the latest whose gender is known to fit
+        return max(fits, key=lambda p: p.last_seen)
+    other = ctx.registry.pronoun(position, cue.subject, addressed)
+    return other if other is not None and other.may_speak else speaker
+
+
+def _quoted_vocatives(ctx: _Context, quote: QuoteMarks) -> list[str]:
+    return vocatives(ctx.text[quote.span[0] : quote.span[1]])
 
 
 def from_neighbours(ctx: _Context, quote: QuoteMarks, number: int) -> tuple[Entity | None, str]:
