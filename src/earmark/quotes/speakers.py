@@ -661,10 +661,18 @@ class Registry:
             family = [p for p in family if p.last == owner.last]
         if family:
             return max(family, key=lambda p: p.last_seen)
-        if owner is not None and owner.titles and owner.last and kin in ("wife", "husband"):
-            # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet
-            title = "mrs" if kin == "wife" else "mr"
+        if owner is not None and owner.last and (
+            (owner.titles and kin in ("wife", "husband", "lady"))
+            or (owner.first is not None and kin in ("mother", "father"))
+        ):
+            # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet; "said her
+            # mother": Elizabeth Bennet's is Mrs Bennet
+            title = "mrs" if gender == "female" else "mr"
             spouse = self._one_word(owner.last, frozenset({title}))
+            if spouse is owner or spouse.gender not in (None, gender):
+                # "her mother" is not Elizabeth Bennet herself: Mrs Bennet, new
+                spouse = self._add(Entity(f"{_honorific(frozenset({title}))} {owner.last}",
+                                          "person", None, owner.last))
             spouse.titles.add(title)
             spouse.gender = gender
             return spouse
