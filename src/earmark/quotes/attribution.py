@@ -66,8 +66,9 @@ class Attributed:
     """The words the text used for the speaker in this quotation's cue."""
     cue: Span | None
     how: str = ""
-    """Which rule found the speaker ("cue", "previous", "beat", "chain", "neighbours", ...):
-    for diagnostics (benchmarks/quotes_corpus.py --by-rule)."""
+    """Which rule found the speaker ("cue", "previous", "beat", "chain", "neighbours", ...; the
+    turn-taking ones of earmark.quotes.turns: "neighbours", "reply", "other-turn", "addressed",
+    "turns-back"): for diagnostics (benchmarks/quotes_corpus.py --by-rule)."""
 
 
 class _Context:
