@@ -23,6 +23,13 @@ def said(plan) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # "said her mother": the mother of the woman just named, not that woman herself
+            "Notes\n\nElizabeth Crale came down to breakfast.\n\n"
+            "“I shall walk to town,” said Elizabeth Crale.\n\n"
+            "“You will do no such thing,” said her mother.",
+            [("“I shall walk to town,”", "Elizabeth Crale"),
+             ("“You will do no such thing,”", "Mrs Crale")],
+        ),
         (  # a pronoun skips places and goes to the latest person of its gender
             "Notes\n\nSenator Maria Vidal met Governor Paul Okafor in South Dakota on Tuesday.\n\n"
             "“We found common ground,” she said.",

@@ -6,8 +6,9 @@ In reading order, each quotation takes its speaker from, in turn:
 2. an earlier quotation of the same paragraph ("“A,” said X. “B.”");
 3. for a paragraph that is all quotation: the cue of a previous paragraph ending in a colon
    ("..., warned Secretary Blinken:"), which holds for the paragraphs of quotation after it;
-   in running dialogue, the speaker before last (speakers alternate); else the speaker of the
-   previous paragraph; else the person the previous paragraph of narration was about.
+   in running dialogue, turn-taking (earmark.quotes.turns: whom the turn before spoke to, the
+   speaker before last, the other one of the conversation); else the person the previous
+   paragraph of narration was about.
 A quotation with a speaker is speech. One without is speech only when it reads like speech
 (a whole sentence, a whole paragraph, or at least `unattributed_min_words` words); scare
 quotes, titles and coined terms are not, and stay with the narrator.
@@ -25,7 +26,7 @@ from typing import Protocol
 
 from earmark.config.recipe import QuoteSettings
 from earmark.model import Block, Document, Span, quick_init
-from earmark.quotes import cues
+from earmark.quotes import cues, turns
 from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
 from earmark.text import regexes as rx
@@ -65,8 +66,9 @@ class Attributed:
     """The words the text used for the speaker in this quotation's cue."""
     cue: Span | None
     how: str = ""
-    """Which rule found the speaker ("cue", "previous", "beat", "chain", "neighbours", ...):
-    for diagnostics (benchmarks/quotes_corpus.py --by-rule)."""
+    """Which rule found the speaker ("cue", "previous", "beat", "chain", "neighbours", ...; the
+    turn-taking ones of earmark.quotes.turns: "neighbours", "reply", "other-turn", "addressed",
+    "turns-back"): for diagnostics (benchmarks/quotes_corpus.py --by-rule)."""
     antecedent: str | None = None
     """For a pronoun cue ("he said"), the words of the mention it refers back to ("the
     retired neurosurgeon"): shown beside the pronoun in the plan's quote aliases."""
@@ -92,6 +94,15 @@ class _Context:
         self.addressees: dict[int, Entity] = {}
         """Per paragraph, whom its quotation speaks to ("Well, Watson," / said Alice to the
         Rabbit): the likely speaker of the reply."""
+        self.cued: dict[int, Entity] = {}
+        """Per paragraph, the speaker its cue names."""
+        self.replies = 0
+        """Paragraphs opening with a cued quotation whose speaker is not the cued one of the
+        paragraph before: evidence of dialogue."""
+        self.dialogue = False
+        """Whether the text's quotations read as dialogue (turns.asks_questions)."""
+        self.continued = 0
+        """... whose speaker is the same: evidence of statements going on over paragraphs."""
 
     def first_person(self) -> Entity:
         """The one who says "I said": a first-person narrator (named at the end, from what the
@@ -134,6 +145,7 @@ def attribute(
     `prepared`: the people named in the narration (mention_batches), made by another
     process (planning.ahead) while this one attributes; what it fails to give is made here."""
     ctx = _Context(document, sentences, settings)
+    ctx.dialogue = turns.asks_questions(document.text, quotes)
     mentions = _MentionFeed(document, quotes, sentences, prepared)
     by_block: dict[int, list[QuoteMarks]] = {}
     for quote in quotes:
@@ -175,9 +187,11 @@ def attribute(
                 result = dataclasses.replace(result, speaker=None)  # a place never speaks
             results.append(result)
             if result.speech:
+                turns.note_turn(ctx, result, number, previous_in_block is None and _starts_block(
+                    ctx.text, block.span[0], quote.span[0]))
                 previous_in_block = result
                 ctx.block_speakers[quote.last_block] = result.speaker
-                addressed = _addressee(ctx, result)
+                addressed = turns.addressee(ctx, result)
                 if addressed is not None:
                     ctx.addressees[quote.last_block] = addressed
                 if result.speaker is not None:
@@ -185,6 +199,7 @@ def attribute(
                     result.speaker.seen("", result.quote.span[1])
                     result.speaker.subject_seen = result.quote.span[1]
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
+    turns.turns_back(ctx, results)
     if ctx.me is not None:
         results = _name_first_person(ctx, results)
     speakers: dict[int, Entity] = {}
@@ -192,35 +207,6 @@ def attribute(
         if result.speech and result.speaker is not None:
             speakers.setdefault(id(result.speaker), result.speaker)
     return results, list(speakers.values())
-
-
-_VOCATIVE_END = r"(?=\s*[,!?]|\s*\.\W*$|\W*$)"
-_VOCATIVE_FIRST = rx.compile(rf"\W*(?P<name>{cues.NAME}){_VOCATIVE_END}")
-_VOCATIVE = rx.compile(
-    # "[,;!?]" as four literals, "\b(?:dear|...)" by at_word_start: so that a search skips to
-    # where one can start, rather than trying every position of the quotation
-    rf"(?:,\s+|;\s+|!\s+|\?\s+|"
-    rf"{cues.at_word_start(('dear', 'my dear', 'Dear', 'My dear', 'Oh', 'O'))}\s+)"
-    rf"(?P<name>{cues.NAME}){_VOCATIVE_END}"
-)
-"""A name a quotation addresses: at its start (_VOCATIVE_FIRST, tried first), after a comma,
-semicolon, ! or ?, or after "dear", "Oh"."""
-
-
-def _vocatives(text: str) -> list[str]:
-    """Names a quotation addresses ("Well, Watson," / "my dear Holmes!" / "Mr. D'Souza?")."""
-    found = []
-    first = _VOCATIVE_FIRST.match(text)
-    matches = _VOCATIVE.finditer(text, first.end() if first else 0)
-    for match in (first, *matches) if first else matches:
-        parsed = parse_name(match.group("name"))
-        if (
-            parsed is not None
-            and not parsed.organisation
-            and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
-        ):
-            found.append(parsed.name[-1])
-    return found
 
 
 def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:
@@ -236,7 +222,7 @@ def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attribu
     for index, result in enumerate(results):
         if result.speech and result.speaker is not None and result.speaker is not me:
             inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
-            for name in _vocatives(inner):
+            for name in turns.vocatives(inner):
                 # a name the narration never uses: "I" is never named in the narration; nor
                 # a word the text writes in lower case ("Stop!", "Hush!")
                 if ctx.registry.known(name) is None and not ctx.registry.common_word(name):
@@ -288,6 +274,8 @@ def _attribute_one(
         return Attributed(quote, False, None, None, None, "paraphrase")
     if cue is not None and not _names_a_thing(ctx, quote, cue):
         speaker = ctx.speaker_for(cue)
+        if speaker is not None and cue.kind == "pronoun":
+            speaker = turns.pronoun_turn(ctx, quote, number, cue, speaker)
         antecedent = speaker.last_surface if speaker is not None and cue.kind == "pronoun" else None
         return Attributed(
             quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}", antecedent
@@ -313,8 +301,8 @@ def _attribute_one(
         credit = _credit_line(ctx, quote.last_block + 1)
         if credit is not None:
             return _credit_quote(ctx, quote, credit)
-        speaker = _from_neighbours(ctx, number)
-        return Attributed(quote, True, speaker, None, None, "neighbours")
+        speaker, how = turns.from_neighbours(ctx, quote, number)
+        return Attributed(quote, True, speaker, None, None, how)
     if speechlike:
         # speech with no cue inside a paragraph of narration: the person this paragraph or
         # the one before is about ("When Trump finally wrapped up — “I will fight for you!” —")
@@ -565,54 +553,6 @@ def _previous_sentence_cue(ctx: _Context, quote: QuoteMarks, number: int) -> Att
     if speaker is None:
         return None
     return Attributed(quote, True, speaker, cue.subject, cue.span, "previous-sentence")
-
-
-def _addressee(ctx: _Context, result: Attributed) -> Entity | None:
-    """Whom a quotation speaks to: a name it addresses that is not its speaker's, or the
-    "to X" after its cue ("said Alice to the Rabbit")."""
-    if result.cue is not None and result.cue[1] > result.quote.span[1]:
-        to = _TO_ADDRESSEE.match(ctx.text, result.cue[1])
-        if to is not None:
-            found = ctx.registry.known(to.group("name"))
-            if found is not None and found is not result.speaker:
-                return found
-    inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
-    for name in _vocatives(inner):
-        found = ctx.registry.known(name)
-        if found is not None and found is not result.speaker:
-            return found
-    return None
-
-
-_TO_ADDRESSEE = rx.compile(rf",?\s+to\s+(?:the\s+)?(?P<name>{cues.NAME})")
-
-
-def _from_neighbours(ctx: _Context, number: int) -> Entity | None:
-    """The speaker of a paragraph of quotation without a cue, from the paragraphs before:
-    whom the quotation before spoke to, else the speaker before last (turns), else the last."""
-    replied = ctx.addressees.get(number - 1)
-    if replied is not None and number - 1 in ctx.block_speakers:
-        return replied
-    if number - 1 in ctx.block_speakers:
-        last = ctx.block_speakers[number - 1]
-        before = ctx.block_speakers.get(number - 2)
-        if (
-            ctx.settings.dialogue_alternation
-            and before is not None
-            and last is not None
-            and before is not last
-            and number - 2 in ctx.block_speakers
-        ):
-            return before
-        return last
-    if number >= 1:
-        start, end = ctx.document.blocks[number - 1].span
-        people = [
-            s for s in ctx.registry.speakers if s.kind == "person" and start <= s.last_seen < end
-        ]
-        if people:
-            return max(people, key=lambda p: (bool(p.titles or p.spoke), p.last_seen))
-    return None
 
 
 def _update_chain(ctx: _Context, number: int, quotes_only: bool) -> None:

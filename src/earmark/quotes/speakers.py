@@ -700,10 +700,18 @@ class Registry:
             family = [p for p in family if p.last == owner.last]
         if family:
             return max(family, key=lambda p: p.last_seen)
-        if owner is not None and owner.titles and owner.last and kin in ("wife", "husband"):
-            # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet
-            title = "mrs" if kin == "wife" else "mr"
+        if owner is not None and owner.last and (
+            (owner.titles and kin in ("wife", "husband", "lady"))
+            or (owner.first is not None and kin in ("mother", "father"))
+        ):
+            # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet; "said her
+            # mother": Elizabeth Bennet's is Mrs Bennet
+            title = "mrs" if gender == "female" else "mr"
             spouse = self._one_word(owner.last, frozenset({title}))
+            if spouse is owner or spouse.gender not in (None, gender):
+                # "her mother" is not Elizabeth Bennet herself: Mrs Bennet, new
+                spouse = self._add(Entity(f"{_honorific(frozenset({title}))} {owner.last}",
+                                          "person", None, owner.last))
             spouse.titles.add(title)
             spouse.gender = gender
             return spouse
@@ -719,16 +727,18 @@ class Registry:
         ]
         return max(things, key=lambda s: s.last_seen) if things else None
 
-    def pronoun(self, position: int, pronoun: str = "") -> Entity | None:
+    def pronoun(
+        self, position: int, pronoun: str = "", exclude: tuple[Entity, ...] = ()
+    ) -> Entity | None:
         """The person a "he" or "she" most likely refers to: of the persons seen before
         `position` whose gender (when known) fits, the latest subject of a sentence or a cue,
-        else the latest mentioned."""
+        else the latest mentioned; never one of `exclude`."""
         clash = {"he": "female", "she": "male"}.get(pronoun.lower())
         people = [
             p
             for p in self.speakers
             if 0 <= p.last_seen < position
-            and p.gender != clash
+            and p.gender != clash and p not in exclude
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
         candidates = [p for p in people if (p.titles or p.named_first or not p.place_like)
@@ -740,7 +750,7 @@ class Registry:
         speakers = [
             p for p in self.speakers
             if p.kind == "description" and p.gender is None
-            and 0 <= p.subject_seen < position
+            and 0 <= p.subject_seen < position and p not in exclude
         ]
         near = [p for p in people + speakers if p.subject_seen >= position - _SUBJECT_REACH]
         if near:

@@ -1,0 +1,74 @@
+"""Turn-taking in novels' tagless dialogue (passages written for earmark): who speaks a
+paragraph of quotation that names no speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from earmark.planning.build import plan_file
+
+
+def speakers(tmp_path: Path, text: str, recipe, casting) -> list[str | None]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return [q.speaker for q in plan_file(path, recipe, casting).quotes]
+
+
+_OPENING = (
+    "Chapter One\n\n“Is that you, Jem?” said Mrs. Dale.\n\n“It is, Mrs. Dale,” said Jem Hart."
+    "\n\n“Then come in and shut the door,” said Mrs. Dale.\n\nJem came in and went away again."
+    "\n\n"
+)
+"""A dialogue with a tag on every turn: the text takes turns (turns.note_turn)."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # after one tagged turn, the reply is the other person the narration names
+            _OPENING + "Mrs. Dale sat at the window while Captain Rowe read the paper.\n\n"
+            "“The post is late again,” said Mrs. Dale.\n\n"
+            "“It always is on a Monday.”\n\n"
+            "“Then I shall walk to the village for it myself.”\n",
+            ["Dale", "Jem Hart", "Dale", "Dale", "Rowe", "Dale"],
+        ),
+        (  # no one names themselves: the turn that addresses Bella is not hers
+            _OPENING + "“I will not go,” said Bella Crane.\n\n“Then stay,” said Arthur Lusk."
+            "\n\n“Bella, you must not cry so.”\n",
+            ["Dale", "Jem Hart", "Dale", "Bella Crane", "Arthur Lusk", "Arthur Lusk"],
+        ),
+        (  # a run nobody starts is filled in from the turns after it
+            _OPENING + "Mr. Pell kept the lock, and Tom Birch worked the boat for him.\n\n"
+            "The next evening there were questions.\n\n"
+            "“Where did you leave the boat?”\n\n"
+            "“By the mill, where it always is.”\n\n"
+            "“And the oars?”\n\n"
+            "“Under the hedge, Mr. Pell, as you told me.”\n\n"
+            "“Very good. Then go to bed, Tom.”\n\n"
+            "“Good night, sir,” said Tom Birch.\n",
+            ["Dale", "Jem Hart", "Dale",
+             "Pell", "Tom Birch", "Pell", "Tom Birch", "Pell", "Tom Birch"],
+        ),
+        (  # "he replied": the one the turn before spoke to, when he fits
+            _OPENING + "Miss Ames and Mr. Ward stood by the shelves while Mr. Lowe read.\n\n"
+            "“What a fine library you keep, Mr. Ward!” said Miss Ames.\n\n"
+            "“It ought to be good,” he replied.\n",
+            ["Dale", "Jem Hart", "Dale", "Ames", "Ward"],
+        ),
+        (  # "she demanded" is not the woman she addresses by name
+            _OPENING + "Mrs. Lyle and Mrs. Pryor sat down, and Mrs. Lyle poured the tea.\n\n"
+            "“Are you in earnest, Mrs. Lyle?” she demanded.\n",
+            ["Dale", "Jem Hart", "Dale", "Pryor"],
+        ),
+        (  # in news, a paragraph of quotation after a speaker's goes on with that speaker
+            "Bridge\n\nMayor Ada Quist spoke after Governor Lee Park had left the hall.\n\n"
+            "“We will build the bridge,” Quist said.\n\n"
+            "“It will take two years, and the state will pay for it.”\n",
+            ["Ada Quist", "Ada Quist"],
+        ),
+    ],
+)
+def test_turns(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert speakers(tmp_path, text, recipe, casting) == expected
