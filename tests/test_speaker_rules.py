@@ -706,3 +706,41 @@ def test_a_quote_after_an_invisible_character_is_read_by_its_speaker(
     quoted = [s for s in plan.segments if s.kind == "quote"]
     assert [(s.text.lstrip("\u202a")[:6], s.speaker) for s in quoted] == [
         ("“We le", "Hillary Clinton"), ("“Sorry", "Sharon Powers Geyer")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plural's possessive keeps its s: "Holmes'" is Holmes
+            "Notes\n\nSherlock Holmes' eyes shone.\n\n“You see it,” said Holmes.",
+            [("“You see it,”", "Sherlock Holmes")],
+        ),
+        (  # an organisation, a title and a name: the person, who is later her surname
+            "“We are ready,” said FBI Director Dana Koval.\n\n“Yes,” Koval said.",
+            [("“We are ready,”", "Dana Koval"), ("“Yes,”", "Dana Koval")],
+        ),
+        (  # ... with titles in a row
+            "“Not yet,” said Army Lt. Gen. Omar Fisk.\n\n“Soon,” Fisk said.",
+            [("“Not yet,”", "Omar Fisk"), ("“Soon,”", "Omar Fisk")],
+        ),
+        (  # a person "of" an organisation is the person
+            "“It holds,” said Lena Marsh of the University of Leeds Law School.\n\n"
+            "“Quite,” Marsh said.",
+            [("“It holds,”", "Lena Marsh"), ("“Quite,”", "Lena Marsh")],
+        ),
+        (  # "the Misses Pell" are a family's daughters, not Mr. Pell's name
+            "Notes\n\n“Pardon me,” said Mr. Pell.\n\nLater the Misses Pell and Dorn came by."
+            "\n\n“Go on,” said Pell.",
+            [("“Pardon me,”", "Pell"), ("“Go on,”", "Pell")],
+        ),
+        (  # a profile's age is no part of the name
+            "Notes\n\nName: Nora Quill Age: 31\n\nShe joined the march.\n\n“We are paid too"
+            " little,” she said.",
+            [("“We are paid too little,”", "Nora Quill")],
+        ),
+    ],
+)
+def test_a_name_is_the_person_in_it(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

@@ -36,6 +36,8 @@ _ADJECTIVE = rx.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
 _LONGEST_NAME = 5
 """Words in a personal name without its titles ("Martin Luther King Jr." has four)."""
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
+_PLURAL_TITLES = frozenset("misses messrs mesdames".split())
+"""Titles of more than one person ("the Misses Cuss"): a group."""
 def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
     if titles & ENGLISH.male_words:
         return "male"
@@ -355,7 +357,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
             and not any(_word(t) in titles_known for t in tokens)):
         tokens = tokens[:-1]  # "At Camberwell I found": the narrator, not "Henry I"
     if tokens and _POSSESSIVE.search(tokens[-1]):
-        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
+        tokens[-1] = _without_possessive(tokens[-1])  # "Harvey Weinstein's", "Holmes'"
     modifier = next((i for i in range(len(tokens) - 1, -1, -1)
                      if _HYPHEN_MODIFIER.fullmatch(tokens[i])), None)
     if modifier is not None:  # "Los Angeles-based attorney", "South Korean-born Monte Haines"
@@ -387,8 +389,12 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
+    tokens = _person_of(tokens)
     if organisation or any(_word(t) in ENGLISH.organisation_words for t in tokens):
-        return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
+        person = _titled_person(tokens, titles_known)
+        if person is None:
+            return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
+        tokens = person
     last_title = -1
     i = 0
     while i < len(tokens):
@@ -417,6 +423,50 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         if _word(name[0]) not in _GIVEN_NAMES:
             return None
     return ParsedName(" ".join(tokens), titles, name, False)
+
+
+def _without_possessive(token: str) -> str:
+    """ "Weinstein's" is Weinstein, "Holmes'" Holmes (not "Holme")."""
+    if token[-1:] in "'’" and token[-2:-1] == "s":
+        return token[:-1]
+    return _POSSESSIVE.sub("", token) or token
+
+
+def _person_of(tokens: list[str]) -> list[str]:
+    """ "Priya Shah of the University of Leeds": the person before "of" when a given name
+    opens it ("Former Security of State Hillary Clinton": the given name's on), not the
+    organisation after it."""
+    if "of" not in tokens[1:]:
+        return tokens
+    cut = tokens.index("of", 1)
+    if any(_word(t) in ENGLISH.titles for t in tokens[:cut]):
+        return tokens  # "Secretary of State John Kerry": the title parse takes it
+    if _word(tokens[0]) in _GIVEN_NAMES and 2 <= cut <= _LONGEST_NAME:
+        return tokens[:cut]
+    after = tokens[cut + 1 :]
+    given = next((i for i, t in enumerate(after) if _word(t) in _GIVEN_NAMES), None)
+    if given is not None and 2 <= len(after) - given <= 3 and all(
+            t[:1].isupper() for t in after[given:]):
+        return after[given:]
+    return tokens
+
+
+def _titled_person(tokens: list[str], titles_known: frozenset[str]) -> list[str] | None:
+    """ "FBI Director James Comey", "House Speaker Paul Ryan", "Army Lt. Gen. Mick Bednarek":
+    an organisation's words, then a title and a personal name (a given name and one or two
+    more, or two words): the title and the name, the organisation's words left out."""
+    for index in range(len(tokens) - 2, 0, -1):
+        if _word(tokens[index]) not in titles_known:
+            continue
+        name = tokens[index + 1 :]
+        if not all(t[:1].isupper() and _word(t) not in titles_known for t in name) or not (
+                len(name) == 2 or (len(name) == 3 and _word(name[0]) in _GIVEN_NAMES)):
+            return None
+        start = index
+        while start > 0 and _word(tokens[start - 1]) in titles_known:
+            start -= 1
+        return tokens[start:]
+    return None
 
 
 _GROUP_SUFFIX = rx.compile(r"[a-z]{3,}(?:ist|ant)")
@@ -556,7 +606,9 @@ class Registry:
         return max(found, key=lambda p: p.last_seen) if found else None
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
-        candidates = [p for p in self.people if (p.last == word or p.first == word) and p.may_speak]
+        plural = bool(titles & _PLURAL_TITLES)  # "the Misses Cuss" are not Mr. Cuss
+        candidates = [p for p in self.people if (p.last == word or p.first == word)
+                      and p.may_speak and (p.group == plural or not p.titles)]
         gender = _gender_of(titles)
         if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
             candidates = [p for p in candidates if p.gender in (None, gender)]
@@ -569,7 +621,7 @@ class Registry:
         if gender is not None and any(p.canonical == word for p in self.people):
             canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
         person = Entity(canonical, "person", None, word)
-        person.group = not titles and _plural_of_people(word)
+        person.group = plural or (not titles and _plural_of_people(word))
         self._add(person)
         return person
 
