@@ -744,3 +744,28 @@ def test_a_name_is_the_person_in_it(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a surname after a place's word in a headline is the person, not the headline's
+            "Teen hurt outside Wisconsin Stump rally\n\n“We will win,” Stump said.",
+            [("“We will win,”", "Stump")],
+        ),
+        (  # ... nor an account's name that ends with it
+            "Notes\n\nThe 300 versions of the pro-Islamic State Twitter account show the"
+            " problem.\n\n“We cannot do this,” Twitter said.",
+            [("“We cannot do this,”", "Twitter")],
+        ),
+        (  # a word that is no given name, before a common word, is a thing's first word
+            "Notes\n\nFor those not yet on Stump Train, the train is late.\n\n"
+            "“We will win,” Stump said.",
+            [("“We will win,”", "Stump")],
+        ),
+    ],
+)
+def test_one_word_of_a_thing_s_name_is_not_the_thing(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

@@ -579,6 +579,21 @@ class Registry:
         found.seen(surface, position)
         return found
 
+    def _goes_by(self, person: Entity, word: str) -> bool:
+        """Whether one word of a longer name refers to its bearer: not when nothing shows the
+        bearer is a person and the name's other words are a place's or a people's ("Trump" is
+        not "Wisconsin Trump", a headline's rally, nor "Twitter" "Islamic State Twitter"), or
+        it is the first word, no given name, before a common word ("Trump Train")."""
+        if person.first is None or person.first == person.last or person.personal or (
+                person.titles):
+            return True
+        others = person.canonical.split()
+        if person.first == word:
+            return _word(word) in _GIVEN_NAMES or not self._common(others[-1])
+        return not any(
+            _word(w) in ENGLISH.place_words or _word(w) in ENGLISH.peoples or w in self.places
+            for w in others[:-1])
+
     def _common(self, token: str) -> bool:
         word = _word(token)
         return word in self.common and word not in _GIVEN_NAMES
@@ -601,14 +616,15 @@ class Registry:
             if (
                 (p.last == last and first in (None, p.first))
                 or (first is None and p.first == last)
-            ) and p.may_speak
+            ) and p.may_speak and (first is not None or self._goes_by(p, last))
         ]
         return max(found, key=lambda p: p.last_seen) if found else None
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
         plural = bool(titles & _PLURAL_TITLES)  # "the Misses Cuss" are not Mr. Cuss
         candidates = [p for p in self.people if (p.last == word or p.first == word)
-                      and p.may_speak and (p.group == plural or not p.titles)]
+                      and p.may_speak and (p.group == plural or not p.titles)
+                      and self._goes_by(p, word)]
         gender = _gender_of(titles)
         if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
             candidates = [p for p in candidates if p.gender in (None, gender)]
