@@ -763,6 +763,11 @@ def test_a_name_is_the_person_in_it(
             "“We will win,” Stump said.",
             [("“We will win,”", "Stump")],
         ),
+        (  # a party's word, then a role, is a role and no one's name
+            "Notes\n\nRepublican National Committeeman spoke first.\n\n“We must choose,” he"
+            " wrote.",
+            [("“We must choose,”", None)],
+        ),
     ],
 )
 def test_one_word_of_a_thing_s_name_is_not_the_thing(

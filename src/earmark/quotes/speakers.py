@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun
+from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun, role_word
 from earmark.quotes.words import word_lists
 from earmark.text import regexes as rx
 
@@ -540,6 +540,9 @@ class Registry:
                 _word(name[-1]) in ENGLISH.peoples or _word(name[-1])[:-1] in ENGLISH.peoples
             ):
                 return None  # "Former Democratic", "Central Asian", "Latino Republicans"
+            elif not parsed.titles and first in ENGLISH.peoples and role_word(
+                    _word(name[-1])) and not any(_word(w) in _GIVEN_NAMES for w in name):
+                return None  # "a Republican National Committeeman": a role, no one's name
         if len(name) == 1 and not parsed.titles and self._common(name[0]) and not any(
             name[0] in (p.last, p.first) for p in self.people
         ):
