@@ -768,6 +768,12 @@ def test_a_name_is_the_person_in_it(
             " wrote.",
             [("“We must choose,”", None)],
         ),
+        (  # a long chapter title that ends in a capitalised word is a heading, no name
+            "CHAPTER I. The Visit\n\nNora waited at the gate.\n\n“It is late,” said Nora.\n\n"
+            "CHAPTER II. Nora Learns a Lesson at the Mill in the Dark Night\n\nThe night was"
+            " cold.\n\n“I know,” said Nora.",
+            [("“It is late,”", "Nora"), ("“I know,”", "Nora")],
+        ),
     ],
 )
 def test_one_word_of_a_thing_s_name_is_not_the_thing(
