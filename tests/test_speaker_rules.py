@@ -583,6 +583,11 @@ def test_a_word_before_a_name_is_no_part_of_it(
             "Notes\n\nCanadian papers were quick to react: “This is a scandal.”",
             [("“This is a scandal.”", None)],
         ),
+        (  # ... a faith's too: "the Jew" is a description of him
+            "Notes\n\nThe old Jew sat by the fire, and Tom came in.\n\n“Welcome, my dear,”"
+            " said the Jew.",
+            [("“Welcome, my dear,”", "the Jew")],
+        ),
         (  # ... with a determiner it describes someone
             "“It is over,” said one senior Republican.",
             [("“It is over,”", "one senior Republican")],

@@ -92,7 +92,8 @@ german italian spanish spaniard russian chinese japanese korean canadian austral
 pakistani iraqi iranian syrian saudi israeli palestinian arab arabic turkish turk greek irish
 scottish scots welsh dutch swiss swedish polish cuban brazilian egyptian afghan libyan
 ukrainian venezuelan colombian nigerian kenyan vietnamese filipino yemeni kurdish kurd muslim
-islamic jewish catholic protestant evangelical mormon democratic democrat republican
+islamic jewish jew jews catholic protestant evangelical mormon quaker hindu sikh gentile
+democratic democrat republican
 conservative liberal progressive libertarian socialist communist tory unionist federal
 western eastern northern southern midwestern central
 """),
