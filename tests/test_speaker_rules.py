@@ -508,6 +508,11 @@ def test_descriptions_and_names_stop_where_the_person_does(
             " “Be good,” stayed with them.",
             [("“Be good,”", None)],
         ),
+        (  # nor a thumb, the body part a gesture is made with
+            "Notes\n\nA broad man in an apron came up, and jerking his thumb over his shoulder"
+            " said, “Is that your friend?”",
+            [("“Is that your friend?”", None)],
+        ),
         (  # "the accent" names no person for a later "he"
             "Notes\n\nAda Finch and Tom Reed sat down. The accent was plain enough.\n\n"
             "“You will stay,” he said.",

@@ -145,7 +145,8 @@ shrill piercing
 following past share impact majority process principle debate way face home head hand
 hands eyes eye belly culture question dress photo picture room ballot scheduling
 cover flag shop hour half time day week year moment thing fact point idea word words door
-window table chair floor wall street road finger fingers lip lips mouth tongue blood cheek cheeks
+window table chair floor wall street road finger fingers thumb thumbs lip lips mouth tongue blood
+cheek cheeks
 brow shoulder shoulders arm arms look looks glance smile frown nod answer reply accent tone end
 city town village country county pier scent cry gasp
 """),
