@@ -515,6 +515,11 @@ def test_descriptions_and_names_stop_where_the_person_does(
             " “Be good,” stayed with them.",
             [("“Be good,”", None)],
         ),
+        (  # nor a thumb, the body part a gesture is made with
+            "Notes\n\nA broad man in an apron came up, and jerking his thumb over his shoulder"
+            " said, “Is that your friend?”",
+            [("“Is that your friend?”", None)],
+        ),
         (  # "the accent" names no person for a later "he"
             "Notes\n\nAda Finch and Tom Reed sat down. The accent was plain enough.\n\n"
             "“You will stay,” he said.",
@@ -589,6 +594,11 @@ def test_a_word_before_a_name_is_no_part_of_it(
         (  # a people's word is no name
             "Notes\n\nCanadian papers were quick to react: “This is a scandal.”",
             [("“This is a scandal.”", None)],
+        ),
+        (  # ... a faith's too: "the Jew" is a description of him
+            "Notes\n\nThe old Jew sat by the fire, and Tom came in.\n\n“Welcome, my dear,”"
+            " said the Jew.",
+            [("“Welcome, my dear,”", "the Jew")],
         ),
         (  # ... with a determiner it describes someone
             "“It is over,” said one senior Republican.",
@@ -772,6 +782,82 @@ def test_a_description_by_title_is_the_person_who_bears_it(
     ],
 )
 def test_a_possessive_is_the_subject_only_when_it_opens_the_sentence(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plural's possessive keeps its s: "Holmes'" is Holmes
+            "Notes\n\nSherlock Holmes' eyes shone.\n\n“You see it,” said Holmes.",
+            [("“You see it,”", "Sherlock Holmes")],
+        ),
+        (  # an organisation, a title and a name: the person, who is later her surname
+            "“We are ready,” said FBI Director Dana Koval.\n\n“Yes,” Koval said.",
+            [("“We are ready,”", "Dana Koval"), ("“Yes,”", "Dana Koval")],
+        ),
+        (  # ... with titles in a row
+            "“Not yet,” said Army Lt. Gen. Omar Fisk.\n\n“Soon,” Fisk said.",
+            [("“Not yet,”", "Omar Fisk"), ("“Soon,”", "Omar Fisk")],
+        ),
+        (  # a person "of" an organisation is the person
+            "“It holds,” said Lena Marsh of the University of Leeds Law School.\n\n"
+            "“Quite,” Marsh said.",
+            [("“It holds,”", "Lena Marsh"), ("“Quite,”", "Lena Marsh")],
+        ),
+        (  # "the Misses Pell" are a family's daughters, not Mr. Pell's name
+            "Notes\n\n“Pardon me,” said Mr. Pell.\n\nLater the Misses Pell and Dorn came by."
+            "\n\n“Go on,” said Pell.",
+            [("“Pardon me,”", "Pell"), ("“Go on,”", "Pell")],
+        ),
+        (  # a profile's age is no part of the name
+            "Notes\n\nName: Nora Quill Age: 31\n\nShe joined the march.\n\n“We are paid too"
+            " little,” she said.",
+            [("“We are paid too little,”", "Nora Quill")],
+        ),
+    ],
+)
+def test_a_name_is_the_person_in_it(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a surname after a place's word in a headline is the person, not the headline's
+            "Teen hurt outside Wisconsin Stump rally\n\n“We will win,” Stump said.",
+            [("“We will win,”", "Stump")],
+        ),
+        (  # ... nor an account's name that ends with it
+            "Notes\n\nThe 300 versions of the pro-Islamic State Twitter account show the"
+            " problem.\n\n“We cannot do this,” Twitter said.",
+            [("“We cannot do this,”", "Twitter")],
+        ),
+        (  # a word that is no given name, before a common word, is a thing's first word
+            "Notes\n\nFor those not yet on Stump Train, the train is late.\n\n"
+            "“We will win,” Stump said.",
+            [("“We will win,”", "Stump")],
+        ),
+        (  # a party's word, then a role, is a role and no one's name
+            "Notes\n\nRepublican National Committeeman spoke first.\n\n“We must choose,” he"
+            " wrote.",
+            [("“We must choose,”", None)],
+        ),
+        (  # a long chapter title that ends in a capitalised word is a heading, no name
+            "CHAPTER I. The Visit\n\nNora waited at the gate.\n\n“It is late,” said Nora.\n\n"
+            "CHAPTER II. Nora Learns a Lesson at the Mill in the Dark Night\n\nThe night was"
+            " cold.\n\n“I know,” said Nora.",
+            [("“It is late,”", "Nora"), ("“I know,”", "Nora")],
+        ),
+    ],
+)
+def test_one_word_of_a_thing_s_name_is_not_the_thing(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected

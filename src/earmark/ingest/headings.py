@@ -108,5 +108,5 @@ def _title_like(title: str) -> bool:
     if not words or len(words) > 14 or _SENTENCE_INSIDE.search(title):
         return False
     last = title.rstrip()[-1]
-    cut_off = len(words) > 7 and last.islower() and not title.isupper()
+    cut_off = len(words) > 7 and words[-1][:1].islower() and not title.isupper()
     return last not in ",;" and not cut_off

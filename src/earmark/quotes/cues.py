@@ -247,7 +247,7 @@ def _demonym(word: str) -> bool:
     """ "the American", "the Texan", "the Republican": a word of a people or a party, which
     with "the" describes a person (not a name: "American" alone is no one)."""
     key = word.lower()
-    return key in ENGLISH.place_words or (
+    return key in ENGLISH.place_words or (key in ENGLISH.peoples and key not in _GIVEN_NAMES) or (
         bool(_DEMONYM.fullmatch(word)) and key not in _GIVEN_NAMES
     )
 

@@ -61,7 +61,7 @@ engineer farmer builder drummer guitarist singer economist analyst teacher nurse
 pilot manager owner resident worker student activist author writer novelist actor actress artist
 historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
 journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
-delegate donor strategist pollster lobbyist
+delegate donor strategist pollster lobbyist misses messrs mesdames
 """),
     organisation_words=word_set("""
 ministry department council company corporation corp inc ltd plc llc agency police service office
@@ -75,7 +75,7 @@ grandfather gentleman nephew monsieur señor herr
 """),
     female_words=word_set("""
 mrs ms miss dame lady queen princess sister duchess baroness countess wife daughter woman girl
-mother aunt grandmother niece madam madame señora frau actress
+mother aunt grandmother niece madam madame señora frau actress misses mesdames
 """),
     leading_stopwords=word_set("""
 the a an but and or so yet in on at when while after before then meanwhile however still now
@@ -92,7 +92,8 @@ german italian spanish spaniard russian chinese japanese korean canadian austral
 pakistani iraqi iranian syrian saudi israeli palestinian arab arabic turkish turk greek irish
 scottish scots welsh dutch swiss swedish polish cuban brazilian egyptian afghan libyan
 ukrainian venezuelan colombian nigerian kenyan vietnamese filipino yemeni kurdish kurd muslim
-islamic jewish catholic protestant evangelical mormon democratic democrat republican
+islamic jewish jew jews catholic protestant evangelical mormon quaker hindu sikh gentile
+democratic democrat republican
 conservative liberal progressive libertarian socialist communist tory unionist federal
 western eastern northern southern midwestern central
 """),
@@ -121,7 +122,7 @@ like unlike near via following including regarding concerning
 """),
     trailing_not_names=word_set("""
 monday tuesday wednesday thursday friday saturday sunday january february april june
-july august september october november december today tonight yesterday
+july august september october november december today tonight yesterday age aged
 """),
     place_words=word_set("""
 street avenue road lane square park county city town village state states kingdom republic
@@ -144,7 +145,8 @@ shrill piercing
 following past share impact majority process principle debate way face home head hand
 hands eyes eye belly culture question dress photo picture room ballot scheduling
 cover flag shop hour half time day week year moment thing fact point idea word words door
-window table chair floor wall street road finger fingers lip lips mouth tongue blood cheek cheeks
+window table chair floor wall street road finger fingers thumb thumbs lip lips mouth tongue blood
+cheek cheeks
 brow shoulder shoulders arm arms look looks glance smile frown nod answer reply accent tone end
 city town village country county pier scent cry gasp
 """),

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun
+from earmark.quotes.cues import _PERSON_NOUNS, HYPHEN_MODIFIER, _demonym, person_noun, role_word
 from earmark.quotes.words import word_lists
 from earmark.text import regexes as rx
 
@@ -36,6 +36,8 @@ _ADJECTIVE = rx.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
 _LONGEST_NAME = 5
 """Words in a personal name without its titles ("Martin Luther King Jr." has four)."""
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
+_PLURAL_TITLES = frozenset("misses messrs mesdames".split())
+"""Titles of more than one person ("the Misses Cuss"): a group."""
 def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
     if titles & ENGLISH.male_words:
         return "male"
@@ -374,7 +376,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
             and not any(_word(t) in titles_known for t in tokens)):
         tokens = tokens[:-1]  # "At Camberwell I found": the narrator, not "Henry I"
     if tokens and _POSSESSIVE.search(tokens[-1]):
-        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]  # "Harvey Weinstein's"
+        tokens[-1] = _without_possessive(tokens[-1])  # "Harvey Weinstein's", "Holmes'"
     modifier = next((i for i in range(len(tokens) - 1, -1, -1)
                      if _HYPHEN_MODIFIER.fullmatch(tokens[i])), None)
     if modifier is not None:  # "Los Angeles-based attorney", "South Korean-born Monte Haines"
@@ -406,8 +408,12 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
+    tokens = _person_of(tokens)
     if organisation or any(_word(t) in ENGLISH.organisation_words for t in tokens):
-        return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
+        person = _titled_person(tokens, titles_known)
+        if person is None:
+            return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
+        tokens = person
     last_title = -1
     i = 0
     while i < len(tokens):
@@ -436,6 +442,50 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         if _word(name[0]) not in _GIVEN_NAMES:
             return None
     return ParsedName(" ".join(tokens), titles, name, False)
+
+
+def _without_possessive(token: str) -> str:
+    """ "Weinstein's" is Weinstein, "Holmes'" Holmes (not "Holme")."""
+    if token[-1:] in "'’" and token[-2:-1] == "s":
+        return token[:-1]
+    return _POSSESSIVE.sub("", token) or token
+
+
+def _person_of(tokens: list[str]) -> list[str]:
+    """ "Priya Shah of the University of Leeds": the person before "of" when a given name
+    opens it ("Former Security of State Hillary Clinton": the given name's on), not the
+    organisation after it."""
+    if "of" not in tokens[1:]:
+        return tokens
+    cut = tokens.index("of", 1)
+    if any(_word(t) in ENGLISH.titles for t in tokens[:cut]):
+        return tokens  # "Secretary of State John Kerry": the title parse takes it
+    if _word(tokens[0]) in _GIVEN_NAMES and 2 <= cut <= _LONGEST_NAME:
+        return tokens[:cut]
+    after = tokens[cut + 1 :]
+    given = next((i for i, t in enumerate(after) if _word(t) in _GIVEN_NAMES), None)
+    if given is not None and 2 <= len(after) - given <= 3 and all(
+            t[:1].isupper() for t in after[given:]):
+        return after[given:]
+    return tokens
+
+
+def _titled_person(tokens: list[str], titles_known: frozenset[str]) -> list[str] | None:
+    """ "FBI Director James Comey", "House Speaker Paul Ryan", "Army Lt. Gen. Mick Bednarek":
+    an organisation's words, then a title and a personal name (a given name and one or two
+    more, or two words): the title and the name, the organisation's words left out."""
+    for index in range(len(tokens) - 2, 0, -1):
+        if _word(tokens[index]) not in titles_known:
+            continue
+        name = tokens[index + 1 :]
+        if not all(t[:1].isupper() and _word(t) not in titles_known for t in name) or not (
+                len(name) == 2 or (len(name) == 3 and _word(name[0]) in _GIVEN_NAMES)):
+            return None
+        start = index
+        while start > 0 and _word(tokens[start - 1]) in titles_known:
+            start -= 1
+        return tokens[start:]
+    return None
 
 
 _GROUP_SUFFIX = rx.compile(r"[a-z]{3,}(?:ist|ant)")
@@ -509,6 +559,9 @@ class Registry:
                 _word(name[-1]) in ENGLISH.peoples or _word(name[-1])[:-1] in ENGLISH.peoples
             ):
                 return None  # "Former Democratic", "Central Asian", "Latino Republicans"
+            elif not parsed.titles and first in ENGLISH.peoples and role_word(
+                    _word(name[-1])) and not any(_word(w) in _GIVEN_NAMES for w in name):
+                return None  # "a Republican National Committeeman": a role, no one's name
         if len(name) == 1 and not parsed.titles and self._common(name[0]) and not any(
             name[0] in (p.last, p.first) for p in self.people
         ):
@@ -548,6 +601,21 @@ class Registry:
         found.seen(surface, position)
         return found
 
+    def _goes_by(self, person: Entity, word: str) -> bool:
+        """Whether one word of a longer name refers to its bearer: not when nothing shows the
+        bearer is a person and the name's other words are a place's or a people's ("Trump" is
+        not "Wisconsin Trump", a headline's rally, nor "Twitter" "Islamic State Twitter"), or
+        it is the first word, no given name, before a common word ("Trump Train")."""
+        if person.first is None or person.first == person.last or person.personal or (
+                person.titles):
+            return True
+        others = person.canonical.split()
+        if person.first == word:
+            return _word(word) in _GIVEN_NAMES or not self._common(others[-1])
+        return not any(
+            _word(w) in ENGLISH.place_words or _word(w) in ENGLISH.peoples or w in self.places
+            for w in others[:-1])
+
     def _common(self, token: str) -> bool:
         word = _word(token)
         return word in self.common and word not in _GIVEN_NAMES
@@ -570,12 +638,15 @@ class Registry:
             if (
                 (p.last == last and first in (None, p.first))
                 or (first is None and p.first == last)
-            ) and p.may_speak
+            ) and p.may_speak and (first is not None or self._goes_by(p, last))
         ]
         return max(found, key=lambda p: p.last_seen) if found else None
 
     def _one_word(self, word: str, titles: frozenset[str]) -> Entity:
-        candidates = [p for p in self.people if (p.last == word or p.first == word) and p.may_speak]
+        plural = bool(titles & _PLURAL_TITLES)  # "the Misses Cuss" are not Mr. Cuss
+        candidates = [p for p in self.people if (p.last == word or p.first == word)
+                      and p.may_speak and (p.group == plural or not p.titles)
+                      and self._goes_by(p, word)]
         gender = _gender_of(titles)
         if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
             candidates = [p for p in candidates if p.gender in (None, gender)]
@@ -588,7 +659,7 @@ class Registry:
         if gender is not None and any(p.canonical == word for p in self.people):
             canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
         person = Entity(canonical, "person", None, word)
-        person.group = not titles and _plural_of_people(word)
+        person.group = plural or (not titles and _plural_of_people(word))
         self._add(person)
         return person
 
