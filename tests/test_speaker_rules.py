@@ -861,3 +861,20 @@ def test_one_word_of_a_thing_s_name_is_not_the_thing(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_a_character_named_the_x_is_one_speaker_however_named(
+        tmp_path: Path, recipe, casting) -> None:
+    # fiction's "the Rabbit", "the White Rabbit", "the Queen" and "Queen": one speaker each,
+    # one voice, whichever form comes first
+    text = (
+        "Chapter 1\n\n‘I am late,’ said the Rabbit.\n\n"
+        "‘Who are you?’ asked Mira.\n\n‘Nobody at all,’ said the White Rabbit, and ran.\n\n"
+        "‘Off with it!’ said the Queen.\n\nThe Queen turned round. ‘Now!’ Queen shouted.\n\n"
+        "‘Why?’ said the Footman.\n\n‘Because,’ said the Frog-Footman."
+    )
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == [
+        "White Rabbit", "Mira", "White Rabbit", "Queen", "Queen", "Frog-Footman", "Frog-Footman"]
+    assert sorted(s.name for s in plan.speakers) == [
+        "Frog-Footman", "Mira", "Queen", "White Rabbit", "narrator"]

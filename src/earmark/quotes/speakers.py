@@ -54,6 +54,12 @@ _ABBREVIATED_TITLES = {
 }
 
 
+def _ends_with_name(longer: str, name: str) -> bool:
+    """ "White Rabbit" ends with the name "Rabbit", "Frog-Footman" with "Footman"."""
+    return len(longer) > len(name) + 1 and longer.endswith(name) and (
+        longer[-len(name) - 1] in " -")
+
+
 def _full_title(word: str) -> str:
     """A title as a word: "gov" (from "Gov.") is "governor"."""
     return _ABBREVIATED_TITLES.get(word, word)
@@ -655,6 +661,14 @@ class Registry:
             candidates = titled or candidates
         if candidates:
             return max(candidates, key=lambda p: p.last_seen)
+        named = next((s for s in self.speakers
+                      if s.kind == "organisation" and s.canonical == word), None)
+        if named is not None and " " not in word:
+            # "said the Hatter" made "Hatter" a name of no person; "Hatter" alone, as a
+            # person's name, says it is one: the same speaker
+            named.kind, named.last = "person", word
+            self.people.append(named)
+            return named
         canonical = word
         if gender is not None and any(p.canonical == word for p in self.people):
             canonical = f"{_honorific(titles)} {word}"  # two of one family: "Mrs Bennet"
@@ -665,14 +679,34 @@ class Registry:
 
     def _organisation(self, parsed: ParsedName, position: int) -> Entity:
         key = parsed.surface.lower()
-        for speaker in self.speakers:
-            if speaker.kind == "organisation" and speaker.canonical.lower() == key:
-                speaker.seen(parsed.surface, position)
-                return speaker
-        speaker = Entity(parsed.surface, "organisation")
-        self._add(speaker)
-        speaker.seen(parsed.surface, position)
-        return speaker
+        found = next((s for s in self.speakers
+                      if s.kind == "organisation" and s.canonical.lower() == key), None)
+        if found is None:
+            found = self._named_alike(parsed.surface)
+        if found is None:
+            found = Entity(parsed.surface, "organisation")
+            self._add(found)
+        found.seen(parsed.surface, position)
+        return found
+
+    def _named_alike(self, name: str) -> Entity | None:
+        """Whom "the Rabbit", "the Queen", "the Post" names when the text already knows them
+        by a name it ends ("White Rabbit", "Washington Post") or by that word ("Queen"): one
+        speaker, one voice. Not a person with a given name ("Emily Post")."""
+        alike = [
+            s for s in self.speakers
+            if s.kind in ("person", "organisation") and (
+                s.canonical == name or (_ends_with_name(s.canonical, name) and not s.named_first)
+                or (s.kind == "organisation" and _ends_with_name(name, s.canonical))
+            )
+        ]
+        if not alike:
+            return None
+        found = max(alike, key=lambda s: (s.kind == "person", s.last_seen))
+        if found.kind == "organisation" and _ends_with_name(name, found.canonical):
+            found.aliases.append(found.canonical)
+            found.canonical = name  # "the Rabbit", then "the White Rabbit": the fuller name
+        return found
 
     def description(self, surface: str, position: int) -> Entity | None:
         """ "the mayor" is the person titled Mayor when there is one, else its own speaker;
