@@ -878,3 +878,14 @@ def test_a_character_named_the_x_is_one_speaker_however_named(
         "White Rabbit", "Mira", "White Rabbit", "Queen", "Queen", "Frog-Footman", "Frog-Footman"]
     assert sorted(s.name for s in plan.speakers) == [
         "Frog-Footman", "Mira", "Queen", "White Rabbit", "narrator"]
+
+
+def test_an_organisation_and_its_role_words_before_a_name_give_the_person(
+        tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "Notes\n\n“I was hoping for more,” said Air Force 1st Lt. Tyler Moss.\n\n"
+        "“It pleases a constituency,” wrote Post White House bureau chief Dana Eilers, citing"
+        " participants.\n\n“We agree,” said Clinton in an interview with John Dickerson."
+    )
+    assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == [
+        "Tyler Moss", "Dana Eilers", "Clinton"]

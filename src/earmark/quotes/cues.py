@@ -282,6 +282,12 @@ _ROLE_THEN_NAME = rx.compile(
 )
 
 
+_RANK_THEN_NAME = rx.compile(
+    rf"(?:\s+[a-z][\w\-]*)?(?:\s+(?P<role>[a-z][\w\-]*)|\s+\d+(?:st|nd|rd|th))"
+    rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)"
+)
+
+
 def _cue(match: re.Match[str], offset: int) -> Cue:
     subject = match.group("subject") or match.groupdict().get("subject2") or ""
     if subject == "I.":
@@ -315,6 +321,14 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
         # Cardenas": capitalised words, a role, then the name
         role = _ROLE_THEN_NAME.match(match.string, match.end("subject"))
         if role is not None and (role_word(role.group("role")) or _modifier_then_name(role)):
+            return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
+    elif subject[:1].isupper() and " " in subject:
+        # "wrote Post White House bureau chief Juliet Eilperin", "said Air Force 1st Lt. Tyler
+        # Livingston": an organisation's name, its role words, then the person
+        role = _RANK_THEN_NAME.match(match.string, match.end("subject"))
+        if role is not None and (
+            role_word(role.group("role") or "") or _modifier_then_name(role)
+        ):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
     if subject.rsplit(None, 1)[-1:] and subject.rsplit(None, 1)[-1].lower() in ENGLISH.peoples:
         # "said one Democrat", "one senior Democrat said": a determiner and lower-case words
