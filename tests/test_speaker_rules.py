@@ -889,3 +889,13 @@ def test_an_organisation_and_its_role_words_before_a_name_give_the_person(
     )
     assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == [
         "Tyler Moss", "Dana Eilers", "Clinton"]
+
+
+def test_a_name_of_plain_words_is_no_speaker_for_the_next_tagless_quote(
+        tmp_path: Path, recipe, casting) -> None:
+    # "Ogre Fact" personifies a word the text also writes in lower case ("a fact"), with no
+    # given name in it: not a person whom the next paragraph's quotation could be
+    text = ("Notes\n\nIt was a fact that nobody argued with the teachers there. In the"
+            " classroom, Ogre Fact ruled the benches and the slates.\n\n"
+            "“Nobody believes any of it, and nobody believes themselves.”")
+    assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == [None]

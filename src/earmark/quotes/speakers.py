@@ -202,6 +202,9 @@ class Entity:
     a person, even when known by one name."""
     named_first: bool = False
     """Whether the first name is a known given name (evidence that this is a person)."""
+    plain_words: bool = False
+    """Whether its name holds a word the text also writes in lower case and no given name
+    ("Ogre Fact", "Hard Fact"): being a sentence's subject shows no person then."""
     last_surface: str | None = None
     """The words of its latest mention by name or description ("Senator Rubio", "the Florida
     senator"): what a later "he said" refers back to."""
@@ -218,7 +221,7 @@ class Entity:
             bool(self.titles) or self.named_first or self.gender is not None or self.spoke
             or (self.talker and not self.place_like)
             or (self.subject_seen >= 0 and self.kind == "person" and self.first is not None
-                and not self.place_like)
+                and not self.place_like and not self.plain_words)
         )
 
     located: bool = False
@@ -592,6 +595,8 @@ class Registry:
                         p.last == first and p.named_first for p in self.people):
                     return None  # "Trump National Doral", "Trump Train": a thing of theirs
                 found = Entity(" ".join(name), "person", first, last)
+                found.plain_words = not any(_word(w) in _GIVEN_NAMES for w in name) and any(
+                    self._common(w) for w in name)
                 self._add(found)
             elif found.first is None or len(" ".join(name)) > len(found.canonical):
                 found.first = first

@@ -180,6 +180,7 @@ def _forwards(ctx: _Context, number: int) -> tuple[Entity | None, str]:
         start, end = ctx.document.blocks[number - 1].span
         people = [
             s for s in ctx.registry.speakers if s.kind == "person" and start <= s.last_seen < end
+            and not s.plain_words  # "the hard Fact fellows": no one's name
         ]
         if people:
             return max(people, key=lambda p: (bool(p.titles or p.spoke), p.last_seen)), (
