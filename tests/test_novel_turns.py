@@ -72,3 +72,20 @@ _OPENING = (
 )
 def test_turns(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
     assert speakers(tmp_path, text, recipe, casting) == expected
+
+
+def test_a_description_that_answers_is_the_one_spoken_to(tmp_path: Path, recipe, casting) -> None:
+    """ "said the child" answering a turn that calls Tibby Marsh by name is Tibby, and goes on
+    being her in the scene; "the old gentleman" is never the one called "the child"."""
+    text = _OPENING + (
+        "Mr. Hobb waited at the gate, and Tibby Marsh came slowly up the lane.\n\n"
+        "“Come here, Tibby,” said Mr. Hobb.\n\n"
+        "“I am coming, sir,” said the child.\n\n"
+        "“Where have you been all day?” said Mr. Hobb.\n\n"
+        "“At the river, sir,” said the child, looking down.\n\n"
+        "An old gentleman came out of the house with Mr. Rowe.\n\n"
+        "“You are late again, Tibby,” said Mr. Hobb.\n\n"
+        "“Late, indeed,” said the old gentleman.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[3:] == [
+        "Hobb", "Tibby Marsh", "Hobb", "Tibby Marsh", "Hobb", "the old gentleman"]

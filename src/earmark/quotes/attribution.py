@@ -103,6 +103,11 @@ class _Context:
         """Whether the text's quotations read as dialogue (turns.asks_questions)."""
         self.continued = 0
         """... whose speaker is the same: evidence of statements going on over paragraphs."""
+        self.described: dict[str, Entity] = {}
+        """Descriptions tied to a person by turn-taking ("the girl" who answers Jupe): the
+        description's canonical words, and whom they mean (turns.description_turn)."""
+        self.ages: dict[int, str] = {}
+        """Per person (by id), "young" or "old" when a description tied to them says so."""
 
     def first_person(self) -> Entity:
         """The one who says "I said": a first-person narrator (named at the end, from what the
@@ -276,6 +281,8 @@ def _attribute_one(
         speaker = ctx.speaker_for(cue)
         if speaker is not None and cue.kind == "pronoun":
             speaker = turns.pronoun_turn(ctx, quote, number, cue, speaker)
+        elif speaker is not None and cue.kind == "description":
+            speaker = turns.description_turn(ctx, quote, number, speaker)
         antecedent = speaker.last_surface if speaker is not None and cue.kind == "pronoun" else None
         return Attributed(
             quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}", antecedent

@@ -140,6 +140,47 @@ def pronoun_turn(
     return other if other is not None and other.may_speak else speaker
 
 
+def description_turn(
+    ctx: _Context, quote: QuoteMarks, number: int, speaker: Entity
+) -> Entity:
+    """The "the girl" or "the old gentleman" of a quotation's cue in dialogue, when the text
+    has not tied it to anyone: the one the turn before spoke to by name, when the gender fits
+    (“Was this boy after you, Jupe?” / “Yes, sir,” said the girl); that description then
+    goes on meaning them while they are in the scene (_Context.described)."""
+    if speaker.kind != "description" or not _dialogue(ctx):
+        return speaker
+    linked = ctx.described.get(speaker.canonical)
+    if linked is not None and linked.last_seen >= quote.span[0] - _SCENE:
+        return linked
+    if ctx.text[ctx.document.blocks[number].span[0] : quote.span[0]].strip():
+        return speaker
+    replied = ctx.addressees.get(number - 1)
+    if replied is None or not replied.may_speak or replied.group or (
+        None not in (speaker.gender, replied.gender) and speaker.gender != replied.gender
+    ):
+        return speaker
+    age = _age(speaker.canonical)
+    if ctx.ages.get(id(replied), age) != age:
+        return speaker  # "the old gentleman" is not the boy the text called "the child"
+    ctx.described[speaker.canonical] = replied
+    if age is not None:
+        ctx.ages[id(replied)] = age
+    return replied
+
+
+_YOUNG = frozenset("boy girl child lad lass youth kid infant baby".split())
+_OLD = frozenset("old elderly aged gentleman".split())
+
+
+def _age(description: str) -> str | None:
+    """ "the child", "the young girl": "young"; "the old woman", "the second old gentleman":
+    "old"; else None."""
+    words = set(description.lower().split())
+    if words & _YOUNG:
+        return "young"
+    return "old" if words & _OLD else None
+
+
 def _quoted_vocatives(ctx: _Context, quote: QuoteMarks) -> list[str]:
     return vocatives(ctx.text[quote.span[0] : quote.span[1]])
 
