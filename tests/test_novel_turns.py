@@ -89,3 +89,30 @@ def test_a_description_that_answers_is_the_one_spoken_to(tmp_path: Path, recipe,
     )
     assert speakers(tmp_path, text, recipe, casting)[3:] == [
         "Hobb", "Tibby Marsh", "Hobb", "Tibby Marsh", "Hobb", "the old gentleman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a thought speaks to no one: the turn after it is not Mrs. Pim's
+            _OPENING + "Mrs. Pim had sent a goose to the school, and Ada Vole walked home "
+            "with Kitty Lark.\n\n"
+            "“Kitty, was it a large goose?” said Ada Vole.\n\n"
+            "“The largest I ever saw,” said Kitty Lark.\n\n"
+            "“Well done, Mrs. Pim!” thought Ada Vole.\n\n"
+            "“And she sent a cake as well.”\n",
+            ["Ada Vole", "Kitty Lark", "Ada Vole", "Kitty Lark"],
+        ),
+        (  # "Mr. Pim" addressed is not Mrs. Pim, the one Pim the text knows
+            _OPENING + "Mrs. Pim had sent a goose to the school, and Ada Vole walked home "
+            "with Kitty Lark.\n\n"
+            "“Kitty, was it a large goose?” said Ada Vole.\n\n"
+            "“The largest I ever saw,” said Kitty Lark.\n\n"
+            "“Mr. Pim, I suppose, keeps geese?” said Ada Vole.\n\n"
+            "“He does, and cows.”\n",
+            ["Ada Vole", "Kitty Lark", "Ada Vole", "Kitty Lark"],
+        ),
+    ],
+)
+def test_no_false_addressees(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert speakers(tmp_path, text, recipe, casting)[3:] == expected

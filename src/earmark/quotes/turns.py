@@ -44,6 +44,11 @@ _CONVERSATION_BLOCKS = 12
 
 def vocatives(text: str) -> list[str]:
     """Names a quotation addresses ("Well, Watson," / "my dear Holmes!" / "Mr. D'Souza?")."""
+    return [name for name, _ in _titled_vocatives(text)]
+
+
+def _titled_vocatives(text: str) -> list[tuple[str, str | None]]:
+    """vocatives, each with the gender its title says ("Mr. Martin": "male"), if any."""
     found = []
     first = _VOCATIVE_FIRST.match(text)
     matches = _VOCATIVE.finditer(text, first.end() if first else 0)
@@ -54,13 +59,27 @@ def vocatives(text: str) -> list[str]:
             and not parsed.organisation
             and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
         ):
-            found.append(parsed.name[-1])
+            found.append((parsed.name[-1], _title_gender(parsed.titles)))
     return found
 
 
+def _title_gender(titles: frozenset[str]) -> str | None:
+    if titles & cues.ENGLISH.male_words:
+        return "male"
+    return "female" if titles & cues.ENGLISH.female_words else None
+
+
+_THINKING = frozenset("thought thinks think mused muses reflected reflects wondered".split())
+"""Verbs of a cue that make its quotation a thought: it speaks to no one there."""
+
+
 def addressee(ctx: _Context, result: Attributed) -> Entity | None:
-    """Whom a quotation speaks to: a name it addresses that is not its speaker's, or the
-    "to X" after its cue ("said Alice to the Rabbit")."""
+    """Whom a quotation speaks to: a name it addresses that is not its speaker's (nor of
+    another gender than its title's), or the "to X" after its cue ("said Alice to the
+    Rabbit"); no one for a thought (“Well done, Mrs. Martin!” thought Emma)."""
+    if result.cue is not None and _THINKING.intersection(
+            ctx.text[result.cue[0] : result.cue[1]].lower().split()):
+        return None
     if result.cue is not None and result.cue[1] > result.quote.span[1]:
         to = _TO_ADDRESSEE.match(ctx.text, result.cue[1])
         if to is not None:
@@ -68,9 +87,11 @@ def addressee(ctx: _Context, result: Attributed) -> Entity | None:
             if found is not None and found is not result.speaker:
                 return found
     inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
-    for name in vocatives(inner):
+    for name, gender in _titled_vocatives(inner):
         found = ctx.registry.known(name)
-        if found is not None and found is not result.speaker:
+        if found is not None and found is not result.speaker and (
+            None in (gender, found.gender) or gender == found.gender
+        ):  # "Mr. Martin" is not Mrs Martin
             return found
     return None
 
