@@ -116,3 +116,15 @@ def test_a_description_that_answers_is_the_one_spoken_to(tmp_path: Path, recipe,
 )
 def test_no_false_addressees(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
     assert speakers(tmp_path, text, recipe, casting)[3:] == expected
+
+
+def test_a_speaker_who_names_themselves_is_that_person(tmp_path: Path, recipe, casting) -> None:
+    """ “Mr. Tobias Reed,” said the little man. “That is my name.”: the little man is Tobias
+    Reed, in what he said before too; “My name is Clara Dunn” is Clara Dunn's."""
+    text = (
+        "Chapter One\n\nA little man in a yellow coat met us at the door.\n\n"
+        "“Step in, step in,” said the little man. “You are expected.”\n\n"
+        "“Mr. Tobias Reed,” said the little man, bowing. “That is my name.”\n\n"
+        "A tall woman rose from the sofa.\n\n“My name is Clara Dunn,” she said.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == ["Tobias Reed"] * 4 + ["Clara Dunn"]

@@ -106,6 +106,8 @@ class _Context:
         self.described: dict[str, Entity] = {}
         """Descriptions tied to a person by turn-taking ("the girl" who answers Jupe): the
         description's canonical words, and whom they mean (turns.description_turn)."""
+        self.renamed: dict[int, Entity] = {}
+        """Descriptions that named themselves (by id): the person each one is (_self_named)."""
         self.ages: dict[int, str] = {}
         """Per person (by id), "young" or "old" when a description tied to them says so."""
 
@@ -190,6 +192,8 @@ def attribute(
             result = _attribute_one(ctx, quote, number, previous_in_block)
             if result.speaker is not None and not result.speaker.may_speak:
                 result = dataclasses.replace(result, speaker=None)  # a place never speaks
+            if result.speech:
+                result = _self_named(ctx, result, block)
             results.append(result)
             if result.speech:
                 turns.note_turn(ctx, result, number, previous_in_block is None and _starts_block(
@@ -205,6 +209,9 @@ def attribute(
                     result.speaker.subject_seen = result.quote.span[1]
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
     turns.turns_back(ctx, results)
+    if ctx.renamed:
+        results = [dataclasses.replace(r, speaker=ctx.renamed[id(r.speaker)])
+                   if id(r.speaker) in ctx.renamed else r for r in results]
     if ctx.me is not None:
         results = _name_first_person(ctx, results)
     speakers: dict[int, Entity] = {}
@@ -212,6 +219,44 @@ def attribute(
         if result.speech and result.speaker is not None:
             speakers.setdefault(id(result.speaker), result.speaker)
     return results, list(speakers.values())
+
+
+_SELF_INTRO = cues.at_word_start(("my name is", "My name is", "I am", "I[’']m"))
+_SELF_NAME = rx.compile(
+    rf"{_SELF_INTRO}\s+"
+    rf"(?P<name>{cues.NAME})(?=\s*[,.;!?—]|\s*-|\W*$)"
+)
+"""A speaker giving their own name: “My name is Tom Birch.”, “I am Miss Ames, and ...”."""
+_BARE_NAME = rx.compile(rf"\W*(?P<name>{cues.NAME})\W*")
+_MY_NAME = rx.compile(r"\b(?:[Mm]y name|I am called)\b")
+
+
+def _self_named(ctx: _Context, result: Attributed, block: Block) -> Attributed:
+    """A quotation in which its speaker names themselves (“My name is Tom Birch.”; “Mr. Tom
+    Birch,” said the little man. “That is my name.”) is that person's; a description that
+    spoke it ("the little man") is that person, in the quotations before too."""
+    text = ctx.text
+    inner = text[result.quote.span[0] : result.quote.span[1]]
+    found = _SELF_NAME.search(inner)
+    if found is None:
+        bare = _BARE_NAME.fullmatch(inner)
+        if bare is None or not _MY_NAME.search(text, result.quote.span[1], block.span[1]):
+            return result
+        found = bare
+    parsed = parse_name(found.group("name"), ctx.registry.extra_titles)
+    if parsed is None or parsed.organisation or not (parsed.titles or len(parsed.name) >= 2):
+        return result
+    speaker = result.speaker
+    person = ctx.registry.name(found.group("name"), result.quote.span[0] + found.start("name"))
+    if person is None or person is speaker or not person.may_speak:
+        return result
+    if speaker is not None and speaker.kind == "description":
+        ctx.renamed[id(speaker)] = person
+        ctx.described[speaker.canonical] = person
+        for number, other in ctx.block_speakers.items():
+            if other is speaker:
+                ctx.block_speakers[number] = person
+    return dataclasses.replace(result, speaker=person, how=f"{result.how}-self")
 
 
 def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:
