@@ -128,3 +128,28 @@ def test_a_speaker_who_names_themselves_is_that_person(tmp_path: Path, recipe, c
         "A tall woman rose from the sofa.\n\n“My name is Clara Dunn,” she said.\n"
     )
     assert speakers(tmp_path, text, recipe, casting) == ["Tobias Reed"] * 4 + ["Clara Dunn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # “Poor Mrs. Pim!” pities her; it does not speak to her
+            _OPENING + "Mrs. Pim had lost her goose, and Ada Vole and Kitty Lark sat by the "
+            "fire talking of it.\n\n"
+            "“Kitty, have you heard?” said Ada Vole.\n\n"
+            "“I have,” said Kitty Lark.\n\n"
+            "“Poor Mrs. Pim!” said Ada Vole.\n\n"
+            "“She will get another.”\n",
+            ["Ada Vole", "Kitty Lark", "Ada Vole", "Kitty Lark"],
+        ),
+        (  # after narration, a turn is not by the person it talks about
+            _OPENING + "Kitty Lark came in from the lane with news of Mrs. Pim.\n\n"
+            "“Mrs. Pim has lost her goose!”\n",
+            ["Kitty Lark"],
+        ),
+    ],
+)
+def test_named_but_not_addressed(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert speakers(tmp_path, text, recipe, casting)[3:] == expected

@@ -53,6 +53,9 @@ def _titled_vocatives(text: str) -> list[tuple[str, str | None]]:
     first = _VOCATIVE_FIRST.match(text)
     matches = _VOCATIVE.finditer(text, first.end() if first else 0)
     for match in (first, *matches) if first else matches:
+        if match.group("name").startswith("Poor ") or text[
+                max(0, match.start("name") - 5) : match.start("name")].lower() == "poor ":
+            continue  # “Poor Miss Taylor!”, “ah! poor Miss Taylor!”: pity for one not there
         parsed = parse_name(match.group("name"))
         if (
             parsed is not None
@@ -209,10 +212,10 @@ def _quoted_vocatives(ctx: _Context, quote: QuoteMarks) -> list[str]:
 def from_neighbours(ctx: _Context, quote: QuoteMarks, number: int) -> tuple[Entity | None, str]:
     """The speaker of paragraph `number`, all quotation and no cue, from the paragraphs before
     (see the module's docstring), and the rule that found it."""
-    speaker, how = _forwards(ctx, number)
+    inner = ctx.text[quote.span[0] : quote.span[1]]
+    speaker, how = _forwards(ctx, number, inner)
     if speaker is None or not _dialogue(ctx):
         return speaker, how
-    inner = ctx.text[quote.span[0] : quote.span[1]]
     addressed = {id(p) for p in map(ctx.registry.known, vocatives(inner)) if p is not None}
     if id(speaker) not in addressed:
         return speaker, how
@@ -223,7 +226,7 @@ def from_neighbours(ctx: _Context, quote: QuoteMarks, number: int) -> tuple[Enti
     return None, "addressed"
 
 
-def _forwards(ctx: _Context, number: int) -> tuple[Entity | None, str]:
+def _forwards(ctx: _Context, number: int, inner: str) -> tuple[Entity | None, str]:
     speakers = ctx.block_speakers
     replied = ctx.addressees.get(number - 1)
     if replied is not None and number - 1 in speakers:
@@ -243,6 +246,8 @@ def _forwards(ctx: _Context, number: int) -> tuple[Entity | None, str]:
         people = [
             s for s in ctx.registry.speakers if s.kind == "person" and start <= s.last_seen < end
         ]
+        # no one names themselves: “Poor Miss Taylor!--I wish she were here” is not hers
+        people = [p for p in people if not (p.last and p.last in inner)] or people
         if people:
             return max(people, key=lambda p: (bool(p.titles or p.spoke), p.last_seen)), (
                 "neighbours")
