@@ -153,3 +153,14 @@ def test_named_but_not_addressed(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert speakers(tmp_path, text, recipe, casting)[3:] == expected
+
+
+def test_a_described_speaker_called_by_name_in_the_reply(tmp_path: Path, recipe, casting) -> None:
+    """ “Who is there?” cried a gruff voice. / “Only me, Pinner,” said Mr. Hobb.: the gruff
+    voice is Pinner, a name the text had not used."""
+    text = _OPENING + (
+        "Mr. Hobb knocked at the gate of the lodge.\n\n"
+        "“Who is there?” cried a gruff voice from within.\n\n"
+        "“Only me, Pinner,” said Mr. Hobb. “Open the gate.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[3:] == ["Pinner", "Hobb", "Hobb"]

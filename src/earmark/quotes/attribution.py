@@ -194,6 +194,8 @@ def attribute(
                 result = dataclasses.replace(result, speaker=None)  # a place never speaks
             if result.speech:
                 result = _self_named(ctx, result, block)
+                if previous_in_block is None and _dialogue_turn(ctx, block, quote):
+                    _named_in_reply(ctx, result, number)
             results.append(result)
             if result.speech:
                 turns.note_turn(ctx, result, number, previous_in_block is None and _starts_block(
@@ -251,12 +253,48 @@ def _self_named(ctx: _Context, result: Attributed, block: Block) -> Attributed:
     if person is None or person is speaker or not person.may_speak:
         return result
     if speaker is not None and speaker.kind == "description":
-        ctx.renamed[id(speaker)] = person
-        ctx.described[speaker.canonical] = person
-        for number, other in ctx.block_speakers.items():
-            if other is speaker:
-                ctx.block_speakers[number] = person
+        _rename(ctx, speaker, person)
     return dataclasses.replace(result, speaker=person, how=f"{result.how}-self")
+
+
+def _dialogue_turn(ctx: _Context, block: Block, quote: QuoteMarks) -> bool:
+    """Whether a quotation opens its paragraph in a text of dialogue."""
+    return turns.in_dialogue(ctx) and _starts_block(ctx.text, block.span[0], quote.span[0])
+
+
+def _rename(ctx: _Context, description: Entity, person: Entity) -> None:
+    """A described speaker ("the little man", "a gruff voice") is `person`, in the
+    quotations before and after."""
+    ctx.renamed[id(description)] = person
+    ctx.described[description.canonical] = person
+    if person.gender is None:
+        person.gender = description.gender
+    for number, other in ctx.block_speakers.items():
+        if other is description:
+            ctx.block_speakers[number] = person
+
+
+_FIRST_SENTENCE = rx.compile(r"[^.!?]*[.!?]+")
+
+
+def _named_in_reply(ctx: _Context, result: Attributed, number: int) -> None:
+    """ “Who is there?” cried a gruff voice. / “It is I, McMurdo.”: a described speaker of
+    the turn before, whom the reply's first sentence calls by a name the text has not used
+    yet, is so named."""
+    described = ctx.block_speakers.get(number - 1)
+    if described is None or described.kind != "description" or result.speaker is described or (
+        id(described) in ctx.renamed
+    ):
+        return
+    inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
+    first = _FIRST_SENTENCE.match(inner)  # the reply's opening words ("my sister's son, Tom,
+    names = turns.vocatives(first.group() if first else inner)  # ..." names no one there)
+    if not names or ctx.registry.known(names[0]) is not None or ctx.registry.common_word(
+            names[0]):
+        return
+    person = ctx.registry.name(names[0], result.quote.span[0])
+    if person is not None and person.may_speak and person.kind == "person":
+        _rename(ctx, described, person)
 
 
 def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:

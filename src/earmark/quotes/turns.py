@@ -133,6 +133,9 @@ def _dialogue(ctx: _Context) -> bool:
     return ctx.dialogue or ctx.replies + len(ctx.addressees) > max(2, ctx.continued)
 
 
+in_dialogue = _dialogue
+"""_dialogue, for the rules of earmark.quotes.attribution."""
+
 _GENDER = {"he": "male", "she": "female"}
 
 
