@@ -72,3 +72,95 @@ _OPENING = (
 )
 def test_turns(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
     assert speakers(tmp_path, text, recipe, casting) == expected
+
+
+def test_a_description_that_answers_is_the_one_spoken_to(tmp_path: Path, recipe, casting) -> None:
+    """ "said the child" answering a turn that calls Tibby Marsh by name is Tibby, and goes on
+    being her in the scene; "the old gentleman" is never the one called "the child"."""
+    text = _OPENING + (
+        "Mr. Hobb waited at the gate, and Tibby Marsh came slowly up the lane.\n\n"
+        "“Come here, Tibby,” said Mr. Hobb.\n\n"
+        "“I am coming, sir,” said the child.\n\n"
+        "“Where have you been all day?” said Mr. Hobb.\n\n"
+        "“At the river, sir,” said the child, looking down.\n\n"
+        "An old gentleman came out of the house with Mr. Rowe.\n\n"
+        "“You are late again, Tibby,” said Mr. Hobb.\n\n"
+        "“Late, indeed,” said the old gentleman.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[3:] == [
+        "Hobb", "Tibby Marsh", "Hobb", "Tibby Marsh", "Hobb", "the old gentleman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a thought speaks to no one: the turn after it is not Mrs. Pim's
+            _OPENING + "Mrs. Pim had sent a goose to the school, and Ada Vole walked home "
+            "with Kitty Lark.\n\n"
+            "“Kitty, was it a large goose?” said Ada Vole.\n\n"
+            "“The largest I ever saw,” said Kitty Lark.\n\n"
+            "“Well done, Mrs. Pim!” thought Ada Vole.\n\n"
+            "“And she sent a cake as well.”\n",
+            ["Ada Vole", "Kitty Lark", "Ada Vole", "Kitty Lark"],
+        ),
+        (  # "Mr. Pim" addressed is not Mrs. Pim, the one Pim the text knows
+            _OPENING + "Mrs. Pim had sent a goose to the school, and Ada Vole walked home "
+            "with Kitty Lark.\n\n"
+            "“Kitty, was it a large goose?” said Ada Vole.\n\n"
+            "“The largest I ever saw,” said Kitty Lark.\n\n"
+            "“Mr. Pim, I suppose, keeps geese?” said Ada Vole.\n\n"
+            "“He does, and cows.”\n",
+            ["Ada Vole", "Kitty Lark", "Ada Vole", "Kitty Lark"],
+        ),
+    ],
+)
+def test_no_false_addressees(tmp_path: Path, recipe, casting, text: str, expected: list) -> None:
+    assert speakers(tmp_path, text, recipe, casting)[3:] == expected
+
+
+def test_a_speaker_who_names_themselves_is_that_person(tmp_path: Path, recipe, casting) -> None:
+    """ “Mr. Tobias Reed,” said the little man. “That is my name.”: the little man is Tobias
+    Reed, in what he said before too; “My name is Clara Dunn” is Clara Dunn's."""
+    text = (
+        "Chapter One\n\nA little man in a yellow coat met us at the door.\n\n"
+        "“Step in, step in,” said the little man. “You are expected.”\n\n"
+        "“Mr. Tobias Reed,” said the little man, bowing. “That is my name.”\n\n"
+        "A tall woman rose from the sofa.\n\n“My name is Clara Dunn,” she said.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == ["Tobias Reed"] * 4 + ["Clara Dunn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # “Poor Mrs. Pim!” pities her; it does not speak to her
+            _OPENING + "Mrs. Pim had lost her goose, and Ada Vole and Kitty Lark sat by the "
+            "fire talking of it.\n\n"
+            "“Kitty, have you heard?” said Ada Vole.\n\n"
+            "“I have,” said Kitty Lark.\n\n"
+            "“Poor Mrs. Pim!” said Ada Vole.\n\n"
+            "“She will get another.”\n",
+            ["Ada Vole", "Kitty Lark", "Ada Vole", "Kitty Lark"],
+        ),
+        (  # after narration, a turn is not by the person it talks about
+            _OPENING + "Kitty Lark came in from the lane with news of Mrs. Pim.\n\n"
+            "“Mrs. Pim has lost her goose!”\n",
+            ["Kitty Lark"],
+        ),
+    ],
+)
+def test_named_but_not_addressed(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert speakers(tmp_path, text, recipe, casting)[3:] == expected
+
+
+def test_a_described_speaker_called_by_name_in_the_reply(tmp_path: Path, recipe, casting) -> None:
+    """ “Who is there?” cried a gruff voice. / “Only me, Pinner,” said Mr. Hobb.: the gruff
+    voice is Pinner, a name the text had not used."""
+    text = _OPENING + (
+        "Mr. Hobb knocked at the gate of the lodge.\n\n"
+        "“Who is there?” cried a gruff voice from within.\n\n"
+        "“Only me, Pinner,” said Mr. Hobb. “Open the gate.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[3:] == ["Pinner", "Hobb", "Hobb"]

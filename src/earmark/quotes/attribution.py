@@ -103,6 +103,13 @@ class _Context:
         """Whether the text's quotations read as dialogue (turns.asks_questions)."""
         self.continued = 0
         """... whose speaker is the same: evidence of statements going on over paragraphs."""
+        self.described: dict[str, Entity] = {}
+        """Descriptions tied to a person by turn-taking ("the girl" who answers Jupe): the
+        description's canonical words, and whom they mean (turns.description_turn)."""
+        self.renamed: dict[int, Entity] = {}
+        """Descriptions that named themselves (by id): the person each one is (_self_named)."""
+        self.ages: dict[int, str] = {}
+        """Per person (by id), "young" or "old" when a description tied to them says so."""
 
     def first_person(self) -> Entity:
         """The one who says "I said": a first-person narrator (named at the end, from what the
@@ -185,6 +192,10 @@ def attribute(
             result = _attribute_one(ctx, quote, number, previous_in_block)
             if result.speaker is not None and not result.speaker.may_speak:
                 result = dataclasses.replace(result, speaker=None)  # a place never speaks
+            if result.speech:
+                result = _self_named(ctx, result, block)
+                if previous_in_block is None and _dialogue_turn(ctx, block, quote):
+                    _named_in_reply(ctx, result, number)
             results.append(result)
             if result.speech:
                 turns.note_turn(ctx, result, number, previous_in_block is None and _starts_block(
@@ -200,6 +211,9 @@ def attribute(
                     result.speaker.subject_seen = result.quote.span[1]
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
     turns.turns_back(ctx, results)
+    if ctx.renamed:
+        results = [dataclasses.replace(r, speaker=ctx.renamed[id(r.speaker)])
+                   if id(r.speaker) in ctx.renamed else r for r in results]
     if ctx.me is not None:
         results = _name_first_person(ctx, results)
     speakers: dict[int, Entity] = {}
@@ -207,6 +221,80 @@ def attribute(
         if result.speech and result.speaker is not None:
             speakers.setdefault(id(result.speaker), result.speaker)
     return results, list(speakers.values())
+
+
+_SELF_INTRO = cues.at_word_start(("my name is", "My name is", "I am", "I[’']m"))
+_SELF_NAME = rx.compile(
+    rf"{_SELF_INTRO}\s+"
+    rf"(?P<name>{cues.NAME})(?=\s*[,.;!?—]|\s*-|\W*$)"
+)
+"""A speaker giving their own name: “My name is Tom Birch.”, “I am Miss Ames, and ...”."""
+_BARE_NAME = rx.compile(rf"\W*(?P<name>{cues.NAME})\W*")
+_MY_NAME = rx.compile(r"\b(?:[Mm]y name|I am called)\b")
+
+
+def _self_named(ctx: _Context, result: Attributed, block: Block) -> Attributed:
+    """A quotation in which its speaker names themselves (“My name is Tom Birch.”; “Mr. Tom
+    Birch,” said the little man. “That is my name.”) is that person's; a description that
+    spoke it ("the little man") is that person, in the quotations before too."""
+    text = ctx.text
+    inner = text[result.quote.span[0] : result.quote.span[1]]
+    found = _SELF_NAME.search(inner)
+    if found is None:
+        bare = _BARE_NAME.fullmatch(inner)
+        if bare is None or not _MY_NAME.search(text, result.quote.span[1], block.span[1]):
+            return result
+        found = bare
+    parsed = parse_name(found.group("name"), ctx.registry.extra_titles)
+    if parsed is None or parsed.organisation or not (parsed.titles or len(parsed.name) >= 2):
+        return result
+    speaker = result.speaker
+    person = ctx.registry.name(found.group("name"), result.quote.span[0] + found.start("name"))
+    if person is None or person is speaker or not person.may_speak:
+        return result
+    if speaker is not None and speaker.kind == "description":
+        _rename(ctx, speaker, person)
+    return dataclasses.replace(result, speaker=person, how=f"{result.how}-self")
+
+
+def _dialogue_turn(ctx: _Context, block: Block, quote: QuoteMarks) -> bool:
+    """Whether a quotation opens its paragraph in a text of dialogue."""
+    return turns.in_dialogue(ctx) and _starts_block(ctx.text, block.span[0], quote.span[0])
+
+
+def _rename(ctx: _Context, description: Entity, person: Entity) -> None:
+    """A described speaker ("the little man", "a gruff voice") is `person`, in the
+    quotations before and after."""
+    ctx.renamed[id(description)] = person
+    ctx.described[description.canonical] = person
+    if person.gender is None:
+        person.gender = description.gender
+    for number, other in ctx.block_speakers.items():
+        if other is description:
+            ctx.block_speakers[number] = person
+
+
+_FIRST_SENTENCE = rx.compile(r"[^.!?]*[.!?]+")
+
+
+def _named_in_reply(ctx: _Context, result: Attributed, number: int) -> None:
+    """ “Who is there?” cried a gruff voice. / “It is I, McMurdo.”: a described speaker of
+    the turn before, whom the reply's first sentence calls by a name the text has not used
+    yet, is so named."""
+    described = ctx.block_speakers.get(number - 1)
+    if described is None or described.kind != "description" or result.speaker is described or (
+        id(described) in ctx.renamed
+    ):
+        return
+    inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
+    first = _FIRST_SENTENCE.match(inner)  # the reply's opening words ("my sister's son, Tom,
+    names = turns.vocatives(first.group() if first else inner)  # ..." names no one there)
+    if not names or ctx.registry.known(names[0]) is not None or ctx.registry.common_word(
+            names[0]):
+        return
+    person = ctx.registry.name(names[0], result.quote.span[0])
+    if person is not None and person.may_speak and person.kind == "person":
+        _rename(ctx, described, person)
 
 
 def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attributed]:
@@ -276,6 +364,8 @@ def _attribute_one(
         speaker = ctx.speaker_for(cue)
         if speaker is not None and cue.kind == "pronoun":
             speaker = turns.pronoun_turn(ctx, quote, number, cue, speaker)
+        elif speaker is not None and cue.kind == "description":
+            speaker = turns.description_turn(ctx, quote, number, speaker)
         antecedent = speaker.last_surface if speaker is not None and cue.kind == "pronoun" else None
         return Attributed(
             quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}", antecedent

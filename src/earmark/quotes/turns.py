@@ -44,23 +44,45 @@ _CONVERSATION_BLOCKS = 12
 
 def vocatives(text: str) -> list[str]:
     """Names a quotation addresses ("Well, Watson," / "my dear Holmes!" / "Mr. D'Souza?")."""
+    return [name for name, _ in _titled_vocatives(text)]
+
+
+def _titled_vocatives(text: str) -> list[tuple[str, str | None]]:
+    """vocatives, each with the gender its title says ("Mr. Martin": "male"), if any."""
     found = []
     first = _VOCATIVE_FIRST.match(text)
     matches = _VOCATIVE.finditer(text, first.end() if first else 0)
     for match in (first, *matches) if first else matches:
+        if match.group("name").startswith("Poor ") or text[
+                max(0, match.start("name") - 5) : match.start("name")].lower() == "poor ":
+            continue  # “Poor Miss Taylor!”, “ah! poor Miss Taylor!”: pity for one not there
         parsed = parse_name(match.group("name"))
         if (
             parsed is not None
             and not parsed.organisation
             and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
         ):
-            found.append(parsed.name[-1])
+            found.append((parsed.name[-1], _title_gender(parsed.titles)))
     return found
 
 
+def _title_gender(titles: frozenset[str]) -> str | None:
+    if titles & cues.ENGLISH.male_words:
+        return "male"
+    return "female" if titles & cues.ENGLISH.female_words else None
+
+
+_THINKING = frozenset("thought thinks think mused muses reflected reflects wondered".split())
+"""Verbs of a cue that make its quotation a thought: it speaks to no one there."""
+
+
 def addressee(ctx: _Context, result: Attributed) -> Entity | None:
-    """Whom a quotation speaks to: a name it addresses that is not its speaker's, or the
-    "to X" after its cue ("said Alice to the Rabbit")."""
+    """Whom a quotation speaks to: a name it addresses that is not its speaker's (nor of
+    another gender than its title's), or the "to X" after its cue ("said Alice to the
+    Rabbit"); no one for a thought (“Well done, Mrs. Martin!” thought Emma)."""
+    if result.cue is not None and _THINKING.intersection(
+            ctx.text[result.cue[0] : result.cue[1]].lower().split()):
+        return None
     if result.cue is not None and result.cue[1] > result.quote.span[1]:
         to = _TO_ADDRESSEE.match(ctx.text, result.cue[1])
         if to is not None:
@@ -68,9 +90,11 @@ def addressee(ctx: _Context, result: Attributed) -> Entity | None:
             if found is not None and found is not result.speaker:
                 return found
     inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
-    for name in vocatives(inner):
+    for name, gender in _titled_vocatives(inner):
         found = ctx.registry.known(name)
-        if found is not None and found is not result.speaker:
+        if found is not None and found is not result.speaker and (
+            None in (gender, found.gender) or gender == found.gender
+        ):  # "Mr. Martin" is not Mrs Martin
             return found
     return None
 
@@ -109,6 +133,9 @@ def _dialogue(ctx: _Context) -> bool:
     return ctx.dialogue or ctx.replies + len(ctx.addressees) > max(2, ctx.continued)
 
 
+in_dialogue = _dialogue
+"""_dialogue, for the rules of earmark.quotes.attribution."""
+
 _GENDER = {"he": "male", "she": "female"}
 
 
@@ -140,6 +167,47 @@ def pronoun_turn(
     return other if other is not None and other.may_speak else speaker
 
 
+def description_turn(
+    ctx: _Context, quote: QuoteMarks, number: int, speaker: Entity
+) -> Entity:
+    """The "the girl" or "the old gentleman" of a quotation's cue in dialogue, when the text
+    has not tied it to anyone: the one the turn before spoke to by name, when the gender fits
+    (“Was this boy after you, Jupe?” / “Yes, sir,” said the girl); that description then
+    goes on meaning them while they are in the scene (_Context.described)."""
+    if speaker.kind != "description" or not _dialogue(ctx):
+        return speaker
+    linked = ctx.described.get(speaker.canonical)
+    if linked is not None and linked.last_seen >= quote.span[0] - _SCENE:
+        return linked
+    if ctx.text[ctx.document.blocks[number].span[0] : quote.span[0]].strip():
+        return speaker
+    replied = ctx.addressees.get(number - 1)
+    if replied is None or not replied.may_speak or replied.group or (
+        None not in (speaker.gender, replied.gender) and speaker.gender != replied.gender
+    ):
+        return speaker
+    age = _age(speaker.canonical)
+    if ctx.ages.get(id(replied), age) != age:
+        return speaker  # "the old gentleman" is not the boy the text called "the child"
+    ctx.described[speaker.canonical] = replied
+    if age is not None:
+        ctx.ages[id(replied)] = age
+    return replied
+
+
+_YOUNG = frozenset("boy girl child lad lass youth kid infant baby".split())
+_OLD = frozenset("old elderly aged gentleman".split())
+
+
+def _age(description: str) -> str | None:
+    """ "the child", "the young girl": "young"; "the old woman", "the second old gentleman":
+    "old"; else None."""
+    words = set(description.lower().split())
+    if words & _YOUNG:
+        return "young"
+    return "old" if words & _OLD else None
+
+
 def _quoted_vocatives(ctx: _Context, quote: QuoteMarks) -> list[str]:
     return vocatives(ctx.text[quote.span[0] : quote.span[1]])
 
@@ -147,10 +215,10 @@ def _quoted_vocatives(ctx: _Context, quote: QuoteMarks) -> list[str]:
 def from_neighbours(ctx: _Context, quote: QuoteMarks, number: int) -> tuple[Entity | None, str]:
     """The speaker of paragraph `number`, all quotation and no cue, from the paragraphs before
     (see the module's docstring), and the rule that found it."""
-    speaker, how = _forwards(ctx, number)
+    inner = ctx.text[quote.span[0] : quote.span[1]]
+    speaker, how = _forwards(ctx, number, inner)
     if speaker is None or not _dialogue(ctx):
         return speaker, how
-    inner = ctx.text[quote.span[0] : quote.span[1]]
     addressed = {id(p) for p in map(ctx.registry.known, vocatives(inner)) if p is not None}
     if id(speaker) not in addressed:
         return speaker, how
@@ -161,7 +229,7 @@ def from_neighbours(ctx: _Context, quote: QuoteMarks, number: int) -> tuple[Enti
     return None, "addressed"
 
 
-def _forwards(ctx: _Context, number: int) -> tuple[Entity | None, str]:
+def _forwards(ctx: _Context, number: int, inner: str) -> tuple[Entity | None, str]:
     speakers = ctx.block_speakers
     replied = ctx.addressees.get(number - 1)
     if replied is not None and number - 1 in speakers:
@@ -182,6 +250,8 @@ def _forwards(ctx: _Context, number: int) -> tuple[Entity | None, str]:
             s for s in ctx.registry.speakers if s.kind == "person" and start <= s.last_seen < end
             and not s.plain_words  # "the hard Fact fellows": no one's name
         ]
+        # no one names themselves: “Poor Miss Taylor!--I wish she were here” is not hers
+        people = [p for p in people if not (p.last and p.last in inner)] or people
         if people:
             return max(people, key=lambda p: (bool(p.titles or p.spoke), p.last_seen)), (
                 "neighbours")
