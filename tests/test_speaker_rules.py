@@ -899,3 +899,31 @@ def test_a_name_of_plain_words_is_no_speaker_for_the_next_tagless_quote(
             " classroom, Ogre Fact ruled the benches and the slates.\n\n"
             "“Nobody believes any of it, and nobody believes themselves.”")
     assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a name never ends in a number word: a handle, a place, a film
+            "Notes\n\nMy favourite reply is when Building Twenty points out the obvious:"
+            " “Both sides are wrong.”",
+            [("“Both sides are wrong.”", None)],
+        ),
+        (  # clothes do not speak, even when a joke has them do it
+            "Notes\n\nThe empty coat moved towards him. “Stay back!” said the coat.",
+            [("“Stay back!”", None)],
+        ),
+    ],
+)
+def test_numbers_a_one_and_clothes_name_no_speaker(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_a_one_refers_to_no_one(tmp_path: Path, recipe, casting) -> None:
+    text = ("Notes\n\n“Will you come?” I asked. But in quite as clear a one came the previous"
+            " reply, “I would prefer not to.”")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert "a one" not in [s.name for s in plan.speakers]
+    assert len(plan.quotes) == 2

@@ -149,5 +149,6 @@ window table chair floor wall street road finger fingers thumb thumbs lip lips m
 cheek cheeks
 brow shoulder shoulders arm arms look looks glance smile frown nod answer reply accent tone end
 city town village country county pier scent cry gasp
+ones coat hat cap cloak gown dressing-gown bonnet shawl sleeve sleeves collar boots
 """),
 )

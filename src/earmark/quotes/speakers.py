@@ -54,6 +54,14 @@ _ABBREVIATED_TITLES = {
 }
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen twenty thirty forty"
+    " fifty sixty seventy eighty ninety hundred thousand million billion".split()
+)
+"""A name never ends in one ("Building Twenty", "Ocean's Eleven"): a place's, a group's, a
+title's."""
+
+
 def _ends_with_name(longer: str, name: str) -> bool:
     """ "White Rabbit" ends with the name "Rabbit", "Frog-Footman" with "Footman"."""
     return len(longer) > len(name) + 1 and longer.endswith(name) and (
@@ -408,7 +416,7 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
     tokens = [t for i, t in enumerate(tokens) if i == 0 or t != tokens[i - 1]]  # "Thomas Thomas"
     while len(tokens) > 1 and _word(tokens[-1]) in ENGLISH.trailing_not_names:
         tokens = tokens[:-1]  # "MSNBC Monday"
-    if not tokens or all(
+    if not tokens or _word(tokens[-1]) in _NUMBER_WORDS or all(
         _ROMAN.fullmatch(t) or _PARTY_STATE.fullmatch(t) or _word(t) in ENGLISH.not_names
         or _word(t) in ENGLISH.trailing_not_names or _word(t).split("-")[0] in ENGLISH.not_names
         for t in tokens
@@ -731,6 +739,8 @@ class Registry:
         noun = next((words[i - 1] for i in range(2, len(words)) if words[i] in _PREPOSITIONS),
                     head)  # "a Democratic staffer in the room": the staffer
         if noun in ENGLISH.not_speakers or _ADJECTIVE.fullmatch(noun) or (
+            noun == "one" and words[0] in ("a", "an")  # "as clear a one came the reply"
+        ) or (
             words.index(noun) <= 2 and abstract_noun(noun)  # a longer one may have lost its
         ) or (  # head to the cue's word limit ("a former senior law enforcement [official]")
             noun != head and words.index(noun) <= 2 and noun.endswith("ing")
