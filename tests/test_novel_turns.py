@@ -164,3 +164,17 @@ def test_a_described_speaker_called_by_name_in_the_reply(tmp_path: Path, recipe,
         "“Only me, Pinner,” said Mr. Hobb. “Open the gate.”\n"
     )
     assert speakers(tmp_path, text, recipe, casting)[3:] == ["Pinner", "Hobb", "Hobb"]
+
+
+def test_said_he_in_a_new_paragraph_is_the_other_turn(tmp_path: Path, recipe, casting) -> None:
+    # the narration's "He ..." keeps the last speaker as its subject; a new paragraph that
+    # opens with “...,” said he is the other one's turn
+    text = (_OPENING + "Mr. Crane stood by the fire when Dr. Lowe came in.\n\n"
+            "“You are late,” said Mr. Crane.\n\n"
+            "“The roads were bad,” said Lowe. He shook the snow from his coat and looked"
+            " about the room.\n\n"
+            "“Then sit down by the fire,” said he. “You must be cold.”\n\n"
+            "“I am, rather,” said Lowe.\n\n"
+            "“It is always so in January,” he remarked.\n")
+    assert speakers(tmp_path, text, recipe, casting)[3:] == [
+        "Crane", "Lowe", "Crane", "Crane", "Lowe", "Crane"]

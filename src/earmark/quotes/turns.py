@@ -154,6 +154,10 @@ def pronoun_turn(
         replied = ctx.addressees.get(number - 1)
         if replied is not None and replied.gender == gender and replied.may_speak:
             return replied
+        if ctx.block_speakers.get(number - 1) is speaker:
+            other = _alternate(ctx, number, speaker, gender)
+            if other is not None:
+                return other
     addressed = tuple(p for p in map(ctx.registry.known, _quoted_vocatives(ctx, quote))
                       if p is not None)
     if speaker not in addressed:
@@ -165,6 +169,19 @@ def pronoun_turn(
         return max(fits, key=lambda p: p.last_seen)
     other = ctx.registry.pronoun(position, cue.subject, addressed)
     return other if other is not None and other.may_speak else speaker
+
+
+def _alternate(ctx: _Context, number: int, speaker: Entity, gender: str) -> Entity | None:
+    """Who answers `speaker`, the speaker of the paragraph before, in a paragraph that opens
+    with “...,” said he: the speaker before (“This is Mr. Holmes.” / “A doctor, eh?” cried
+    he), else the other one of the conversation, when the gender fits; a new paragraph is a
+    new turn, whoever the narration's "He ..." sentences were about."""
+    for other in (ctx.block_speakers.get(number - 2), _other_participant(ctx, number - 1,
+                                                                          speaker)):
+        if other is not None and other is not speaker and other.may_speak and (
+                other.gender == gender) and not other.group:
+            return other
+    return None
 
 
 def description_turn(
