@@ -178,3 +178,15 @@ def test_said_he_in_a_new_paragraph_is_the_other_turn(tmp_path: Path, recipe, ca
             "“It is always so in January,” he remarked.\n")
     assert speakers(tmp_path, text, recipe, casting)[3:] == [
         "Crane", "Lowe", "Crane", "Crane", "Lowe", "Crane"]
+
+
+def test_an_answer_that_names_its_speaker(tmp_path: Path, recipe, casting) -> None:
+    # “What is your name?” / “Rosa Venn,” faltered forth ...: the child is Rosa Venn, in her
+    # turns before and after; the answer is speech though its cue has no verb of speaking
+    text = (_OPENING + "Martha Keel came into the kitchen where the child sat by the stove."
+            "\n\n“What's your name?” said Martha.\n\nThe child looked at the floor.\n\n"
+            "“Must I tell you?” she said.\n\n“Of course you must. What is your name?”\n\n"
+            "“Rosa Venn,” sadly faltered forth the owner of that name, “but nobody ever calls"
+            " me that.”\n\n“Well, Rosa, sit down,” said Martha.\n")
+    assert speakers(tmp_path, text, recipe, casting)[3:] == [
+        "Martha Keel", "Rosa Venn", "Martha Keel", "Rosa Venn", "Rosa Venn", "Martha Keel"]
