@@ -190,3 +190,17 @@ def test_an_answer_that_names_its_speaker(tmp_path: Path, recipe, casting) -> No
             " me that.”\n\n“Well, Rosa, sit down,” said Martha.\n")
     assert speakers(tmp_path, text, recipe, casting)[3:] == [
         "Martha Keel", "Rosa Venn", "Martha Keel", "Rosa Venn", "Rosa Venn", "Martha Keel"]
+
+
+def test_she_is_the_one_in_the_conversation(tmp_path: Path, recipe, casting) -> None:
+    # Mrs. Pike is only talked about; the narration's "She ..." sentences are Nell's, and so
+    # is the "she whispered" of the one woman in the conversation
+    text = ("Chapter One\n\n“Is that you, Jem?” said Mr. Dale.\n\n“It is, Mr. Dale,” said"
+            " Jem Hart.\n\n“Then come in and shut the door,” said Mr. Dale.\n\nJem came in.\n\n"
+            "Nell Gray sat beside Mr. Hale in the cart.\n\n“Is it far?” said Nell.\n\n"
+            "“Not very,” said Mr. Hale.\n\n“I am glad. I do not like long drives.”\n\n"
+            "Mrs. Pike had said so at the station, and Mrs. Pike was seldom wrong.\n\n"
+            "The road went on between the hedges for a long while.\n\n"
+            "She leaned back in the cart and shut her eyes. She did not speak for a mile.\n\n"
+            "“Oh, Mr. Hale,” she whispered, “what was that white place?”\n")
+    assert speakers(tmp_path, text, recipe, casting)[-2:] == ["Nell Gray", "Nell Gray"]

@@ -158,6 +158,8 @@ def pronoun_turn(
             other = _alternate(ctx, number, speaker, gender)
             if other is not None:
                 return other
+    if _dialogue(ctx):
+        speaker = _participant(ctx, number, speaker, gender)
     addressed = tuple(p for p in map(ctx.registry.known, _quoted_vocatives(ctx, quote))
                       if p is not None)
     if speaker not in addressed:
@@ -182,6 +184,27 @@ def _alternate(ctx: _Context, number: int, speaker: Entity, gender: str) -> Enti
                 other.gender == gender) and not other.group:
             return other
     return None
+
+
+def _participant(ctx: _Context, number: int, speaker: Entity, gender: str) -> Entity:
+    """The "she" of a cue in a conversation, when the person it resolves to is neither named
+    in this paragraph or the two before nor among the conversation's speakers (Mrs. Spencer,
+    only talked about, whom the narration's "She ..." sentences kept as their subject): the
+    one speaker of the conversation of that gender, if there is only one."""
+    blocks = ctx.document.blocks
+    if speaker.last_seen >= blocks[max(0, number - 2)].span[0]:
+        return speaker
+    talking: list[Entity] = []
+    for back in range(number - 1, max(-1, number - 1 - _CONVERSATION_BLOCKS), -1):
+        if blocks[back].kind == "heading":
+            break
+        other = ctx.block_speakers.get(back)
+        if other is speaker:
+            return speaker
+        if other is not None and other.gender == gender and other.may_speak and (
+                not other.group) and other not in talking:
+            talking.append(other)
+    return talking[0] if len(talking) == 1 else speaker
 
 
 def description_turn(
