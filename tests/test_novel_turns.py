@@ -164,3 +164,43 @@ def test_a_described_speaker_called_by_name_in_the_reply(tmp_path: Path, recipe,
         "“Only me, Pinner,” said Mr. Hobb. “Open the gate.”\n"
     )
     assert speakers(tmp_path, text, recipe, casting)[3:] == ["Pinner", "Hobb", "Hobb"]
+
+
+def test_said_he_in_a_new_paragraph_is_the_other_turn(tmp_path: Path, recipe, casting) -> None:
+    # the narration's "He ..." keeps the last speaker as its subject; a new paragraph that
+    # opens with “...,” said he is the other one's turn
+    text = (_OPENING + "Mr. Crane stood by the fire when Dr. Lowe came in.\n\n"
+            "“You are late,” said Mr. Crane.\n\n"
+            "“The roads were bad,” said Lowe. He shook the snow from his coat and looked"
+            " about the room.\n\n"
+            "“Then sit down by the fire,” said he. “You must be cold.”\n\n"
+            "“I am, rather,” said Lowe.\n\n"
+            "“It is always so in January,” he remarked.\n")
+    assert speakers(tmp_path, text, recipe, casting)[3:] == [
+        "Crane", "Lowe", "Crane", "Crane", "Lowe", "Crane"]
+
+
+def test_an_answer_that_names_its_speaker(tmp_path: Path, recipe, casting) -> None:
+    # “What is your name?” / “Rosa Venn,” faltered forth ...: the child is Rosa Venn, in her
+    # turns before and after; the answer is speech though its cue has no verb of speaking
+    text = (_OPENING + "Martha Keel came into the kitchen where the child sat by the stove."
+            "\n\n“What's your name?” said Martha.\n\nThe child looked at the floor.\n\n"
+            "“Must I tell you?” she said.\n\n“Of course you must. What is your name?”\n\n"
+            "“Rosa Venn,” sadly faltered forth the owner of that name, “but nobody ever calls"
+            " me that.”\n\n“Well, Rosa, sit down,” said Martha.\n")
+    assert speakers(tmp_path, text, recipe, casting)[3:] == [
+        "Martha Keel", "Rosa Venn", "Martha Keel", "Rosa Venn", "Rosa Venn", "Martha Keel"]
+
+
+def test_she_is_the_one_in_the_conversation(tmp_path: Path, recipe, casting) -> None:
+    # Mrs. Pike is only talked about; the narration's "She ..." sentences are Nell's, and so
+    # is the "she whispered" of the one woman in the conversation
+    text = ("Chapter One\n\n“Is that you, Jem?” said Mr. Dale.\n\n“It is, Mr. Dale,” said"
+            " Jem Hart.\n\n“Then come in and shut the door,” said Mr. Dale.\n\nJem came in.\n\n"
+            "Nell Gray sat beside Mr. Hale in the cart.\n\n“Is it far?” said Nell.\n\n"
+            "“Not very,” said Mr. Hale.\n\n“I am glad. I do not like long drives.”\n\n"
+            "Mrs. Pike had said so at the station, and Mrs. Pike was seldom wrong.\n\n"
+            "The road went on between the hedges for a long while.\n\n"
+            "She leaned back in the cart and shut her eyes. She did not speak for a mile.\n\n"
+            "“Oh, Mr. Hale,” she whispered, “what was that white place?”\n")
+    assert speakers(tmp_path, text, recipe, casting)[-2:] == ["Nell Gray", "Nell Gray"]

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from earmark.config.recipe import QuoteSettings
 from earmark.model import Block, Document, Span, quick_init
-from earmark.quotes import cues, turns
+from earmark.quotes import answers, cues, turns
 from earmark.quotes.marks import QuoteMarks
 from earmark.quotes.speakers import Entity, Registry, opening_word, parse_name
 from earmark.text import regexes as rx
@@ -192,6 +192,8 @@ def attribute(
             result = _attribute_one(ctx, quote, number, previous_in_block)
             if result.speaker is not None and not result.speaker.may_speak:
                 result = dataclasses.replace(result, speaker=None)  # a place never speaks
+            if previous_in_block is None and _dialogue_turn(ctx, block, quote):
+                result = answers.named_answer(ctx, result, number, _rename)
             if result.speech:
                 result = _self_named(ctx, result, block)
                 if previous_in_block is None and _dialogue_turn(ctx, block, quote):

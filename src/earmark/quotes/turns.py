@@ -154,6 +154,12 @@ def pronoun_turn(
         replied = ctx.addressees.get(number - 1)
         if replied is not None and replied.gender == gender and replied.may_speak:
             return replied
+        if ctx.block_speakers.get(number - 1) is speaker:
+            other = _alternate(ctx, number, speaker, gender)
+            if other is not None:
+                return other
+    if _dialogue(ctx):
+        speaker = _participant(ctx, number, speaker, gender)
     addressed = tuple(p for p in map(ctx.registry.known, _quoted_vocatives(ctx, quote))
                       if p is not None)
     if speaker not in addressed:
@@ -165,6 +171,40 @@ def pronoun_turn(
         return max(fits, key=lambda p: p.last_seen)
     other = ctx.registry.pronoun(position, cue.subject, addressed)
     return other if other is not None and other.may_speak else speaker
+
+
+def _alternate(ctx: _Context, number: int, speaker: Entity, gender: str) -> Entity | None:
+    """Who answers `speaker`, the speaker of the paragraph before, in a paragraph that opens
+    with “...,” said he: the speaker before (“This is Mr. Holmes.” / “A doctor, eh?” cried
+    he), else the other one of the conversation, when the gender fits; a new paragraph is a
+    new turn, whoever the narration's "He ..." sentences were about."""
+    for other in (ctx.block_speakers.get(number - 2), _other_participant(ctx, number - 1,
+                                                                          speaker)):
+        if other is not None and other is not speaker and other.may_speak and (
+                other.gender == gender) and not other.group:
+            return other
+    return None
+
+
+def _participant(ctx: _Context, number: int, speaker: Entity, gender: str) -> Entity:
+    """The "she" of a cue in a conversation, when the person it resolves to is neither named
+    in this paragraph or the two before nor among the conversation's speakers (Mrs. Spencer,
+    only talked about, whom the narration's "She ..." sentences kept as their subject): the
+    one speaker of the conversation of that gender, if there is only one."""
+    blocks = ctx.document.blocks
+    if speaker.last_seen >= blocks[max(0, number - 2)].span[0]:
+        return speaker
+    talking: list[Entity] = []
+    for back in range(number - 1, max(-1, number - 1 - _CONVERSATION_BLOCKS), -1):
+        if blocks[back].kind == "heading":
+            break
+        other = ctx.block_speakers.get(back)
+        if other is speaker:
+            return speaker
+        if other is not None and other.gender == gender and other.may_speak and (
+                not other.group) and other not in talking:
+            talking.append(other)
+    return talking[0] if len(talking) == 1 else speaker
 
 
 def description_turn(
