@@ -119,12 +119,12 @@ def test_no_false_addressees(tmp_path: Path, recipe, casting, text: str, expecte
 
 
 def test_a_speaker_who_names_themselves_is_that_person(tmp_path: Path, recipe, casting) -> None:
-    """ “Mr. Tobias Reed,” said the little man. “That is my name.”: the little man is Tobias
+    """ “Mr. Tobias Reed,” said the thin clerk. “That is my name.”: the thin clerk is Tobias
     Reed, in what he said before too; “My name is Clara Dunn” is Clara Dunn's."""
     text = (
-        "Chapter One\n\nA little man in a yellow coat met us at the door.\n\n"
-        "“Step in, step in,” said the little man. “You are expected.”\n\n"
-        "“Mr. Tobias Reed,” said the little man, bowing. “That is my name.”\n\n"
+        "Chapter One\n\nA thin clerk with an inky cuff opened the office to us.\n\n"
+        "“Come in, do,” said the thin clerk. “You are awaited.”\n\n"
+        "“Mr. Tobias Reed,” said the thin clerk, nodding. “That is my name.”\n\n"
         "A tall woman rose from the sofa.\n\n“My name is Clara Dunn,” she said.\n"
     )
     assert speakers(tmp_path, text, recipe, casting) == ["Tobias Reed"] * 4 + ["Clara Dunn"]
@@ -156,11 +156,11 @@ def test_named_but_not_addressed(
 
 
 def test_a_described_speaker_called_by_name_in_the_reply(tmp_path: Path, recipe, casting) -> None:
-    """ “Who is there?” cried a gruff voice. / “Only me, Pinner,” said Mr. Hobb.: the gruff
+    """ “Who knocks?” called a hoarse voice. / “Only me, Pinner,” said Mr. Hobb.: the hoarse
     voice is Pinner, a name the text had not used."""
     text = _OPENING + (
         "Mr. Hobb knocked at the gate of the lodge.\n\n"
-        "“Who is there?” cried a gruff voice from within.\n\n"
+        "“Who knocks out there?” called a hoarse voice behind the gate.\n\n"
         "“Only me, Pinner,” said Mr. Hobb. “Open the gate.”\n"
     )
     assert speakers(tmp_path, text, recipe, casting)[3:] == ["Pinner", "Hobb", "Hobb"]

@@ -108,5 +108,6 @@ def _title_like(title: str) -> bool:
     if not words or len(words) > 14 or _SENTENCE_INSIDE.search(title):
         return False
     last = title.rstrip()[-1]
-    cut_off = len(words) > 7 and words[-1][:1].islower() and not title.isupper()
+    cut_off = len(words) > 7 and words[-1][:1].islower() and last.isalpha() and (
+        not title.isupper())  # (ending in "road?" or "end." the title is whole)
     return last not in ",;" and not cut_off

@@ -66,6 +66,8 @@ def named_answer(
         return result
     for described in (result.speaker, ctx.block_speakers.get(number - 2)):
         if described is not None and described is not asker and described is not person and (
-                described.kind == "description") and id(described) not in ctx.renamed:
+                described.kind == "description") and not any(
+                    start <= result.quote.span[0] < end
+                    for _, start, end in ctx.renamed.get(id(described), ())):
             rename(ctx, described, person)
     return dataclasses.replace(result, speech=True, speaker=person, how="named-answer")

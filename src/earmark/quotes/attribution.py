@@ -106,10 +106,18 @@ class _Context:
         self.described: dict[str, Entity] = {}
         """Descriptions tied to a person by turn-taking ("the girl" who answers Jupe): the
         description's canonical words, and whom they mean (turns.description_turn)."""
-        self.renamed: dict[int, Entity] = {}
-        """Descriptions that named themselves (by id): the person each one is (_self_named)."""
+        self.renamed: dict[int, list[tuple[Entity, int, int]]] = {}
+        """Descriptions that named themselves or were named (by id): the person each one is,
+        and from where to where in the text (its scene: _rename)."""
+        self._headings: list[int] | None = None
         self.ages: dict[int, str] = {}
         """Per person (by id), "young" or "old" when a description tied to them says so."""
+
+    def heading_starts(self) -> list[int]:
+        """Where the document's headings start, in order (made once)."""
+        if self._headings is None:
+            self._headings = [b.span[0] for b in self.document.blocks if b.kind == "heading"]
+        return self._headings
 
     def first_person(self) -> Entity:
         """The one who says "I said": a first-person narrator (named at the end, from what the
@@ -214,8 +222,7 @@ def attribute(
         _update_chain(ctx, number, quotes_only=_quote_only(document, number, by_block))
     turns.turns_back(ctx, results)
     if ctx.renamed:
-        results = [dataclasses.replace(r, speaker=ctx.renamed[id(r.speaker)])
-                   if id(r.speaker) in ctx.renamed else r for r in results]
+        results = [_as_renamed(ctx, r) for r in results]
     if ctx.me is not None:
         results = _name_first_person(ctx, results)
     speakers: dict[int, Entity] = {}
@@ -232,25 +239,35 @@ _SELF_NAME = rx.compile(
 )
 """A speaker giving their own name: “My name is Tom Birch.”, “I am Miss Ames, and ...”."""
 _BARE_NAME = rx.compile(rf"\W*(?P<name>{cues.NAME})\W*")
-_MY_NAME = rx.compile(r"\b(?:[Mm]y name|I am called)\b")
 
 
 def _self_named(ctx: _Context, result: Attributed, block: Block) -> Attributed:
     """A quotation in which its speaker names themselves (“My name is Tom Birch.”; “Mr. Tom
     Birch,” said the little man. “That is my name.”) is that person's; a description that
-    spoke it ("the little man") is that person, in the quotations before too."""
+    spoke it ("the little man") is that person, in the quotations of its scene. Not when a
+    cue names the speaker ("... said Mary"), nor for a name inside a sentence (“If I am Mr.
+    Darcy, ...”) or a quotation within it; a first-person narrator takes the name."""
+    if result.how == "cue-name":
+        return result
     text = ctx.text
     inner = text[result.quote.span[0] : result.quote.span[1]]
     found = _SELF_NAME.search(inner)
+    if found is not None and not _opens_sentence(inner, found.start()):
+        return result
     if found is None:
         bare = _BARE_NAME.fullmatch(inner)
-        if bare is None or not _MY_NAME.search(text, result.quote.span[1], block.span[1]):
+        if bare is None or not _named_mine_next(text, result.quote.span[1], block.span[1]):
             return result
         found = bare
     parsed = parse_name(found.group("name"), ctx.registry.extra_titles)
     if parsed is None or parsed.organisation or not (parsed.titles or len(parsed.name) >= 2):
         return result
     speaker = result.speaker
+    if speaker is not None and speaker is ctx.me:
+        if speaker.canonical == "the narrator":  # “My name is John Watson,” I said.
+            speaker.canonical, speaker.last = " ".join(parsed.name), parsed.name[-1]
+            speaker.aliases.append("I")
+        return result
     person = ctx.registry.name(found.group("name"), result.quote.span[0] + found.start("name"))
     if person is None or person is speaker or not person.may_speak:
         return result
@@ -264,16 +281,69 @@ def _dialogue_turn(ctx: _Context, block: Block, quote: QuoteMarks) -> bool:
     return turns.in_dialogue(ctx) and _starts_block(ctx.text, block.span[0], quote.span[0])
 
 
+def _opens_sentence(inner: str, start: int) -> bool:
+    """Whether a match at `start` of a quotation's text opens one of its sentences, outside
+    any quotation within it (“My name is ...”, “Yes. I am ...”; not “If I am ...”)."""
+    before = inner[1:start]
+    if any(mark in before for mark in "“‘\"'"):
+        return False
+    before = before.rstrip()
+    return not before or before[-1] in ".!?…"
+
+
+_MARKED_MY_NAME = rx.compile(r"[“\"‘][^”\"’]*?\b(?:[Mm]y name|I am called)\b")
+
+
+def _named_mine_next(text: str, start: int, end: int) -> bool:
+    """Whether a quotation later in the paragraph says "my name" (“Mr. Tom Birch,” said the
+    little man. “That is my name.”), not the narration ("at the sound of my name")."""
+    return _MARKED_MY_NAME.search(text, start, end) is not None
+
+
+_RENAME_REACH = 50000
+"""How far after it was named a definite description ("the little man") stays that person
+(before, it is so from the start). An indefinite one ("a voice") is so in its scene only:
+_SCENE_REACH either way, not past a heading."""
+_SCENE_REACH = 1500
+
+
 def _rename(ctx: _Context, description: Entity, person: Entity) -> None:
     """A described speaker ("the little man", "a gruff voice") is `person`, in the
-    quotations before and after."""
-    ctx.renamed[id(description)] = person
-    ctx.described[description.canonical] = person
+    quotations of its scene, before and after where it was named."""
+    position = person.last_seen
+    if description.canonical.startswith(("a ", "an ")):
+        start, end = _scene(ctx, position, _SCENE_REACH)  # "a voice" is another one later
+    else:  # "the child" of the chapters before she is named is she
+        start, end = 0, position + _RENAME_REACH
+        ctx.described[description.canonical] = person
+    ctx.renamed.setdefault(id(description), []).append((person, start, end))
     if person.gender is None:
         person.gender = description.gender
+    blocks = ctx.document.blocks
     for number, other in ctx.block_speakers.items():
-        if other is description:
+        if other is description and start <= blocks[number].span[0] < end:
             ctx.block_speakers[number] = person
+
+
+def _scene(ctx: _Context, position: int, reach: int) -> tuple[int, int]:
+    """The text around `position`, up to `reach` either way, not past a heading."""
+    starts = ctx.heading_starts()
+    index = bisect_right(starts, position)
+    start = max(position - reach, starts[index - 1] if index else 0)
+    end = min(position + reach, starts[index] if index < len(starts) else len(ctx.text))
+    return start, end
+
+
+def renamed_near(ctx: _Context, description: Entity, position: int) -> bool:
+    """Whether a described speaker has been named in the scene of `position`."""
+    return any(start <= position < end for _, start, end in ctx.renamed.get(id(description), ()))
+
+
+def _as_renamed(ctx: _Context, result: Attributed) -> Attributed:
+    for person, start, end in ctx.renamed.get(id(result.speaker), ()):
+        if start <= result.quote.span[0] < end:
+            return dataclasses.replace(result, speaker=person)
+    return result
 
 
 _FIRST_SENTENCE = rx.compile(r"[^.!?]*[.!?]+")
@@ -285,7 +355,7 @@ def _named_in_reply(ctx: _Context, result: Attributed, number: int) -> None:
     yet, is so named."""
     described = ctx.block_speakers.get(number - 1)
     if described is None or described.kind != "description" or result.speaker is described or (
-        id(described) in ctx.renamed
+        renamed_near(ctx, described, result.quote.span[0])
     ):
         return
     inner = ctx.text[result.quote.span[0] : result.quote.span[1]]
@@ -317,7 +387,7 @@ def _name_first_person(ctx: _Context, results: list[Attributed]) -> list[Attribu
                 # a word the text writes in lower case ("Stop!", "Hush!")
                 if ctx.registry.known(name) is None and not ctx.registry.common_word(name):
                     counts[name] = counts.get(name, 0) + (3 if index in near else 1)
-    if counts and me is not None:
+    if counts and me is not None and me.canonical == "the narrator":  # (not self-named)
         name, count = max(counts.items(), key=lambda item: item[1])
         if count >= 2:
             me.canonical, me.last = name, name
@@ -534,21 +604,26 @@ def _title_like(ctx: _Context, quote: QuoteMarks) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
+_CLAUSE_WORDS = frozenset("and but then so or yet".split())
+"""Words after which a quotation starts a clause of its own: speech, not a title."""
 _TELLING = frozenset("told tells tell asked asks ask warned urged reminded informed".split())
 """Verbs of speaking whose object is who is spoken to ("told “Fox and Friends,”")."""
 
 
 def _titled_inside(ctx: _Context, quote: QuoteMarks, block: Block) -> bool:
     """A title-like quotation of two words or more inside a sentence (not opening its
-    paragraph): “Fox and Friends,” in "Fiorina told “Fox and Friends,” that ..."."""
+    paragraph or a clause — after a colon, a semicolon, a dash, "and" —, not right after a
+    verb that introduces words): “Fox and Friends,” in "Fiorina told “Fox and Friends,”
+    that ..."."""
     text = ctx.text
     before = text[max(0, quote.span[0] - 30) : quote.span[0]].rstrip(" ,\u00a0")
     last = before.rsplit(None, 1)[-1:]
     return (
         not _starts_block(text, block.span[0], quote.span[0])
-        and before[-1:] not in (":", ".", "?", "!", "\n", "")
+        and before[-1:] not in (":", ".", "?", "!", ";", "—", "–", "(", "\n", "")
         and not (last and last[0].lower() not in _TELLING and (
             last[0].lower() in ctx.verbs or last[0].lower() in _VERBATIM_WORDS))
+        and not (last and last[0].lower() in _CLAUSE_WORDS)  # "He nodded and “Thank You,”"
         and _title_like(ctx, quote)
         and len(_WORD.findall(text, *quote.span)) >= 2
     )
@@ -768,10 +843,6 @@ _PREPOSITIONS = [
         "over under about against"
     ).split()
 ]
-_CONTRACTED = rx.compile(r"\s+(?:been|got|gotten|going|not|never|always|also|just|still|done"
-                         r"|said|told|made|[a-z]+ing|[a-z]+ed)\b")
-"""After a name's "’s": a verb, so the "’s" is "is" or "has" ("Christie's been"), not a
-possessive."""
 _CLAUSE_VERB = rx.compile(r" (?!(?:has|was|is|as|its|us|this|thus|plus|less|unless|versus|"
                           r"bus|gas|yes|whereas|towards|afterwards|besides|perhaps)\b)"
                           r"[a-z]{2,}(?:ed|s)\b")
@@ -871,8 +942,7 @@ def mention_batches(
                 speaks = _speaks_next(text, end_of_name, end) and (
                     text[max(start, position - 12) : position].split()[-1:] not in _PREPOSITIONS
                 ) and not _named_place(text, position, start)  # "the state capital, Sacramento,"
-                possessive = surface.endswith(("’s", "'s")) and not _CONTRACTED.match(
-                    text, end_of_name)  # "Trump’s claim"; "Christie's been" is "has been"
+                possessive = surface.endswith(("’s", "'s"))  # "Trump’s claim"
                 # a possessive is the subject only when it opens the sentence ("Marilla's
                 # lips twitched"), not mid-sentence ("Biden rubbished Trump’s claim")
                 subject = (position in starts or not possessive) and ((position in starts and (
@@ -904,24 +974,21 @@ def mention_batches(
     yield len(blocks), len(text) + 1, found
 
 
-_OPENER = rx.compile(r"(?:And|But|So|Yet|Still|Now|Then|Instead|Meanwhile|Later|Earlier|Today"
-                     r"|Yesterday|Afterwards|However|Indeed|Finally|Ultimately),?\s+(?=[A-Z])")
-"""A sentence's opening conjunction or adverb: the word after it starts the sentence's clause
-("And Obama, for all the progress, seems to agree")."""
-
-
 _OPENING_WORD = rx.compile(r"([A-Z][a-z]+),?\s+(?=[A-Z])")
 _LEADING = cues.ENGLISH.leading_stopwords - {"the", "a", "an", "this", "that", "these", "those"}
+"""A sentence's opening conjunction or adverb ("And", "But", "Meanwhile", "Indeed" ...): the
+word after it starts the sentence's clause ("And Obama, for all the progress, seems to
+agree"), and is no part of a name after it."""
 
 
 def _subject_starts(text: str, sentences: list[list[Span]]) -> set[int]:
     """Where a sentence's subject can stand: at each sentence start, and after its opening
     conjunction or adverb."""
     starts = {span[0] for spans in sentences for span in spans}
-    opener = _OPENER.match
+    opener = _OPENING_WORD.match
     for position in list(starts):
         found = opener(text, position)
-        if found is not None:
+        if found is not None and found.group(1).lower() in _LEADING:
             starts.add(found.end())
     return starts
 

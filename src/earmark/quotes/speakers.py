@@ -62,6 +62,19 @@ _NUMBER_WORDS = frozenset(
 title's."""
 
 
+_SECOND_TITLES = frozenset("lt lieutenant vice deputy assistant under acting associate".split())
+"""Title words that make another office of the title after them ("Lt. Gov.")."""
+
+
+def _plain(name: str) -> bool:
+    """A one-word name that may be short for a longer one ("Rabbit" for "White Rabbit"):
+    not a title's or an institution's word, which a longer name makes another office or
+    body ("President" and "Vice President", "House" and "White House")."""
+    word = _word(name)
+    return " " not in name and word not in ENGLISH.titles and (
+        word not in ENGLISH.organisation_words)
+
+
 def _ends_with_name(longer: str, name: str) -> bool:
     """ "White Rabbit" ends with the name "Rabbit", "Frog-Footman" with "Footman"."""
     return len(longer) > len(name) + 1 and longer.endswith(name) and (
@@ -530,6 +543,8 @@ class Registry:
     ) -> None:
         self.speakers: list[Entity] = []
         self.people: list[Entity] = []
+        self._kin_links: dict[str, Entity] = {}
+        """ "her mother", "his wife": whom the text last meant by it (_relative)."""
         self.extra_titles = extra_titles
         self.common = common
         self.places = places
@@ -703,14 +718,17 @@ class Registry:
         return found
 
     def _named_alike(self, name: str) -> Entity | None:
-        """Whom "the Rabbit", "the Queen", "the Post" names when the text already knows them
-        by a name it ends ("White Rabbit", "Washington Post") or by that word ("Queen"): one
-        speaker, one voice. Not a person with a given name ("Emily Post")."""
+        """Whom "the Rabbit", "the Queen" names when the text already knows them by a name it
+        ends ("White Rabbit", "Frog-Footman") or by that word ("Queen"): one speaker, one
+        voice. Not a person with a given name ("Emily Post"), nor another office or body
+        ("the House" is not the White House, "the President" not the Vice President)."""
         alike = [
             s for s in self.speakers
             if s.kind in ("person", "organisation") and (
-                s.canonical == name or (_ends_with_name(s.canonical, name) and not s.named_first)
-                or (s.kind == "organisation" and _ends_with_name(name, s.canonical))
+                s.canonical == name
+                or (_ends_with_name(s.canonical, name) and not s.named_first and _plain(name))
+                or (s.kind == "organisation" and _ends_with_name(name, s.canonical)
+                    and _plain(s.canonical))
             )
         ]
         if not alike:
@@ -770,20 +788,27 @@ class Registry:
         speaker.learn_gender(set(words))
         self._add(speaker)
         speaker.seen(surface, position)
+        if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
+            self._kin_links[canonical] = speaker  # "her mother", nobody named: herself so
         return speaker
 
     def _titled(self, tokens: list[str], words: list[str], position: int) -> Entity | None:
         """ "the Ohio governor", "the Florida senator and presidential candidate": the person
-        seen before `position` who bears that title ("Gov. John Kasich"; an abbreviation is its
-        title), the one whose names share the description's capitalised words ("Ohio") first,
-        else the latest seen."""
+        seen before `position` who bears the title its head noun (or a conjunct's) names
+        ("Gov. John Kasich"; an abbreviation is its title; not "the governor’s chief of
+        staff", not a Lt. Gov. for "the governor"), the one whose names share the
+        description's capitalised words ("Ohio") first, else the latest seen."""
         end = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-        wanted = {_full_title(w) for w in words[1:end] if _full_title(w) in ENGLISH.titles}
+        heads = [i for i in range(1, end) if i == end - 1 or words[i + 1] == "and"]
+        wanted = {_full_title(words[i]) for i in heads if not _POSSESSIVE.search(tokens[i])}
+        wanted &= ENGLISH.titles
         if not wanted:
             return None
+        modifiers = set(words) & _SECOND_TITLES
         titled = [
             p for p in self.people
             if 0 <= p.last_seen < position and {_full_title(t) for t in p.titles} & wanted
+            and p.titles & _SECOND_TITLES <= modifiers  # "the governor" is no Lt. Gov.
         ]
         if not titled:
             return None
@@ -808,6 +833,16 @@ class Registry:
         """ "his wife" after Mr. Bennet: the woman titled Mrs (or Miss for a sister or a
         daughter) who shares his surname; for a possessor known by one name only, the latest
         person so titled."""
+        key = f"{possessive} {kin}"
+        linked = self._kin_links.get(key)
+        if linked is not None and linked.last_seen >= position - _SCENE:
+            return linked  # "said her mother" again in the scene: the same mother
+        relative = self._find_relative(possessive, kin, position)
+        if relative is not None:
+            self._kin_links[key] = relative
+        return relative
+
+    def _find_relative(self, possessive: str, kin: str, position: int) -> Entity | None:
         owner = self.pronoun(position, "he" if possessive == "his" else "she")
         gender, titles = _KIN[kin]
         family = [
@@ -822,7 +857,8 @@ class Registry:
             return max(family, key=lambda p: p.last_seen)
         if owner is not None and owner.last and (
             (owner.titles and kin in ("wife", "husband", "lady"))
-            or (owner.first is not None and kin in ("mother", "father"))
+            or (owner.first is not None and kin in ("mother", "father")
+                and not owner.titles & {"mrs", "lady"})  # a wife's mother has another name
         ):
             # "said his lady" before she is named: Mr. Bennet's wife is Mrs Bennet; "said her
             # mother": Elizabeth Bennet's is Mrs Bennet

@@ -248,6 +248,18 @@ def _age(description: str) -> str | None:
     return "old" if words & _OLD else None
 
 
+def _has_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` as a word of its own ("Lee" not in "Leeds")."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and text[start - 1].isalnum()) and not (
+                end < len(text) and text[end].isalnum()):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
 def _quoted_vocatives(ctx: _Context, quote: QuoteMarks) -> list[str]:
     return vocatives(ctx.text[quote.span[0] : quote.span[1]])
 
@@ -291,7 +303,7 @@ def _forwards(ctx: _Context, number: int, inner: str) -> tuple[Entity | None, st
             and not s.plain_words  # "the hard Fact fellows": no one's name
         ]
         # no one names themselves: “Poor Miss Taylor!--I wish she were here” is not hers
-        people = [p for p in people if not (p.last and p.last in inner)] or people
+        people = [p for p in people if not (p.last and _has_word(inner, p.last))] or people
         if people:
             return max(people, key=lambda p: (bool(p.titles or p.spoke), p.last_seen)), (
                 "neighbours")
