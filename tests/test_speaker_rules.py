@@ -927,3 +927,52 @@ def test_a_one_refers_to_no_one(tmp_path: Path, recipe, casting) -> None:
     plan = plan_of(tmp_path, text, recipe, casting)
     assert "a one" not in [s.name for s in plan.speakers]
     assert len(plan.quotes) == 2
+
+
+def _speaker(plan, name: str):
+    return next(s for s in plan.speakers if s.name == name)
+
+
+def test_aliases_leave_out_the_sentence_openers_before_a_name(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nMrs. Wren sat by the fire.\n\n“It is late,” said Mrs. Wren.\n\n"
+            "But Mrs. Wren smiled. “Go to bed,” she said.\n\n"
+            "Thereupon Mrs. Wren rose. “Good night,” said Mrs. Wren.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    aliases = _speaker(plan, "Wren").aliases
+    assert "Mrs. Wren" in aliases
+    assert not [a for a in aliases if a.startswith(("But", "Thereupon"))]
+
+
+def test_a_mrs_called_so_again_and_again_is_not_the_daughter_named_later(
+    tmp_path, recipe, casting
+) -> None:
+    text = ("Notes\n\nMrs. Pellow kept the house.\n\n“Dinner is at six,” said Mrs. Pellow.\n\n"
+            "“And not a minute later,” said Mrs. Pellow.\n\n"
+            "Then Lucy Pellow came in from the garden.\n\n“I am hungry,” said Lucy Pellow.\n\n"
+            "“You will wait,” said Mrs. Pellow.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“Dinner is at six,”", "Pellow"), ("“And not a minute later,”", "Pellow"),
+        ("“I am hungry,”", "Lucy Pellow"), ("“You will wait,”", "Pellow"),
+    ]
+
+
+def test_mrs_before_a_mans_given_name_is_his_wife(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nHenry Ashby walked in.\n\n“Fine weather,” said Henry Ashby.\n\n"
+            "“Too fine,” said Mrs Henry Ashby.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“Fine weather,”", "Henry Ashby"), ("“Too fine,”", "Mrs Henry Ashby"),
+    ]
+
+
+def test_initials_in_capitals_are_no_he_or_she(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nDana Ruiz, executive director of the Harbor Fund PAC, a local PAC, said"
+            " she thinks the party is ready.\n\n“We will win in November,” she said.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“We will win in November,”", "Dana Ruiz")]
+
+
+def test_an_organisations_chief_of_staff_is_a_person(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nThat, LPC Chief of Staff Mara Quist explained, is by design.\n\n"
+            "“We have the advantage,” she said.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“We have the advantage,”", "Mara Quist")]
