@@ -976,3 +976,17 @@ def test_an_organisations_chief_of_staff_is_a_person(tmp_path, recipe, casting) 
             "“We have the advantage,” she said.")
     assert said(plan_of(tmp_path, text, recipe, casting)) == [
         ("“We have the advantage,”", "Mara Quist")]
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("said Senate Majority Whip Ora Landry", "Ora Landry"),
+        ("said Harlan County Recorder Nell Briggs", "Nell Briggs"),
+        ("Co-anchor Tess Morrow said", "Tess Morrow"),
+        ("said Senate Challenger Paula Inge", "Paula Inge"),
+    ],
+)
+def test_a_role_before_a_name_is_no_part_of_it(tmp_path, recipe, casting, cue, speaker) -> None:
+    text = f"Notes\n\n“The count is not over,” {cue}."
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [("“The count is not over,”", speaker)]
