@@ -1025,3 +1025,66 @@ def test_a_name_inside_a_longer_word_is_not_named(tmp_path: Path, recipe, castin
     text = ("Notes\n\nMary Hale watched as Ed Lee came in from the yard.\n\n"
             "“The train from Leeds was late again.”")
     assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == ["Ed Lee"]
+
+
+def _speaker(plan, name: str):
+    return next(s for s in plan.speakers if s.name == name)
+
+
+def test_aliases_leave_out_the_sentence_openers_before_a_name(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nMrs. Wren sat by the fire.\n\n“It is late,” said Mrs. Wren.\n\n"
+            "But Mrs. Wren smiled. “Go to bed,” she said.\n\n"
+            "Thereupon Mrs. Wren rose. “Good night,” said Mrs. Wren.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    aliases = _speaker(plan, "Wren").aliases
+    assert "Mrs. Wren" in aliases
+    assert not [a for a in aliases if a.startswith(("But", "Thereupon"))]
+
+
+def test_a_mrs_called_so_again_and_again_is_not_the_daughter_named_later(
+    tmp_path, recipe, casting
+) -> None:
+    text = ("Notes\n\nMrs. Pellow kept the house.\n\n“Dinner is at six,” said Mrs. Pellow.\n\n"
+            "“And not a minute later,” said Mrs. Pellow.\n\n"
+            "Then Lucy Pellow came in from the garden.\n\n“I am hungry,” said Lucy Pellow.\n\n"
+            "“You will wait,” said Mrs. Pellow.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“Dinner is at six,”", "Pellow"), ("“And not a minute later,”", "Pellow"),
+        ("“I am hungry,”", "Lucy Pellow"), ("“You will wait,”", "Pellow"),
+    ]
+
+
+def test_mrs_before_a_mans_given_name_is_his_wife(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nHenry Ashby walked in.\n\n“Fine weather,” said Henry Ashby.\n\n"
+            "“Too fine,” said Mrs Henry Ashby.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“Fine weather,”", "Henry Ashby"), ("“Too fine,”", "Mrs Henry Ashby"),
+    ]
+
+
+def test_initials_in_capitals_are_no_he_or_she(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nDana Ruiz, executive director of the Harbor Fund PAC, a local PAC, said"
+            " she thinks the party is ready.\n\n“We will win in November,” she said.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“We will win in November,”", "Dana Ruiz")]
+
+
+def test_an_organisations_chief_of_staff_is_a_person(tmp_path, recipe, casting) -> None:
+    text = ("Notes\n\nThat, LPC Chief of Staff Mara Quist explained, is by design.\n\n"
+            "“We have the advantage,” she said.")
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [
+        ("“We have the advantage,”", "Mara Quist")]
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("said Senate Majority Whip Ora Landry", "Ora Landry"),
+        ("said Harlan County Recorder Nell Briggs", "Nell Briggs"),
+        ("Co-anchor Tess Morrow said", "Tess Morrow"),
+        ("said Senate Challenger Paula Inge", "Paula Inge"),
+    ],
+)
+def test_a_role_before_a_name_is_no_part_of_it(tmp_path, recipe, casting, cue, speaker) -> None:
+    text = f"Notes\n\n“The count is not over,” {cue}."
+    assert said(plan_of(tmp_path, text, recipe, casting)) == [("“The count is not over,”", speaker)]

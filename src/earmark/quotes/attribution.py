@@ -696,7 +696,7 @@ def _action_beat(ctx: _Context, quote: QuoteMarks, number: int) -> Attributed | 
         speaker = ctx.registry.known(cue.subject)
     if speaker is None:
         return None
-    speaker.seen(cue.subject, cue.span[0])
+    speaker.seen(ctx.registry.alias(cue.subject), cue.span[0])
     return Attributed(quote, True, speaker, cue.subject, cue.span, "beat")
 
 

@@ -61,7 +61,8 @@ engineer farmer builder drummer guitarist singer economist analyst teacher nurse
 pilot manager owner resident worker student activist author writer novelist actor actress artist
 historian scientist researcher campaigner volunteer organiser organizer founder editor reporter
 journalist photographer architect surgeon paramedic firefighter soldier veteran pastor priest
-delegate donor strategist pollster lobbyist misses messrs mesdames
+delegate donor strategist pollster lobbyist whip recorder anchor co-anchor challenger
+misses messrs mesdames
 """),
     organisation_words=word_set("""
 ministry department council company corporation corp inc ltd plc llc agency police service office

@@ -29,6 +29,7 @@ _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
 _MALE_NOUNS = frozenset("man gentleman boy lad fellow youth".split())
 _FEMALE_NOUNS = frozenset("woman lady girl lass".split())
 _SCENE = 1500
+_MOTHER_MENTIONS = 3
 """How far back (characters) a person named is still in the scene a description is read in."""
 _PREPOSITIONS = frozenset("in of for at from with on by near who which that".split())
 _ADJECTIVE = rx.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
@@ -286,7 +287,10 @@ class Entity:
         elif words & ENGLISH.female_words:
             self.gender = "female"
 
+    mentions: int = 0
+
     def seen(self, surface: str, position: int) -> None:
+        self.mentions += 1
         if surface:
             if surface not in self.aliases and surface != self.canonical:
                 self.aliases.append(surface)
@@ -508,6 +512,8 @@ def _titled_person(tokens: list[str], titles_known: frozenset[str]) -> list[str]
         if _word(tokens[index]) not in titles_known:
             continue
         name = tokens[index + 1 :]
+        if len(name) > 2 and name[0] in ("of", "for"):
+            name = name[2:]  # "RNC Chief of Staff Katie Walsh": the title's one more word
         if not all(t[:1].isupper() and _word(t) not in titles_known for t in name) or not (
                 len(name) == 2 or (len(name) == 3 and _word(name[0]) in _GIVEN_NAMES)):
             return None
@@ -532,6 +538,14 @@ def _plural_of_people(word: str) -> bool:
         one in ENGLISH.titles or one in ENGLISH.peoples or one in _PERSON_NOUNS
         or bool(_GROUP_SUFFIX.fullmatch(one))
     )
+
+
+def _acronym(entity: Entity) -> bool:
+    """A name that ends in a word in capitals, no title and no given name ("PAC", "RNC",
+    "Harbor Fund PAC"): an organisation's initials, never the "he" or "she" of a cue."""
+    last = entity.canonical.rsplit(None, 1)[-1]
+    return (len(last) > 1 and last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last)
+            and not entity.titles and not entity.named_first)
 
 
 class Registry:
@@ -603,13 +617,22 @@ class Registry:
         ) and not any(name[0] in (p.last, p.first) for p in self.people):
             return None  # "Mexican", "Democratic", "March": unless someone is so named
         found: Entity | None = None
-        if len(name) >= 2:
+        if len(name) >= 2 and "mrs" in parsed.titles and _given_gender(name[0]) == "male":
+            # "Mrs Charles Musgrove", "Mrs. Peter Blewett": the wife of the man so named, not he
+            # (nor "Mrs Musgrove", his mother): her own speaker, so called
+            canonical = "Mrs " + " ".join(name)
+            found = next((p for p in self.people if p.canonical == canonical), None)
+            if found is None:
+                found = self._add(Entity(canonical, "person", name[0], name[-1]))
+                found.gender = "female"
+        elif len(name) >= 2:
             first, last = name[0], name[-1]
             given = _given_gender(first) or _gender_of(parsed.titles)
             for person in self.people:
                 if person.last == last and person.first in (None, first) and (
                     given is None or person.gender in (None, given)
-                ):  # "Elizabeth Bennet" is not Mr. Bennet
+                ) and not self._mother_of(person, parsed.titles):
+                    # "Elizabeth Bennet" is not Mr. Bennet
                     found = person
                     break
             if found is None:
@@ -632,8 +655,51 @@ class Registry:
         if found.gender is None:
             found.learn_gender(parsed.titles)
         found.learn_first_name(found.first or (name[0] if len(name) == 1 else None))
-        found.seen(surface, position)
+        found.seen(self._alias(surface, parsed.titles, name[0]), position)
         return found
+
+    def alias(self, surface: str) -> str:
+        """A name's mention as an alias ("And Mrs Musgrove" is "Mrs Musgrove")."""
+        parsed = parse_name(surface, self.extra_titles) if " " in surface else None
+        if parsed is None or parsed.organisation:
+            return surface
+        return self._alias(surface, parsed.titles, parsed.name[0])
+
+    def _alias(self, surface: str, titles: frozenset[str], first: str) -> str:
+        """The mention as an alias, without the sentence's opening words before the name or
+        its titles ("Thereupon Anne", "But Mrs. Bennet", "Said Comey", "Year Barack Obama",
+        "Celebrating Clinton"): what the listener hears the person called."""
+        tokens = surface.split()
+        if len(tokens) < 2:
+            return surface
+        key = _word(first)
+        named = next((i for i, t in enumerate(tokens) if _word(_without_possessive(t)) == key), 0)
+        start = next((i for i, t in enumerate(tokens[:named]) if _word(t) in titles), named)
+        cut = 0
+        for index in range(start):
+            token = tokens[index]
+            word = _word(token)
+            if (not token[:1].isupper() or word in ENGLISH.leading_stopwords
+                    or (word in ENGLISH.not_names and not token.isupper())
+                    or word in _FUNCTION_WORDS or word in _HEADLINE_WORDS
+                    or word in ENGLISH.speech_verbs or word in ENGLISH.calendar_words
+                    or (index == start - 1 == named - 1 and (
+                        self._common(token) or opening_word(token, ("ly", "ed", "ing"))))):
+                # a common word only just before a bare name ("Year Barack Obama"), not among
+                # a title's words ("Homeland Security Deputy Secretary Alejandro Mayorkas")
+                cut = index + 1
+        if start < named and _word(tokens[start]) in _HONORIFICS:
+            cut = start  # "Thereupon Mrs. Wren": no word but a title stands before "Mrs."
+        return " ".join(tokens[cut:]) if cut else surface
+
+    @staticmethod
+    def _mother_of(person: Entity, titles: frozenset[str]) -> bool:
+        """Whether a woman the text has called "Mrs. Bennet" again and again, by no given name,
+        is someone else than the "Elizabeth Bennet" or "Diana Barry" it names later without
+        "Mrs.": her daughter (English writes "Mrs. Rachel Lynde" for a married woman's given
+        name). A "Mrs. Clinton" once, in a headline, before "Hillary Clinton" is her."""
+        return (person.first is None and "mrs" in person.titles and "mrs" not in titles
+                and person.mentions >= _MOTHER_MENTIONS)
 
     def _goes_by(self, person: Entity, word: str) -> bool:
         """Whether one word of a longer name refers to its bearer: not when nothing shows the
@@ -898,7 +964,7 @@ class Registry:
             and (p.kind == "person" or (p.kind == "description" and p.gender is not None))
         ]
         candidates = [p for p in people if (p.titles or p.named_first or not p.place_like)
-                      and p.may_speak and not p.group]
+                      and p.may_speak and not p.group and not _acronym(p)]
         people = [p for p in candidates if p.personal or p.kind == "description"]
         # a description of no known gender that has just spoken or been a sentence's subject
         # ("said the stranger. “…,” he said", "The stationmaster whistled.") is a candidate
