@@ -1088,3 +1088,13 @@ def test_an_organisations_chief_of_staff_is_a_person(tmp_path, recipe, casting) 
 def test_a_role_before_a_name_is_no_part_of_it(tmp_path, recipe, casting, cue, speaker) -> None:
     text = f"Notes\n\n“The count is not over,” {cue}."
     assert said(plan_of(tmp_path, text, recipe, casting)) == [("“The count is not over,”", speaker)]
+
+
+def test_a_document_is_no_speaker_its_issuer_is(tmp_path: Path, recipe, casting) -> None:
+    text = ("Notes\n\nSenator Dana Ruiz issued a statement on Monday.\n\n"
+            "“We will not back down,” the statement said.\n\n"
+            + "The weather turned cold and the roads were closed for the day. " * 8
+            + "\n\n“Offices close at noon,” the email read.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == ["Dana Ruiz", None]
+    assert plan.quotes[0].aliases == ("the statement",)

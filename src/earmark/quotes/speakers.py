@@ -63,6 +63,13 @@ _NUMBER_WORDS = frozenset(
 title's."""
 
 
+_DOCUMENTS = frozenset(
+    "statement statements email e-mail emails ad ads advert advertisement letter report memo"
+    " lawsuit suit complaint filing document documents release readout transcript editorial"
+    " website site post tweet message note petition survey poll summary copy sign caption"
+    " voice-over".split()
+)
+"""Things that carry someone's words ("the statement said"): its issuer speaks."""
 _SECOND_TITLES = frozenset("lt lieutenant vice deputy assistant under acting associate".split())
 """Title words that make another office of the title after them ("Lt. Gov.")."""
 
@@ -831,6 +838,8 @@ class Registry:
             and bool(_ABSTRACT.fullmatch(noun))  # "the trembling of her lip": an act
         ):
             return None
+        if noun in _DOCUMENTS:
+            return self._issuer(surface, position)
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             relative = self._relative(words[0], head, position)
             if relative is not None:
@@ -883,6 +892,20 @@ class Registry:
             named = [p for p in titled if any(m in a.split() for a in p.aliases for m in marks)]
             titled = named or titled
         return max(titled, key=lambda p: p.last_seen)
+
+    def _issuer(self, surface: str, position: int) -> Entity | None:
+        """Who speaks through "the statement", "an email", "the ad": the person or body the
+        sentence before had as its subject, or the latest named just before (within
+        _SUBJECT_REACH); else no one: a document is no speaker."""
+        near = [s for s in self.speakers
+                if position - _SUBJECT_REACH <= s.last_seen < position and s.may_speak
+                and not s.group and _word(s.canonical.rsplit(None, 1)[-1]) not in _DOCUMENTS]
+        if not near:
+            return None
+        issuer = max(near, key=lambda s: (s.subject_seen >= position - _SUBJECT_REACH,
+                                          s.last_seen))
+        issuer.seen(surface, position)
+        return issuer
 
     def _only_one_present(self, noun: str, determiner: str, position: int) -> Entity | None:
         """ "the young lady" when Miss Morstan is the one woman named in the scene (the last
