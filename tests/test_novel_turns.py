@@ -204,3 +204,27 @@ def test_she_is_the_one_in_the_conversation(tmp_path: Path, recipe, casting) -> 
             "She leaned back in the cart and shut her eyes. She did not speak for a mile.\n\n"
             "“Oh, Mr. Hale,” she whispered, “what was that white place?”\n")
     assert speakers(tmp_path, text, recipe, casting)[-2:] == ["Nell Gray", "Nell Gray"]
+
+
+@pytest.mark.parametrize(
+    ("quotation", "names"),
+    [
+        ("“Only me, Pinner,”", ["Pinner"]),
+        ("“Well, Mr. Hobb!”", ["Hobb"]),
+        ("“Imitated.”", []),  # a word alone is an answer, not someone spoken to
+        ("“Summarily,”", []),
+        ("“In-_deed_, it is,”", []),  # an emphasis
+        ("“Quite so, Gladly,”", []),  # an adverb
+    ],
+)
+def test_what_a_quotation_addresses_is_a_name(quotation: str, names: list[str]) -> None:
+    from earmark.quotes.turns import vocatives
+
+    assert vocatives(quotation) == names
+
+
+def test_an_abbreviation_alone_is_no_name() -> None:
+    from earmark.quotes.speakers import parse_name
+
+    assert parse_name("St.") is None
+    assert parse_name("St. Simon") is not None

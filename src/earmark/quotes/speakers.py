@@ -444,8 +444,9 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
         _ROMAN.fullmatch(t) or _PARTY_STATE.fullmatch(t) or _word(t) in ENGLISH.not_names
         or _word(t) in ENGLISH.trailing_not_names or _word(t).split("-")[0] in ENGLISH.not_names
         for t in tokens
-    ) or (len(tokens) == 1 and len(_word(tokens[0])) == 1):
-        return None  # "CHAPTER IX", "Do I", "Friday", "Good-night"; an initial alone ("J.")
+    ) or (len(tokens) == 1 and (len(_word(tokens[0])) == 1 or tokens[0].endswith("."))):
+        return None  # "CHAPTER IX", "Do I", "Friday", "Good-night"; an initial or an
+        # abbreviation alone ("J.", "St." of "Lord St. Simon" cut at the line's end)
     if (len(tokens) > 1 and len(tokens[0]) > 1 and tokens[0].isupper()
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name

@@ -14,6 +14,7 @@ question was--") is filled in afterwards from the paragraphs after it (_turns_ba
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from earmark.quotes import cues
@@ -61,9 +62,25 @@ def _titled_vocatives(text: str) -> list[tuple[str, str | None]]:
             parsed is not None
             and not parsed.organisation
             and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
+            and (parsed.titles or _name_like(parsed.name[-1], match, text))
         ):
             found.append((parsed.name[-1], _title_gender(parsed.titles)))
     return found
+
+
+_NOT_NAME_END = ("ly", "ed", "ing")
+
+
+def _name_like(word: str, match: re.Match[str], text: str) -> bool:
+    """Whether an untitled word a quotation seems to address can be a name: not a word
+    alone ( “Imitated.” , “Summarily,” ), not an adverb's or a verb's form, an abbreviation
+    ("St.") or an emphasis ("In-_deed_") — unless a given name."""
+    if word.lower() in cues.ENGLISH.female_names or word.lower() in cues.ENGLISH.male_names:
+        return True
+    alone = not text[: match.start("name")].strip(" “\"‘'") and not text[
+        match.end("name") :].strip(" ,.!?;:—-”\"’'")
+    return not alone and "_" not in word and not word.endswith(".") and not (
+        word.lower().endswith(_NOT_NAME_END))
 
 
 def _title_gender(titles: frozenset[str]) -> str | None:
