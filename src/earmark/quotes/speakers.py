@@ -551,9 +551,15 @@ def _plural_of_people(word: str) -> bool:
 def _acronym(entity: Entity) -> bool:
     """A name that ends in a word in capitals, no title and no given name ("PAC", "RNC",
     "Harbor Fund PAC"): an organisation's initials, never the "he" or "she" of a cue."""
-    last = entity.canonical.rsplit(None, 1)[-1]
-    return (len(last) > 1 and last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last)
-            and not entity.titles and not entity.named_first)
+    if entity.titles or entity.named_first:
+        return False
+    return _ends_in_initials(entity.canonical)
+
+
+@lru_cache(maxsize=4096)
+def _ends_in_initials(name: str) -> bool:
+    last = name.rsplit(None, 1)[-1]
+    return len(last) > 1 and last.isupper() and last.isalpha() and not _ROMAN.fullmatch(last)
 
 
 class Registry:
@@ -565,6 +571,8 @@ class Registry:
     ) -> None:
         self.speakers: list[Entity] = []
         self.people: list[Entity] = []
+        self._aliases: dict[tuple[str, frozenset[str], str], str] = {}
+        """_alias's answers: a book names its people the same way many times."""
         self._kin_links: dict[str, Entity] = {}
         """ "her mother", "his wife": whom the text last meant by it (_relative)."""
         self.extra_titles = extra_titles
@@ -677,6 +685,13 @@ class Registry:
         """The mention as an alias, without the sentence's opening words before the name or
         its titles ("Thereupon Anne", "But Mrs. Bennet", "Said Comey", "Year Barack Obama",
         "Celebrating Clinton"): what the listener hears the person called."""
+        key = (surface, titles, first)
+        found = self._aliases.get(key)
+        if found is None:
+            found = self._aliases[key] = self._cut_alias(surface, titles, first)
+        return found
+
+    def _cut_alias(self, surface: str, titles: frozenset[str], first: str) -> str:
         tokens = surface.split()
         if len(tokens) < 2:
             return surface
