@@ -1098,3 +1098,9 @@ def test_a_document_is_no_speaker_its_issuer_is(tmp_path: Path, recipe, casting)
     plan = plan_of(tmp_path, text, recipe, casting)
     assert [q.speaker for q in plan.quotes] == ["Dana Ruiz", None]
     assert plan.quotes[0].aliases == ("the statement",)
+
+
+def test_a_byline_is_no_character_of_the_story(tmp_path: Path, recipe, casting) -> None:
+    text = ("The Glass Bell\n\nThomas Quillan Brooke\n\nOne morning a traveller came to"
+            " the shop and set down his pack.\n\n“Is the bell for sale?” he asked.")
+    assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == [None]

@@ -907,7 +907,10 @@ def mention_batches(
             yield number, blocks[number - 1].span[1], found
             found = []
         block = blocks[number]
-        if block.kind == "heading":
+        if block.kind == "heading" or (
+            block.span[1] - block.span[0] <= _BYLINE_CHARS
+            and _BYLINE.fullmatch(text, *block.span) is not None
+        ):  # a byline ("HANS CHRISTIAN ANDERSEN", "By Ada Finch") names no one in the story
             continue
         cursor = block.span[0]
         pieces = []
@@ -993,6 +996,9 @@ def _subject_starts(text: str, sentences: list[list[Span]]) -> set[int]:
     return starts
 
 
+_BYLINE = rx.compile(rf"\s*(?:[Bb]y\s+)?{cues.NAME}\s*")
+_BYLINE_CHARS = 60
+"""A paragraph that is a name and nothing else, perhaps after "By": an author's byline."""
 _BATCH_BLOCKS = 64
 _MAX_BATCHES = 400
 """Mentions come in batches of 64 blocks, or more in a long book: at most about 400 batches."""
