@@ -1104,3 +1104,13 @@ def test_a_byline_is_no_character_of_the_story(tmp_path: Path, recipe, casting) 
     text = ("The Glass Bell\n\nThomas Quillan Brooke\n\nOne morning a traveller came to"
             " the shop and set down his pack.\n\n“Is the bell for sale?” he asked.")
     assert [q.speaker for q in plan_of(tmp_path, text, recipe, casting).quotes] == [None]
+
+
+def test_the_king_of_a_tale_is_a_person_a_he_can_refer_to(tmp_path: Path, recipe, casting) -> None:
+    text = ("Notes\n\nThe Emperor sat on his throne in the great hall.\n\n"
+            "“Bring me the cloth,” said the Emperor.\n\n"
+            "The weavers bowed low and held up their empty hands.\n\n"
+            "“It is very fine,” he said at last.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == ["Emperor", "Emperor"]
+    assert next(s for s in plan.speakers if s.name == "Emperor").gender == "male"

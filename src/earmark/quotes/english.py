@@ -53,7 +53,8 @@ secretary minister president vice prime premier mayor governor gov senator sen r
 congressman congresswoman councillor councilor councilman councilwoman commissioner chief
 inspector detective officer constable sergeant sgt captain capt commander cmdr general gen colonel
 col lieutenant lt major admiral judge justice professor prof doctor dr mr mrs ms mx miss sir dame
-lord lady baroness baron king queen prince princess pope cardinal bishop archbishop rabbi imam
+lord lady baroness baron king queen prince princess emperor empress duke duchess pope cardinal
+bishop archbishop rabbi imam
 rev reverend father sister coach chairman chairwoman chair chairperson director deputy ambassador
 chancellor speaker leader spokesman spokeswoman spokesperson ceo cfo chancellor superintendent
 supt sheriff marshal attorney solicitor barrister dean principal headteacher president-elect

@@ -89,6 +89,9 @@ def _ends_with_name(longer: str, name: str) -> bool:
         longer[-len(name) - 1] in " -")
 
 
+_TITLE_ALONE = rx.compile(r"[Tt]he\s+[A-Z][a-z]+")
+
+
 def _full_title(word: str) -> str:
     """A title as a word: "gov" (from "Gov.") is "governor"."""
     return _ABBREVIATED_TITLES.get(word, word)
@@ -591,6 +594,10 @@ class Registry:
 
     def name(self, surface: str, position: int) -> Entity | None:
         """The speaker a proper name refers to, created when new."""
+        if surface[:4] in ("the ", "The ") and _TITLE_ALONE.fullmatch(surface) and (
+            _full_title(_word(surface[4:])) in ENGLISH.titles
+        ):
+            return self._title_alone(surface.split(), position)  # "said the Emperor"
         parsed = parse_name(surface, self.extra_titles)
         if parsed is None:
             return None
@@ -837,6 +844,10 @@ class Registry:
         tokens = surface.split()
         if len(tokens) < 2:
             return None
+        if len(tokens) == 2 and tokens[0] in ("the", "The") and tokens[1][:1].isupper() and (
+            _full_title(_word(tokens[1])) in ENGLISH.titles
+        ):
+            return self._title_alone(tokens, position)  # "the King", "the President"
         if tokens[0] in ("the", "The") and all(t[:1].isupper() for t in tokens[1:]) and not (
             len(tokens) == 2 and _demonym(tokens[1])  # "the Canadian" stays a description
         ):
@@ -882,6 +893,20 @@ class Registry:
         if len(words) == 2 and words[0] in ("his", "her") and head in _KIN:
             self._kin_links[canonical] = speaker  # "her mother", nobody named: herself so
         return speaker
+
+    def _title_alone(self, tokens: list[str], position: int) -> Entity:
+        """ "the President", "the Emperor": the person seen before who bears the title, else
+        a person known by it (a "he" or "she" of later cues, as "the King" is in a tale)."""
+        surface = " ".join(tokens)
+        title = _full_title(_word(tokens[1]))
+        person = self._titled(tokens, [_word(t) for t in tokens], position)
+        if person is None:
+            person = self._one_word(tokens[1], frozenset({title}))
+            person.titles.add(title)
+            if person.gender is None:
+                person.learn_gender({title})
+        person.seen(surface, position)
+        return person
 
     def _titled(self, tokens: list[str], words: list[str], position: int) -> Entity | None:
         """ "the Ohio governor", "the Florida senator and presidential candidate": the person
