@@ -1114,3 +1114,11 @@ def test_the_king_of_a_tale_is_a_person_a_he_can_refer_to(tmp_path: Path, recipe
     plan = plan_of(tmp_path, text, recipe, casting)
     assert [q.speaker for q in plan.quotes] == ["Emperor", "Emperor"]
     assert next(s for s in plan.speakers if s.name == "Emperor").gender == "male"
+
+
+def test_a_sentence_opening_adverb_is_no_part_of_a_speaker_s_name(
+        tmp_path: Path, recipe, casting) -> None:
+    text = ("Notes\n\nThe shepherd sat by the stream.\n\n"
+            "Thereupon Old Ambrose stood up. “I will go,” said Old Ambrose.")
+    assert "Thereupon" not in " ".join(s.name for s in plan_of(
+        tmp_path, text, recipe, casting).speakers)

@@ -82,7 +82,7 @@ mother aunt grandmother niece madam madame señora frau actress misses mesdames
     leading_stopwords=word_set("""
 the a an but and or so yet in on at when while after before then meanwhile however still now
 today yesterday also earlier later asked according this that these those if as though although
-indeed instead afterwards however finally ultimately
+indeed instead afterwards however finally ultimately thereupon whereupon presently suddenly
 two three four five six seven eight nine ten eleven twelve
 """),
     calendar_words=word_set("""
