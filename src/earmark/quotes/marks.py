@@ -14,6 +14,9 @@
 - Apostrophes, possessives and elisions are not quotation marks (don't, Brits', '90s,
   rock 'n' roll): a single mark only opens a quotation at the start of a word and closes one
   at the end of a word, and never between two letters.
+- A straight double mark with a space (or the paragraph's end) after it closes the open
+  quotation even with a space before it: a speech broken off whose dash became a space
+  ("if I might make so bold as to ask "), so the reply in the next paragraph is its own.
 - A quotation that runs over several paragraphs (each paragraph opens with a quote mark, only
   the last closes) is one quotation.
 - A quotation still open at the end of its paragraph, when the next paragraph does not open
@@ -145,9 +148,11 @@ class _Marks:
             # ' "' after a nested quotation's end (“… 'Clinton,' " said X) closes too
             if ch == "“" and before.strip() and not after.isalnum():
                 return True  # “It's unusual,“ said X: an opening mark typed for the closing one
+            # 'so bold as to say it, sir "': a speech broken off, its dash lost to a space; a
+            # straight mark between spaces (or at the paragraph's end) closes the open one
             return ch in DOUBLE_CLOSE or (ch == '"' and (bool(before.strip()) or (
                 i >= 2 and text[i - 2] in "'’,.!?…" and not after.isalnum()
-            )))
+            ) or not after.strip()))
         if ch not in SINGLE_CLOSE + "'":
             return False
         if not before.strip() or (before.isalpha() and after.isalpha()):
