@@ -157,3 +157,20 @@ def test_quotes_off_reads_everything_as_narration(tmp_path: Path, recipe, castin
     path.write_text("“Hello there,” said Ann.", encoding="utf-8")
     plan = plan_file(path, off, casting)
     assert plan.quotes == () and {s.kind for s in plan.segments} == {"narration"}
+
+
+def test_a_quotation_resuming_its_sentence_after_the_cue_is_the_same_speech(
+    tmp_path: Path, recipe, casting
+) -> None:
+    text = (
+        "“The roof leaks again,” said the old farmer; “it always does.”\n\n"
+        "“How odd!” said the wife of the miller, “he is late.”\n\n"
+        "“Come here,” said Mr. Prout, taking each child by the arm; “why are you out?”\n\n"
+        "“You’re wet,” said Mr. Prout, who had a coat called “Old Faithful”.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“The roof leaks again,”", "the old farmer"), ("“it always does.”", "the old farmer"),
+        ("“How odd!”", "the wife"), ("“he is late.”", "the wife"),
+        ("“Come here,”", "Prout"), ("“why are you out?”", "Prout"),
+        ("“You’re wet,”", "Prout"),
+    ]

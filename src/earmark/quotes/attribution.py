@@ -372,6 +372,8 @@ def _attribute_one(
         return Attributed(
             quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}", antecedent
         )
+    if previous is not None and _resumes(ctx, previous, quote):
+        return Attributed(quote, True, previous.speaker, previous.surface, previous.cue, "previous")
     titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
     if paraphrase or titled:
         # words quoted inside a sentence that names nobody as saying them: scare quotes,
@@ -408,6 +410,31 @@ def _attribute_one(
         if subject is not None:
             return Attributed(quote, True, subject, None, None, "paragraph")
     return Attributed(quote, speechlike, None, None, None, "none")
+
+
+_RESUMED = rx.compile(r"(?:[^\w.!?]*[^\W\d][\w’'-]*){0,8}?[^\w.!?]*?[,;:\u2014\u2013-]\s*|\s*")
+"""What may stand between a cue and the quotation that resumes its sentence: a few words
+("of the undertaker", "leading each away by a hand") and a comma, semicolon, colon or dash
+just before the mark; or nothing, the quotation then opening in lower case."""
+
+
+def _resumes(ctx: _Context, previous: Attributed, quote: QuoteMarks) -> bool:
+    """ “Kitty has no discretion,” said her father; “she times them ill.”: a quotation that
+    goes on with the one before it, across nothing but that one's cue (and a few words after
+    it), with the sentence still running (a comma, semicolon, colon or dash before the mark,
+    or the quotation opening in lower case), is the same speech, however short."""
+    if not quote.marked or previous.cue is None or previous.quote.last_block != quote.first_block:
+        return False
+    between = (previous.quote.span[1], quote.span[0])
+    if not between[0] <= previous.cue[0] <= previous.cue[1] <= between[1]:
+        return False
+    text = ctx.text
+    if _RESUMED.fullmatch(text, previous.cue[1], between[1]) is None:
+        return False  # the cue's sentence goes on ("said Ramos, whose new book ... and “")
+    if text[previous.cue[1] : between[1]].strip():
+        return True  # a comma, a semicolon, a colon or a dash: the sentence runs on
+    first = _WORD.search(text, quote.span[0], quote.span[1])
+    return first is not None and first.group()[0].islower()
 
 
 def _named_in_sentence(ctx: _Context, start: int, end: int) -> Entity | None:
