@@ -174,3 +174,27 @@ def test_a_quotation_resuming_its_sentence_after_the_cue_is_the_same_speech(
         ("“Come here,”", "Prout"), ("“why are you out?”", "Prout"),
         ("“You’re wet,”", "Prout"),
     ]
+
+
+def test_an_indented_letter_is_narrated_and_an_introduced_song_is_sung(
+    tmp_path: Path, recipe, casting
+) -> None:
+    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    text = chat + (
+        "“It has come at last,” said Ruth, and she opened the envelope.\n\n"
+        "     “Dear Cousin,\n\n"
+        "     “We arrive on Tuesday by the late coach.\n\n"
+        "     “Your loving Margaret.”\n\n"
+        "“Tuesday!” cried her brother. “Then we have no time.”\n\n"
+        "Ruth laughed, and began in a shaky voice to sing:--\n\n"
+        "     “Over the hill and over the moor,\n"
+        "     Who is that knocking at the door?”\n\n"
+        "“Stop,” said her brother.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[16:] == [
+        ("“It has come at last,”", "Ruth"),
+        ("“Tuesday!”", "her brother"), ("“Then we have no time.”", "her brother"),
+        ("“Over the hill and over the moor,\n     Who is that knocking at the door?”", "Ruth"),
+        ("“Stop,”", "her brother"),
+    ]

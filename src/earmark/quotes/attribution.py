@@ -11,7 +11,10 @@ In reading order, each quotation takes its speaker from, in turn:
    paragraph of narration was about.
 A quotation with a speaker is speech. One without is speech only when it reads like speech
 (a whole sentence, a whole paragraph, or at least `unattributed_min_words` words); scare
-quotes, titles and coined terms are not, and stay with the narrator.
+quotes, titles and coined terms are not, and stay with the narrator. Nor is a quotation without
+a cue that opens a paragraph indented in a text whose paragraphs are not (a letter, a verse or
+an inscription shown), unless the narration before it introduces it as sung, recited or read
+("... began in a trembling voice:--").
 """
 
 from __future__ import annotations
@@ -110,6 +113,8 @@ class _Context:
         """Descriptions that named themselves (by id): the person each one is (_self_named)."""
         self.ages: dict[int, str] = {}
         """Per person (by id), "young" or "old" when a description tied to them says so."""
+        self.indented: bool | None = None
+        """Whether the text's paragraphs are as a rule indented (found when first needed)."""
 
     def first_person(self) -> Entity:
         """The one who says "I said": a first-person narrator (named at the end, from what the
@@ -355,6 +360,9 @@ def _attribute_one(
             if subject is not None and _plausible_subject(ctx, subject):
                 before = subject
         cue = before or cue
+    if cue is None and _set_apart(ctx, number):
+        # a letter, a verse or an inscription the text indents, with no one said to speak it
+        return Attributed(quote, False, None, None, None, "set-apart")
     if paraphrase and cue is not None and not _voiced_paraphrase(ctx, quote, cue):
         # read by the narrator, but its cue still says who is talking now
         # ("Trump's misinformation may be “strategic,” said Jeffery Hemsley. ... he said")
@@ -712,6 +720,50 @@ def _sentence_start(ctx: _Context, number: int, position: int) -> int:
     spans = ctx.sentences[number]
     index = bisect_right([s[0] for s in spans], position) - 1
     return spans[index][0] if index >= 0 else ctx.document.blocks[number].span[0]
+
+
+_INDENT = rx.compile(r"(?:^|\n)[ \t\u00a0]{2,}$")
+_INDENTED_SHARE = 0.2
+"""At most this share of the paragraphs indented: indenting sets a paragraph apart."""
+
+
+def _indented(text: str, block: Block) -> bool:
+    return _INDENT.search(text, max(0, block.span[0] - 16), block.span[0]) is not None
+
+
+def _set_apart(ctx: _Context, number: int) -> bool:
+    """Whether paragraph `number` is indented in a text whose paragraphs are not: a letter, a
+    verse, an inscription or an extract that the narration shows, which no one speaks. A
+    quotation opening such a paragraph, with no cue of its own, is read by the narrator."""
+    text, blocks = ctx.text, ctx.document.blocks
+    if blocks[number].kind != "paragraph" or not _indented(text, blocks[number]):
+        return False
+    if ctx.indented is None:
+        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        count = sum(1 for b in paragraphs if _indented(text, b))
+        ctx.indented = count > _INDENTED_SHARE * len(paragraphs)
+    if ctx.indented:
+        return False
+    before = number - 1  # the narration that the indented paragraphs follow
+    while before >= 0 and blocks[before].kind == "paragraph" and _indented(text, blocks[before]):
+        before -= 1
+    # "... she went on in a trembling voice:--", "read as follows:": a song, a recitation or
+    # a reading that the paragraph before introduces as spoken is spoken
+    if before < 0 or _INTRODUCES.search(text, *blocks[before].span) is None:
+        return True
+    start, end = blocks[before].span
+    last = text[start:end].replace("!", ".").replace("?", ".").rsplit(".", 1)[-1]
+    words = {w.lower() for w in _WORD.findall(last)}
+    return not words & _VOICED
+
+
+_INTRODUCES = rx.compile(r":[\s\-\u2014\u2013]*$")
+_VOICED = frozenset("sing sang sung singing sings read reads reading recite recited reciting "
+                    "repeat repeated say said says began begin continued went replied answered "
+                    "cried voice words aloud".split())
+"""Words of a sentence introducing a song, a recitation or a reading as heard: "she went on in
+a trembling voice:--", "the melancholy words:--", "read as follows:--" (not "brought the
+following note:")."""
 
 
 def _starts_block(text: str, block_start: int, position: int) -> bool:
