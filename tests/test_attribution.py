@@ -198,3 +198,18 @@ def test_an_indented_letter_is_narrated_and_an_introduced_song_is_sung(
         ("“Over the hill and over the moor,\n     Who is that knocking at the door?”", "Ruth"),
         ("“Stop,”", "her brother"),
     ]
+
+
+def test_opening_words_closed_on_a_comma_with_a_tag_after_are_speech(
+    tmp_path: Path, recipe, casting
+) -> None:
+    text = (
+        "“Cold today,” said Mr. Crane by the stove. “Will it snow?” asked Mr. Harker.\n\n"
+        "“Not a flake more,” was the cheerful answer of Mr. Crane.\n\n"
+        "“Too right,” Mr. Harker chimed in, rubbing his hands.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“Cold today,”", "Crane"), ("“Will it snow?”", "Harker"),
+        ("“Not a flake more,”", "Crane"),
+        ("“Too right,”", "Harker"),
+    ]

@@ -390,6 +390,10 @@ def _attribute_one(
     speechlike = _reads_like_speech(ctx, quote, number)
     if previous is not None and speechlike:
         return Attributed(quote, True, previous.speaker, previous.surface, previous.cue, "previous")
+    if speechlike and _starts_block(text, block.span[0], quote.span[0]):
+        tagged = _named_in_tag(ctx, quote, block)
+        if tagged is not None:
+            return Attributed(quote, True, tagged, None, None, "tag")
     if speechlike:
         beat = _action_beat(ctx, quote, number) or _previous_sentence_cue(ctx, quote, number)
         if beat is not None:
@@ -799,7 +803,39 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
     if words >= ctx.settings.unattributed_min_words:
         return True
     core = inner.strip("“”\"‘’'«»„ ")
-    return words >= 1 and bool(_SENTENCE_LIKE.match(core))
+    if words >= 1 and _SENTENCE_LIKE.match(core):
+        return True
+    # “Very well,” said this gentleman / “Not a farthing more,” was the firm reply: a
+    # paragraph that opens with words closed on a comma and goes on with its tag
+    return words >= 1 and core.endswith(",") and _starts_block(
+        ctx.text, ctx.document.blocks[number].span[0], quote.span[0]
+    ) and _TAG_AFTER.match(ctx.text, quote.span[1], ctx.document.blocks[number].span[1]) is not None
+
+
+_NAME_IN_TAG = rx.compile(cues.NAME)
+_TAG_END = rx.compile(r"[!?;“”\"]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.")
+
+
+def _named_in_tag(ctx: _Context, quote: QuoteMarks, block: Block) -> Entity | None:
+    """ “You see,” Mr. Bounderby put in / “Not a farthing more,” was the firm reply of Mr.
+    Limbkins: a person already known, named in the tag that follows a paragraph's opening
+    words (up to the sentence's end or the next quotation) when no cue was read there."""
+    text = ctx.text
+    start = quote.span[1]
+    if not quote.closed or _TAG_AFTER.match(text, start, block.span[1]) is None:
+        return None
+    end = _TAG_END.search(text, start + 1, block.span[1])
+    stop = end.start() if end else block.span[1]
+    for found in _NAME_IN_TAG.finditer(text, start, stop):
+        if found.group() in ("I", "He", "She", "It", "They", "We"):
+            return None
+        person = ctx.registry.known(found.group())
+        if person is not None and person.may_speak and person.kind == "person":
+            return person
+    return None
+
+
+_TAG_AFTER = rx.compile(r"[^\S\n]*\n?[^\S\n]*(?:[a-z]|(?:[A-Z][\w.’']*\s+){1,3}[a-z])")
 
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names
