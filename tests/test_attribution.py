@@ -213,3 +213,19 @@ def test_opening_words_closed_on_a_comma_with_a_tag_after_are_speech(
         ("“Not a flake more,”", "Crane"),
         ("“Too right,”", "Harker"),
     ]
+
+
+def test_in_a_novel_a_paragraph_shown_after_a_colon_without_speaking_is_narrated(
+    tmp_path: Path, recipe, casting
+) -> None:
+    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    text = chat + (
+        "The old family Bible lay open at the page she knew best:\n\n"
+        "“Thomas Ashby, born May 3, 1801, of Hill Farm in the parish of Leigh.”\n\n"
+        "Ruth smiled, and then read it out to her brother:\n\n"
+        "“Thomas Ashby, born May 3, 1801.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[16:] == [
+        ("“Thomas Ashby, born May 3, 1801.”", "Ruth"),
+    ]

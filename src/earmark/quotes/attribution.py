@@ -14,7 +14,8 @@ A quotation with a speaker is speech. One without is speech only when it reads l
 quotes, titles and coined terms are not, and stay with the narrator. Nor is a quotation without
 a cue that opens a paragraph indented in a text whose paragraphs are not (a letter, a verse or
 an inscription shown), unless the narration before it introduces it as sung, recited or read
-("... began in a trembling voice:--").
+("... began in a trembling voice:--"); nor, in a text of dialogue, a paragraph of quotation
+after narration ending in a colon with no such words ("the page at which it always opened:").
 """
 
 from __future__ import annotations
@@ -404,6 +405,11 @@ def _attribute_one(
         if ctx.chain is not None:
             speaker, surface, span = ctx.chain
             return Attributed(quote, True, speaker, surface, span, "chain")
+        if ctx.dialogue and _introduced(ctx, number) is False:
+            # in a novel, "the page at which the volume always opened:", "his handwriting in
+            # this finale:--": an entry, a motto or a document shown, which no one speaks (a
+            # news story's "Transcript as follows:" gives what was said)
+            return Attributed(quote, False, None, None, None, "shown")
         credit = _credit_line(ctx, quote.last_block + 1)
         if credit is not None:
             return _credit_quote(ctx, quote, credit)
@@ -748,23 +754,46 @@ def _set_apart(ctx: _Context, number: int) -> bool:
         ctx.indented = count > _INDENTED_SHARE * len(paragraphs)
     if ctx.indented:
         return False
-    before = number - 1  # the narration that the indented paragraphs follow
-    while before >= 0 and blocks[before].kind == "paragraph" and _indented(text, blocks[before]):
-        before -= 1
-    # "... she went on in a trembling voice:--", "read as follows:": a song, a recitation or
-    # a reading that the paragraph before introduces as spoken is spoken
-    if before < 0 or _INTRODUCES.search(text, *blocks[before].span) is None:
-        return True
+    return not _indents_paragraphs(ctx) and _introduced(ctx, number) is not True
+
+
+def _indents_paragraphs(ctx: _Context) -> bool:
+    """Whether the text's paragraphs are as a rule indented (more than a fifth of them)."""
+    if ctx.indented is None:
+        blocks, text = ctx.document.blocks, ctx.text
+        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        count = sum(1 for b in paragraphs if _indented(text, b))
+        ctx.indented = count > _INDENTED_SHARE * len(paragraphs)
+    return ctx.indented
+
+
+def _introduced(ctx: _Context, number: int) -> bool | None:
+    """How the narration before paragraph `number` (and any indented paragraphs between)
+    introduces it: True when it ends in a colon after words of speaking, singing or reading
+    aloud ("... she went on in a trembling voice:--", "read as follows:"), False when it ends
+    in a colon without them ("the page at which the volume always opened:"), None when it
+    ends in no colon."""
+    text, blocks = ctx.text, ctx.document.blocks
+    before = number - 1
+    if not _indents_paragraphs(ctx):
+        while before >= 0 and blocks[before].kind == "paragraph" and _indented(
+                text, blocks[before]):
+            before -= 1
+    if before < 0 or blocks[before].kind != "paragraph" or _INTRODUCES.search(
+            text, *blocks[before].span) is None:
+        return None
     start, end = blocks[before].span
     last = text[start:end].replace("!", ".").replace("?", ".").rsplit(".", 1)[-1]
     words = {w.lower() for w in _WORD.findall(last)}
-    return not words & _VOICED
+    return bool(words & _VOICED or (words & ctx.verbs) - _NOUNS)
 
 
+_NOUNS = frozenset("note notes".split())
+"""Verbs of speaking that, before a colon, are rather nouns ("the following note:")."""
 _INTRODUCES = rx.compile(r":[\s\-\u2014\u2013]*$")
 _VOICED = frozenset("sing sang sung singing sings read reads reading recite recited reciting "
                     "repeat repeated say said says began begin continued went replied answered "
-                    "cried voice words aloud".split())
+                    "cried voice words aloud answer reply cry shout whisper".split())
 """Words of a sentence introducing a song, a recitation or a reading as heard: "she went on in
 a trembling voice:--", "the melancholy words:--", "read as follows:--" (not "brought the
 following note:")."""
