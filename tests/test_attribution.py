@@ -229,3 +229,29 @@ def test_in_a_novel_a_paragraph_shown_after_a_colon_without_speaking_is_narrated
     assert speakers(tmp_path, text, recipe, casting)[16:] == [
         ("“Thomas Ashby, born May 3, 1801.”", "Ruth"),
     ]
+
+
+def test_in_a_novel_a_letter_closing_with_a_valediction_is_narrated(
+    tmp_path: Path, recipe, casting
+) -> None:
+    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    text = chat + (
+        "The post came at noon, and Ruth opened it at once.\n\n"
+        "“The roads are bad and the coach was late, but we are safe in town.\n\n"
+        "“Kiss the baby for me, and tell Father the mare is sold.\n\n"
+        "“Yours ever,\n\n"
+        "“Margaret.”\n\n"
+        "“Sold!” cried her brother.\n\n"
+        "“Whose is this glove?” asked Ruth.\n\n"
+        "“Yours, I think.”\n\n"
+        "Another came from Tom by the evening post.\n\n"
+        "“All is well here, and the rain has stopped at last.”\n\n"
+        "“The barn roof held through the storm.”\n\n"
+        "“Yours, &c.”\n\n"
+        "“Tom.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[16:] == [
+        ("“Sold!”", "her brother"), ("“Whose is this glove?”", "Ruth"),
+        ("“Yours, I think.”", "her brother"),
+    ]

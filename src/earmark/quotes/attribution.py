@@ -15,7 +15,8 @@ quotes, titles and coined terms are not, and stay with the narrator. Nor is a qu
 a cue that opens a paragraph indented in a text whose paragraphs are not (a letter, a verse or
 an inscription shown), unless the narration before it introduces it as sung, recited or read
 ("... began in a trembling voice:--"); nor, in a text of dialogue, a paragraph of quotation
-after narration ending in a colon with no such words ("the page at which it always opened:").
+after narration ending in a colon with no such words ("the page at which it always opened:"),
+or a letter: paragraphs of quotation that close with a valediction ("Yours ever,").
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ class _Context:
         """Descriptions that named themselves (by id): the person each one is (_self_named)."""
         self.ages: dict[int, str] = {}
         """Per person (by id), "young" or "old" when a description tied to them says so."""
+        self.letter_ahead: dict[int, bool] = {}
+        """Per paragraph, whether the paragraphs of quotation from it on close a letter."""
         self.indented: bool | None = None
         """Whether the text's paragraphs are as a rule indented (found when first needed)."""
 
@@ -405,6 +408,9 @@ def _attribute_one(
         if ctx.chain is not None:
             speaker, surface, span = ctx.chain
             return Attributed(quote, True, speaker, surface, span, "chain")
+        if ctx.dialogue and _letter(ctx, quote):
+            # a letter the narration shows over paragraphs of quotation: the narrator reads it
+            return Attributed(quote, False, None, None, None, "letter")
         if ctx.dialogue and _introduced(ctx, number) is False:
             # in a novel, "the page at which the volume always opened:", "his handwriting in
             # this finale:--": an entry, a motto or a document shown, which no one speaks (a
@@ -786,6 +792,72 @@ def _introduced(ctx: _Context, number: int) -> bool | None:
     last = text[start:end].replace("!", ".").replace("?", ".").rsplit(".", 1)[-1]
     words = {w.lower() for w in _WORD.findall(last)}
     return bool(words & _VOICED or (words & ctx.verbs) - _NOUNS)
+
+
+_VALEDICTION = rx.compile(
+    r"[\"“”'‘’\s]*(?:Yours|Your|Ever\s+yours)\b[\w \t]{0,40}?(?:,|,?\s*&c\.)[\"”'’\s]*")
+"""A letter's closing line, a paragraph of its own: "Yours ever,", "Your obliged and
+affectionate Son,", "Yours, &c."."""
+_SIGNED_OFF = rx.compile(r"[.!?]\s+(?:Yours|yours|Your)\b[\w \t]{0,40}?,[\"”’]?\s*$")
+"""... or the end of its last paragraph: "... and everything proper.  Yours affectionately,"."""
+_SHORT = 60
+"""A paragraph this short after a letter may be its closing line or its signature."""
+
+
+_LETTER_PARAGRAPHS = 40
+"""How many paragraphs of quotation a letter may run on over before its closing line."""
+_ALL_QUOTED = rx.compile(r"[\"“](?:[^\"“”]|[\"”](?!\s*\w))*")
+"""A paragraph all quotation: no words after a closing mark (no tag, no narration)."""
+
+
+def _letter(ctx: _Context, quote: QuoteMarks) -> bool:
+    """Whether a quotation is (part of) a letter: it closes with a valediction at its end, or
+    the paragraphs of quotation that follow it (none with a tag) lead to a short closing line
+    of its own ("Yours ever,", before the signature); or it is such a closing line, or the
+    short signature right under one."""
+    text, blocks = ctx.text, ctx.document.blocks
+    if _SIGNED_OFF.search(text, max(quote.span[0], quote.span[1] - 80), quote.span[1]):
+        return True
+    for number in range(max(quote.first_block + 1, quote.last_block - 1), quote.last_block + 1):
+        start, end = blocks[number].span  # a letter run on to its closing line and signature
+        if end - start < _SHORT and _VALEDICTION.fullmatch(text, start, end):
+            return True
+    for number in range(max(0, quote.first_block - 1), quote.first_block + 1):
+        # the closing line itself, or the signature under it ("Yours devotedly," / "Anne")
+        start, end = blocks[number].span
+        if blocks[number].kind == "paragraph" and end - start < _SHORT and (
+            _VALEDICTION.fullmatch(text, start, end)
+            or _SIGNED_OFF.search(text, max(0, start - 80), start)
+        ) and blocks[quote.last_block].span[1] - blocks[quote.first_block].span[0] < _SHORT:
+            return True
+    return _closes_letter(ctx, quote.last_block + 1)
+
+
+def _closes_letter(ctx: _Context, first: int) -> bool:
+    """Whether the paragraphs from `first` on, all quotation, lead to a letter's closing line
+    (remembered for every paragraph passed, so that a run of dialogue is read once)."""
+    text, blocks, known = ctx.text, ctx.document.blocks, ctx.letter_ahead
+    passed: list[int] = []
+    found = False
+    for after in range(first, min(len(blocks), first + _LETTER_PARAGRAPHS)):
+        if after in known:
+            found = known[after]
+            break
+        passed.append(after)
+        start, end = blocks[after].span
+        if blocks[after].kind != "paragraph" or text[start] not in "\"“":
+            break
+        if end - start < _SHORT and _VALEDICTION.fullmatch(text, start, end):
+            found = True
+            break
+        if _ALL_QUOTED.fullmatch(text, start, end) is None:
+            break
+        if _SIGNED_OFF.search(text, max(start, end - 80), end):
+            found = True
+            break
+    for after in passed:
+        known[after] = found
+    return found
 
 
 _NOUNS = frozenset("note notes".split())
