@@ -255,3 +255,14 @@ def test_in_a_novel_a_letter_closing_with_a_valediction_is_narrated(
         ("“Sold!”", "her brother"), ("“Whose is this glove?”", "Ruth"),
         ("“Yours, I think.”", "her brother"),
     ]
+
+
+def test_a_cue_after_a_dash_following_the_closing_mark(tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "“Good night to you,”--said the squire, rising and walking off.\n\n"
+        "“Sleep well,”--replied Mrs. Dale--“and mind the step.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“Good night to you,”", "the squire"), ("“Sleep well,”", "Dale"),
+        ("“and mind the step.”", "Dale"),
+    ]
