@@ -436,10 +436,14 @@ def _attribute_one(
     return Attributed(quote, speechlike, None, None, None, "none")
 
 
-_RESUMED = rx.compile(r"(?:[^\w.!?]*[^\W\d][\w’'-]*){0,8}?[^\w.!?]*?[,;:\u2014\u2013-]\s*|\s*")
+_RESUMED = rx.compile(
+    r"(?:[^\w.!?]*+[^\W\d][\w’'-]*+){0,8}?[^\w.!?]*?[,;:\u2014\u2013-]\s*|\s*")
 """What may stand between a cue and the quotation that resumes its sentence: a few words
 ("of the undertaker", "leading each away by a hand") and a comma, semicolon, colon or dash
-just before the mark; or nothing, the quotation then opening in lower case."""
+just before the mark; or nothing, the quotation then opening in lower case. (Possessive, so
+that a failing match does not try every way of cutting the words up.)"""
+_RESUMED_GAP = 160
+"""... in at most this many characters."""
 
 
 def _resumes(ctx: _Context, previous: Attributed, quote: QuoteMarks) -> bool:
@@ -453,7 +457,8 @@ def _resumes(ctx: _Context, previous: Attributed, quote: QuoteMarks) -> bool:
     if not between[0] <= previous.cue[0] <= previous.cue[1] <= between[1]:
         return False
     text = ctx.text
-    if _RESUMED.fullmatch(text, previous.cue[1], between[1]) is None:
+    if between[1] - previous.cue[1] > _RESUMED_GAP or _RESUMED.fullmatch(
+            text, previous.cue[1], between[1]) is None:
         return False  # the cue's sentence goes on ("said Ramos, whose new book ... and “")
     if text[previous.cue[1] : between[1]].strip():
         return True  # a comma, a semicolon, a colon or a dash: the sentence runs on
