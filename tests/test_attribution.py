@@ -266,3 +266,14 @@ def test_a_cue_after_a_dash_following_the_closing_mark(tmp_path: Path, recipe, c
         ("“Good night to you,”", "the squire"), ("“Sleep well,”", "Dale"),
         ("“and mind the step.”", "Dale"),
     ]
+
+
+def test_a_long_clause_after_a_cue_is_read_quickly(tmp_path: Path, recipe, casting) -> None:
+    import time
+
+    clause = " ".join(["extraordinarilyunremarkable"] * 5)
+    text = f"“Go on,” said Mr. Vale, whose {clause} friends and “rebellious” people waited.\n"
+    started = time.perf_counter()
+    found = speakers(tmp_path, text, recipe, casting)
+    assert time.perf_counter() - started < 2.0
+    assert found[0] == ("“Go on,”", "Vale")
