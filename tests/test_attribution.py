@@ -157,3 +157,123 @@ def test_quotes_off_reads_everything_as_narration(tmp_path: Path, recipe, castin
     path.write_text("“Hello there,” said Ann.", encoding="utf-8")
     plan = plan_file(path, off, casting)
     assert plan.quotes == () and {s.kind for s in plan.segments} == {"narration"}
+
+
+def test_a_quotation_resuming_its_sentence_after_the_cue_is_the_same_speech(
+    tmp_path: Path, recipe, casting
+) -> None:
+    text = (
+        "“The roof leaks again,” said the old farmer; “it always does.”\n\n"
+        "“How odd!” said the wife of the miller, “he is late.”\n\n"
+        "“Come here,” said Mr. Prout, taking each child by the arm; “why are you out?”\n\n"
+        "“You’re wet,” said Mr. Prout, who had a coat called “Old Faithful”.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“The roof leaks again,”", "the old farmer"), ("“it always does.”", "the old farmer"),
+        ("“How odd!”", "the wife"), ("“he is late.”", "the wife"),
+        ("“Come here,”", "Prout"), ("“why are you out?”", "Prout"),
+        ("“You’re wet,”", "Prout"),
+    ]
+
+
+def test_an_indented_letter_is_narrated_and_an_introduced_song_is_sung(
+    tmp_path: Path, recipe, casting
+) -> None:
+    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    text = chat + (
+        "“It has come at last,” said Ruth, and she opened the envelope.\n\n"
+        "     “Dear Cousin,\n\n"
+        "     “We arrive on Tuesday by the late coach.\n\n"
+        "     “Your loving Margaret.”\n\n"
+        "“Tuesday!” cried her brother. “Then we have no time.”\n\n"
+        "Ruth laughed, and began in a shaky voice to sing:--\n\n"
+        "     “Over the hill and over the moor,\n"
+        "     Who is that knocking at the door?”\n\n"
+        "“Stop,” said her brother.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[16:] == [
+        ("“It has come at last,”", "Ruth"),
+        ("“Tuesday!”", "her brother"), ("“Then we have no time.”", "her brother"),
+        ("“Over the hill and over the moor,\n     Who is that knocking at the door?”", "Ruth"),
+        ("“Stop,”", "her brother"),
+    ]
+
+
+def test_opening_words_closed_on_a_comma_with_a_tag_after_are_speech(
+    tmp_path: Path, recipe, casting
+) -> None:
+    text = (
+        "“Cold today,” said Mr. Crane by the stove. “Will it snow?” asked Mr. Harker.\n\n"
+        "“Not a flake more,” was the cheerful answer of Mr. Crane.\n\n"
+        "“Too right,” Mr. Harker chimed in, rubbing his hands.\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“Cold today,”", "Crane"), ("“Will it snow?”", "Harker"),
+        ("“Not a flake more,”", "Crane"),
+        ("“Too right,”", "Harker"),
+    ]
+
+
+def test_in_a_novel_a_paragraph_shown_after_a_colon_without_speaking_is_narrated(
+    tmp_path: Path, recipe, casting
+) -> None:
+    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    text = chat + (
+        "The old family Bible lay open at the page she knew best:\n\n"
+        "“Thomas Ashby, born May 3, 1801, of Hill Farm in the parish of Leigh.”\n\n"
+        "Ruth smiled, and then read it out to her brother:\n\n"
+        "“Thomas Ashby, born May 3, 1801.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[16:] == [
+        ("“Thomas Ashby, born May 3, 1801.”", "Ruth"),
+    ]
+
+
+def test_in_a_novel_a_letter_closing_with_a_valediction_is_narrated(
+    tmp_path: Path, recipe, casting
+) -> None:
+    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    text = chat + (
+        "The post came at noon, and Ruth opened it at once.\n\n"
+        "“The roads are bad and the coach was late, but we are safe in town.\n\n"
+        "“Kiss the baby for me, and tell Father the mare is sold.\n\n"
+        "“Yours ever,\n\n"
+        "“Margaret.”\n\n"
+        "“Sold!” cried her brother.\n\n"
+        "“Whose is this glove?” asked Ruth.\n\n"
+        "“Yours, I think.”\n\n"
+        "Another came from Tom by the evening post.\n\n"
+        "“All is well here, and the rain has stopped at last.”\n\n"
+        "“The barn roof held through the storm.”\n\n"
+        "“Yours, &c.”\n\n"
+        "“Tom.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting)[16:] == [
+        ("“Sold!”", "her brother"), ("“Whose is this glove?”", "Ruth"),
+        ("“Yours, I think.”", "her brother"),
+    ]
+
+
+def test_a_cue_after_a_dash_following_the_closing_mark(tmp_path: Path, recipe, casting) -> None:
+    text = (
+        "“Good night to you,”--said the squire, rising and walking off.\n\n"
+        "“Sleep well,”--replied Mrs. Dale--“and mind the step.”\n"
+    )
+    assert speakers(tmp_path, text, recipe, casting) == [
+        ("“Good night to you,”", "the squire"), ("“Sleep well,”", "Dale"),
+        ("“and mind the step.”", "Dale"),
+    ]
+
+
+def test_a_long_clause_after_a_cue_is_read_quickly(tmp_path: Path, recipe, casting) -> None:
+    import time
+
+    clause = " ".join(["extraordinarilyunremarkable"] * 5)
+    text = f"“Go on,” said Mr. Vale, whose {clause} friends and “rebellious” people waited.\n"
+    started = time.perf_counter()
+    found = speakers(tmp_path, text, recipe, casting)
+    assert time.perf_counter() - started < 2.0
+    assert found[0] == ("“Go on,”", "Vale")

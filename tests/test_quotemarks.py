@@ -106,3 +106,25 @@ def test_a_transcript_quote_without_a_space_after_the_colon() -> None:
             'He read out "the following:" and stopped.')
     found, warnings = quoted(text)
     assert found == ['"Who told you that?"', '"the following:"'] and warnings == ()
+
+
+def test_a_speech_broken_off_with_its_dash_lost_closes_at_the_spaced_mark() -> None:
+    # the text's dashes have become spaces: '... as to ask "' closes, the reply is its own
+    text = ('"And if I could be so bold as to ask "\n\n"That is all," said the lodger.\n\n'
+            '"I only meant "  and she stopped.')
+    found, _ = quoted(text)
+    assert found == ['"And if I could be so bold as to ask "', '"That is all,"',
+                     '"I only meant "']
+
+
+def test_a_quotation_whose_closing_mark_is_missing_ends_where_the_next_one_opens() -> None:
+    # its closing mark typed as a single one, or left out: a quotation opening inside it,
+    # whose marks pair up to the paragraph's end, starts a new one
+    text = ('The poster promised "Bramble\'s Menagerie\' which drew the town. Its clown was to '
+            '"juggle six plates at once."\n\n'
+            '"Go to the yard, my son. You will find the cart there.  '
+            '"And bring the lamp," he added.')
+    found, _ = quoted(text)
+    assert found == ['"Bramble\'s Menagerie\'', '"juggle six plates at once."',
+                     '"Go to the yard, my son. You will find the cart there.',
+                     '"And bring the lamp,"']

@@ -11,7 +11,12 @@ In reading order, each quotation takes its speaker from, in turn:
    paragraph of narration was about.
 A quotation with a speaker is speech. One without is speech only when it reads like speech
 (a whole sentence, a whole paragraph, or at least `unattributed_min_words` words); scare
-quotes, titles and coined terms are not, and stay with the narrator.
+quotes, titles and coined terms are not, and stay with the narrator. Nor is a quotation without
+a cue that opens a paragraph indented in a text whose paragraphs are not (a letter, a verse or
+an inscription shown), unless the narration before it introduces it as sung, recited or read
+("... began in a trembling voice:--"); nor, in a text of dialogue, a paragraph of quotation
+after narration ending in a colon with no such words ("the page at which it always opened:"),
+or a letter: paragraphs of quotation that close with a valediction ("Yours ever,").
 """
 
 from __future__ import annotations
@@ -112,6 +117,10 @@ class _Context:
         self._headings: list[int] | None = None
         self.ages: dict[int, str] = {}
         """Per person (by id), "young" or "old" when a description tied to them says so."""
+        self.letter_ahead: dict[int, bool] = {}
+        """Per paragraph, whether the paragraphs of quotation from it on close a letter."""
+        self.indented: bool | None = None
+        """Whether the text's paragraphs are as a rule indented (found when first needed)."""
 
     def heading_starts(self) -> list[int]:
         """Where the document's headings start, in order (made once)."""
@@ -425,6 +434,9 @@ def _attribute_one(
             if subject is not None and _plausible_subject(ctx, subject):
                 before = subject
         cue = before or cue
+    if cue is None and _set_apart(ctx, number):
+        # a letter, a verse or an inscription the text indents, with no one said to speak it
+        return Attributed(quote, False, None, None, None, "set-apart")
     if paraphrase and cue is not None and not _voiced_paraphrase(ctx, quote, cue):
         # read by the narrator, but its cue still says who is talking now
         # ("Trump's misinformation may be “strategic,” said Jeffery Hemsley. ... he said")
@@ -442,6 +454,8 @@ def _attribute_one(
         return Attributed(
             quote, True, speaker, cue.subject, cue.span, f"cue-{cue.kind}", antecedent
         )
+    if previous is not None and _resumes(ctx, previous, quote):
+        return Attributed(quote, True, previous.speaker, previous.surface, previous.cue, "previous")
     titled = _title_like(ctx, quote) and not _starts_block(text, block.span[0], quote.span[0])
     if paraphrase or titled:
         # words quoted inside a sentence that names nobody as saying them: scare quotes,
@@ -450,6 +464,10 @@ def _attribute_one(
     speechlike = _reads_like_speech(ctx, quote, number)
     if previous is not None and speechlike:
         return Attributed(quote, True, previous.speaker, previous.surface, previous.cue, "previous")
+    if speechlike and _starts_block(text, block.span[0], quote.span[0]):
+        tagged = _named_in_tag(ctx, quote, block)
+        if tagged is not None:
+            return Attributed(quote, True, tagged, None, None, "tag")
     if speechlike:
         beat = _action_beat(ctx, quote, number) or _previous_sentence_cue(ctx, quote, number)
         if beat is not None:
@@ -460,6 +478,14 @@ def _attribute_one(
         if ctx.chain is not None:
             speaker, surface, span = ctx.chain
             return Attributed(quote, True, speaker, surface, span, "chain")
+        if ctx.dialogue and _letter(ctx, quote):
+            # a letter the narration shows over paragraphs of quotation: the narrator reads it
+            return Attributed(quote, False, None, None, None, "letter")
+        if ctx.dialogue and _introduced(ctx, number) is False:
+            # in a novel, "the page at which the volume always opened:", "his handwriting in
+            # this finale:--": an entry, a motto or a document shown, which no one speaks (a
+            # news story's "Transcript as follows:" gives what was said)
+            return Attributed(quote, False, None, None, None, "shown")
         credit = _credit_line(ctx, quote.last_block + 1)
         if credit is not None:
             return _credit_quote(ctx, quote, credit)
@@ -478,6 +504,36 @@ def _attribute_one(
         if subject is not None:
             return Attributed(quote, True, subject, None, None, "paragraph")
     return Attributed(quote, speechlike, None, None, None, "none")
+
+
+_RESUMED = rx.compile(
+    r"(?:[^\w.!?]*+[^\W\d][\w’'-]*+){0,8}?[^\w.!?]*?[,;:\u2014\u2013-]\s*|\s*")
+"""What may stand between a cue and the quotation that resumes its sentence: a few words
+("of the undertaker", "leading each away by a hand") and a comma, semicolon, colon or dash
+just before the mark; or nothing, the quotation then opening in lower case. (Possessive, so
+that a failing match does not try every way of cutting the words up.)"""
+_RESUMED_GAP = 160
+"""... in at most this many characters."""
+
+
+def _resumes(ctx: _Context, previous: Attributed, quote: QuoteMarks) -> bool:
+    """ “Kitty has no discretion,” said her father; “she times them ill.”: a quotation that
+    goes on with the one before it, across nothing but that one's cue (and a few words after
+    it), with the sentence still running (a comma, semicolon, colon or dash before the mark,
+    or the quotation opening in lower case), is the same speech, however short."""
+    if not quote.marked or previous.cue is None or previous.quote.last_block != quote.first_block:
+        return False
+    between = (previous.quote.span[1], quote.span[0])
+    if not between[0] <= previous.cue[0] <= previous.cue[1] <= between[1]:
+        return False
+    text = ctx.text
+    if between[1] - previous.cue[1] > _RESUMED_GAP or _RESUMED.fullmatch(
+            text, previous.cue[1], between[1]) is None:
+        return False  # the cue's sentence goes on ("said Ramos, whose new book ... and “")
+    if text[previous.cue[1] : between[1]].strip():
+        return True  # a comma, a semicolon, a colon or a dash: the sentence runs on
+    first = _WORD.search(text, quote.span[0], quote.span[1])
+    return first is not None and first.group()[0].islower()
 
 
 def _named_in_sentence(ctx: _Context, start: int, end: int) -> Entity | None:
@@ -762,6 +818,139 @@ def _sentence_start(ctx: _Context, number: int, position: int) -> int:
     return spans[index][0] if index >= 0 else ctx.document.blocks[number].span[0]
 
 
+_INDENT = rx.compile(r"(?:^|\n)[ \t\u00a0]{2,}$")
+_INDENTED_SHARE = 0.2
+"""At most this share of the paragraphs indented: indenting sets a paragraph apart."""
+
+
+def _indented(text: str, block: Block) -> bool:
+    return _INDENT.search(text, max(0, block.span[0] - 16), block.span[0]) is not None
+
+
+def _set_apart(ctx: _Context, number: int) -> bool:
+    """Whether paragraph `number` is indented in a text whose paragraphs are not: a letter, a
+    verse, an inscription or an extract that the narration shows, which no one speaks. A
+    quotation opening such a paragraph, with no cue of its own, is read by the narrator."""
+    text, blocks = ctx.text, ctx.document.blocks
+    if blocks[number].kind != "paragraph" or not _indented(text, blocks[number]):
+        return False
+    if ctx.indented is None:
+        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        count = sum(1 for b in paragraphs if _indented(text, b))
+        ctx.indented = count > _INDENTED_SHARE * len(paragraphs)
+    if ctx.indented:
+        return False
+    return not _indents_paragraphs(ctx) and _introduced(ctx, number) is not True
+
+
+def _indents_paragraphs(ctx: _Context) -> bool:
+    """Whether the text's paragraphs are as a rule indented (more than a fifth of them)."""
+    if ctx.indented is None:
+        blocks, text = ctx.document.blocks, ctx.text
+        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        count = sum(1 for b in paragraphs if _indented(text, b))
+        ctx.indented = count > _INDENTED_SHARE * len(paragraphs)
+    return ctx.indented
+
+
+def _introduced(ctx: _Context, number: int) -> bool | None:
+    """How the narration before paragraph `number` (and any indented paragraphs between)
+    introduces it: True when it ends in a colon after words of speaking, singing or reading
+    aloud ("... she went on in a trembling voice:--", "read as follows:"), False when it ends
+    in a colon without them ("the page at which the volume always opened:"), None when it
+    ends in no colon."""
+    text, blocks = ctx.text, ctx.document.blocks
+    before = number - 1
+    if not _indents_paragraphs(ctx):
+        while before >= 0 and blocks[before].kind == "paragraph" and _indented(
+                text, blocks[before]):
+            before -= 1
+    if before < 0 or blocks[before].kind != "paragraph" or _INTRODUCES.search(
+            text, *blocks[before].span) is None:
+        return None
+    start, end = blocks[before].span
+    last = text[start:end].replace("!", ".").replace("?", ".").rsplit(".", 1)[-1]
+    words = {w.lower() for w in _WORD.findall(last)}
+    return bool(words & _VOICED or (words & ctx.verbs) - _NOUNS)
+
+
+_VALEDICTION = rx.compile(
+    r"[\"“”'‘’\s]*(?:Yours|Your|Ever\s+yours)\b[\w \t]{0,40}?(?:,|,?\s*&c\.)[\"”'’\s]*")
+"""A letter's closing line, a paragraph of its own: "Yours ever,", "Your obliged and
+affectionate Son,", "Yours, &c."."""
+_SIGNED_OFF = rx.compile(r"[.!?]\s+(?:Yours|yours|Your)\b[\w \t]{0,40}?,[\"”’]?\s*$")
+"""... or the end of its last paragraph: "... and everything proper.  Yours affectionately,"."""
+_SHORT = 60
+"""A paragraph this short after a letter may be its closing line or its signature."""
+
+
+_LETTER_PARAGRAPHS = 40
+"""How many paragraphs of quotation a letter may run on over before its closing line."""
+_ALL_QUOTED = rx.compile(r"[\"“](?:[^\"“”]|[\"”](?!\s*\w))*")
+"""A paragraph all quotation: no words after a closing mark (no tag, no narration)."""
+
+
+def _letter(ctx: _Context, quote: QuoteMarks) -> bool:
+    """Whether a quotation is (part of) a letter: it closes with a valediction at its end, or
+    the paragraphs of quotation that follow it (none with a tag) lead to a short closing line
+    of its own ("Yours ever,", before the signature); or it is such a closing line, or the
+    short signature right under one."""
+    text, blocks = ctx.text, ctx.document.blocks
+    if _SIGNED_OFF.search(text, max(quote.span[0], quote.span[1] - 80), quote.span[1]):
+        return True
+    for number in range(max(quote.first_block + 1, quote.last_block - 1), quote.last_block + 1):
+        start, end = blocks[number].span  # a letter run on to its closing line and signature
+        if end - start < _SHORT and _VALEDICTION.fullmatch(text, start, end):
+            return True
+    for number in range(max(0, quote.first_block - 1), quote.first_block + 1):
+        # the closing line itself, or the signature under it ("Yours devotedly," / "Anne")
+        start, end = blocks[number].span
+        if blocks[number].kind == "paragraph" and end - start < _SHORT and (
+            _VALEDICTION.fullmatch(text, start, end)
+            or _SIGNED_OFF.search(text, max(0, start - 80), start)
+        ) and blocks[quote.last_block].span[1] - blocks[quote.first_block].span[0] < _SHORT:
+            return True
+    return _closes_letter(ctx, quote.last_block + 1)
+
+
+def _closes_letter(ctx: _Context, first: int) -> bool:
+    """Whether the paragraphs from `first` on, all quotation, lead to a letter's closing line
+    (remembered for every paragraph passed, so that a run of dialogue is read once)."""
+    text, blocks, known = ctx.text, ctx.document.blocks, ctx.letter_ahead
+    passed: list[int] = []
+    found = False
+    for after in range(first, min(len(blocks), first + _LETTER_PARAGRAPHS)):
+        if after in known:
+            found = known[after]
+            break
+        passed.append(after)
+        start, end = blocks[after].span
+        if blocks[after].kind != "paragraph" or text[start] not in "\"“":
+            break
+        if end - start < _SHORT and _VALEDICTION.fullmatch(text, start, end):
+            found = True
+            break
+        if _ALL_QUOTED.fullmatch(text, start, end) is None:
+            break
+        if _SIGNED_OFF.search(text, max(start, end - 80), end):
+            found = True
+            break
+    for after in passed:
+        known[after] = found
+    return found
+
+
+_NOUNS = frozenset("note notes".split())
+"""Verbs of speaking that, before a colon, are rather nouns ("the following note:")."""
+_INTRODUCES = rx.compile(r":[\s\-\u2014\u2013]*$")
+_VOICED = frozenset("sing sang sung singing sings read reads reading recite recited reciting "
+                    "repeat repeated say said says began begin continued went replied answered "
+                    "cried voice words aloud answer reply cry shout whisper".split())
+"""Words of a sentence introducing a song, a recitation or a reading as heard: "she went on in
+a trembling voice:--", "the melancholy words:--", "read as follows:--" (not "brought the
+following note:")."""
+
+
 def _starts_block(text: str, block_start: int, position: int) -> bool:
     return not text[block_start:position].strip()
 
@@ -795,7 +984,39 @@ def _reads_like_speech(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
     if words >= ctx.settings.unattributed_min_words:
         return True
     core = inner.strip("“”\"‘’'«»„ ")
-    return words >= 1 and bool(_SENTENCE_LIKE.match(core))
+    if words >= 1 and _SENTENCE_LIKE.match(core):
+        return True
+    # “Very well,” said this gentleman / “Not a farthing more,” was the firm reply: a
+    # paragraph that opens with words closed on a comma and goes on with its tag
+    return words >= 1 and core.endswith(",") and _starts_block(
+        ctx.text, ctx.document.blocks[number].span[0], quote.span[0]
+    ) and _TAG_AFTER.match(ctx.text, quote.span[1], ctx.document.blocks[number].span[1]) is not None
+
+
+_NAME_IN_TAG = rx.compile(cues.NAME)
+_TAG_END = rx.compile(r"[!?;“”\"]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.")
+
+
+def _named_in_tag(ctx: _Context, quote: QuoteMarks, block: Block) -> Entity | None:
+    """ “You see,” Mr. Bounderby put in / “Not a farthing more,” was the firm reply of Mr.
+    Limbkins: a person already known, named in the tag that follows a paragraph's opening
+    words (up to the sentence's end or the next quotation) when no cue was read there."""
+    text = ctx.text
+    start = quote.span[1]
+    if not quote.closed or _TAG_AFTER.match(text, start, block.span[1]) is None:
+        return None
+    end = _TAG_END.search(text, start + 1, block.span[1])
+    stop = end.start() if end else block.span[1]
+    for found in _NAME_IN_TAG.finditer(text, start, stop):
+        if found.group() in ("I", "He", "She", "It", "They", "We"):
+            return None
+        person = ctx.registry.known(found.group())
+        if person is not None and person.may_speak and person.kind == "person":
+            return person
+    return None
+
+
+_TAG_AFTER = rx.compile(r"[^\S\n]*\n?[^\S\n]*(?:[a-z]|(?:[A-Z][\w.’']*\s+){1,3}[a-z])")
 
 
 _GIVEN = cues.ENGLISH.female_names | cues.ENGLISH.male_names

@@ -349,17 +349,25 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
     return Cue(subject, _kind(subject), (start, offset + match.end()))
 
 
+_DASH_AFTER = rx.compile(r"(?:--|[—–])[^\S\n]*")
+
+
 def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue | None:
-    """A cue right after a closing quote mark: "said X" or "X said".
+    """A cue right after a closing quote mark: "said X" or "X said", a dash between allowed
+    (“Good night,”--said he).
 
     After a quotation that ends its sentence (“… done.”), the cue must end its own sentence
     too ("Ruiz said."): otherwise the words after it start a new sentence of narration.
     """
-    window = text[start : min(end, start + 200)]
     sentence_ended = start >= 2 and text[start - 2] in ".…"
+    mark = start
+    dashed = _DASH_AFTER.match(text, start, end)
+    if dashed and not sentence_ended:
+        start = dashed.end()  # “Good morning to you,”--said he: a dash between mark and cue
+    window = text[start : min(end, start + 200)]
     compiled = patterns(verbs)
     candidates = compiled.after
-    if start >= 2 and text[start - 2] in ",!?—–-":
+    if mark >= 2 and (text[mark - 2] in ",!?—–-" or dashed):
         candidates = (*candidates, *compiled.dialogue)
     for pattern in candidates:
         match = pattern.match(window)
@@ -367,7 +375,7 @@ def after_quote(text: str, start: int, end: int, verbs: frozenset[str]) -> Cue |
             not _adjective_then_noun(match)
         ):
             return _cue(match, start)
-    if not sentence_ended and start >= 2 and text[start - 2] not in ",!?":
+    if not sentence_ended and not dashed and start >= 2 and text[start - 2] not in ",!?":
         # “… unlikely” that Sanders can catch Clinton, said Steve Elmendorf: the sentence goes
         # on after the quotation, then the cue
         carry = _CONTINUATION.match(window)

@@ -14,6 +14,13 @@
 - Apostrophes, possessives and elisions are not quotation marks (don't, Brits', '90s,
   rock 'n' roll): a single mark only opens a quotation at the start of a word and closes one
   at the end of a word, and never between two letters.
+- A straight double mark with a space (or the paragraph's end) after it closes the open
+  quotation even with a space before it: a speech broken off whose dash became a space
+  ("if I might make so bold as to ask "), so the reply in the next paragraph is its own.
+- A straight double mark at the start of a word inside an open quotation, when the straight
+  marks from it to the paragraph's end pair up, opens a new quotation: the open one lost its
+  closing mark, and ends at a closing single mark typed for it ("Sleary's Circus' which ...")
+  or else before the new one. (An odd number left is a quotation nested in the open one.)
 - A quotation that runs over several paragraphs (each paragraph opens with a quote mark, only
   the last closes) is one quotation.
 - A quotation still open at the end of its paragraph, when the next paragraph does not open
@@ -145,9 +152,11 @@ class _Marks:
             # ' "' after a nested quotation's end (“… 'Clinton,' " said X) closes too
             if ch == "“" and before.strip() and not after.isalnum():
                 return True  # “It's unusual,“ said X: an opening mark typed for the closing one
+            # 'so bold as to say it, sir "': a speech broken off, its dash lost to a space; a
+            # straight mark between spaces (or at the paragraph's end) closes the open one
             return ch in DOUBLE_CLOSE or (ch == '"' and (bool(before.strip()) or (
                 i >= 2 and text[i - 2] in "'’,.!?…" and not after.isalnum()
-            )))
+            ) or not after.strip()))
         if ch not in SINGLE_CLOSE + "'":
             return False
         if not before.strip() or (before.isalpha() and after.isalpha()):
@@ -182,11 +191,12 @@ def find_quotes(document: Document) -> Scan:
             else:
                 quotes.append(_unclosed(open_at, open_block, blocks[number - 1].span[1], warnings))
                 open_at = None
+        single_close = -1  # the last closing single mark inside the open double quotation
         for found in _ANY_MARK.finditer(text, i, end):
             i = found.start()
             if open_at is None:
                 if marks.opens(text, i, start):
-                    open_at, open_block = i, number
+                    open_at, open_block, single_close = i, number, -1
                 elif (
                     text[i] in (DOUBLE_CLOSE if marks.double else SINGLE_CLOSE)
                     and marks.closes(text, i, end)
@@ -196,6 +206,18 @@ def find_quotes(document: Document) -> Scan:
             elif marks.closes(text, i, end):
                 quotes.append(QuoteMarks((open_at, i + 1), open_block, number))
                 open_at = None
+            elif marks.double and text[i] in "'’":
+                if single.closes(text, i, end):
+                    single_close = i
+            elif marks.double and _reopened(text, i, start, end, marks):
+                # its closing mark is missing ("Sleary's Horse-riding' which ..."): the
+                # quotation ends at the single mark typed for it, else before this one
+                close = single_close + 1 if single_close > open_at else len(
+                    text[:i].rstrip())
+                warnings.append(f"quotation opened at {open_at} is not closed before the "
+                                f"quotation at {i}")
+                quotes.append(QuoteMarks((open_at, close), open_block, number))
+                open_at, open_block, single_close = i, number, -1
         if open_at is not None and not _reopens(document, number, marks):
             quotes.append(_unclosed(open_at, open_block, end, warnings))
             open_at = None
@@ -204,6 +226,16 @@ def find_quotes(document: Document) -> Scan:
     quotes.extend(_block_quotes(document, quotes))
     quotes.sort(key=lambda q: q.span)
     return Scan(tuple(quotes), tuple(warnings))
+
+
+def _reopened(text: str, i: int, start: int, end: int, marks: _Marks) -> bool:
+    """Whether the straight double mark at `i`, inside an open quotation, opens a new one: it
+    stands at the start of a word, and the straight marks from it to the paragraph's end pair
+    up (an odd number left is a quotation nested inside the open one: to "prentice" you)."""
+    if text[i] != '"' or not (marks.opens(text, i, start) and i + 1 < end
+                              and text[i + 1].isalpha()):
+        return False
+    return text.count('"', i, end) % 2 == 0
 
 
 def _reopens(document: Document, number: int, marks: _Marks) -> bool:
