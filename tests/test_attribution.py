@@ -268,12 +268,8 @@ def test_a_cue_after_a_dash_following_the_closing_mark(tmp_path: Path, recipe, c
     ]
 
 
-def test_a_long_clause_after_a_cue_is_read_quickly(tmp_path: Path, recipe, casting) -> None:
-    import time
-
+def test_a_long_clause_after_a_cue_keeps_its_speaker(tmp_path: Path, recipe, casting) -> None:
+    # (a long clause of long words once took seconds here: benchmarks/plan.py measures speed)
     clause = " ".join(["extraordinarilyunremarkable"] * 5)
     text = f"“Go on,” said Mr. Vale, whose {clause} friends and “rebellious” people waited.\n"
-    started = time.perf_counter()
-    found = speakers(tmp_path, text, recipe, casting)
-    assert time.perf_counter() - started < 2.0
-    assert found[0] == ("“Go on,”", "Vale")
+    assert speakers(tmp_path, text, recipe, casting)[0] == ("“Go on,”", "Vale")
