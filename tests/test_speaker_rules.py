@@ -1100,6 +1100,13 @@ def test_a_document_is_no_speaker_its_issuer_is(tmp_path: Path, recipe, casting)
     assert plan.quotes[0].aliases == ("the statement",)
 
 
+def test_a_book_or_a_plan_is_no_speaker(tmp_path: Path, recipe, casting) -> None:
+    text = ("Notes\n\nThe weather turned cold and the roads were closed for the day. " * 8
+            + "\n\n“Work is a calling,” a popular book declares.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert [s.name for s in plan.speakers] == ["narrator"]
+
+
 def test_a_byline_is_no_character_of_the_story(tmp_path: Path, recipe, casting) -> None:
     text = ("The Glass Bell\n\nThomas Quillan Brooke\n\nOne morning a traveller came to"
             " the shop and set down his pack.\n\n“Is the bell for sale?” he asked.")

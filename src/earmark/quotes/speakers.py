@@ -67,7 +67,7 @@ _DOCUMENTS = frozenset(
     "statement statements email e-mail emails ad ads advert advertisement letter report memo"
     " lawsuit suit complaint filing document documents release readout transcript editorial"
     " website site post tweet message note petition survey poll summary copy sign caption"
-    " voice-over".split()
+    " voice-over book play film movie song column article plan account".split()
 )
 """Things that carry someone's words ("the statement said"): its issuer speaks."""
 _SECOND_TITLES = frozenset("lt lieutenant vice deputy assistant under acting associate".split())
