@@ -8,6 +8,10 @@ import pytest
 
 from earmark.planning.build import plan_file
 
+_CHAT = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
+                for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+"""Sixteen quotations, eight of them questions: what makes a text one of dialogue."""
+
 
 def speakers(tmp_path: Path, text: str, recipe, casting, suffix: str = ".txt") -> list:
     path = tmp_path / f"doc{suffix}"
@@ -179,8 +183,7 @@ def test_a_quotation_resuming_its_sentence_after_the_cue_is_the_same_speech(
 def test_an_indented_letter_is_narrated_and_an_introduced_song_is_sung(
     tmp_path: Path, recipe, casting
 ) -> None:
-    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
-                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    chat = _CHAT
     text = chat + (
         "“It has come at last,” said Ruth, and she opened the envelope.\n\n"
         "     “Dear Cousin,\n\n"
@@ -218,8 +221,7 @@ def test_opening_words_closed_on_a_comma_with_a_tag_after_are_speech(
 def test_in_a_novel_a_paragraph_shown_after_a_colon_without_speaking_is_narrated(
     tmp_path: Path, recipe, casting
 ) -> None:
-    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
-                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    chat = _CHAT
     text = chat + (
         "The old family Bible lay open at the page she knew best:\n\n"
         "“Thomas Ashby, born May 3, 1801, of Hill Farm in the parish of Leigh.”\n\n"
@@ -234,8 +236,7 @@ def test_in_a_novel_a_paragraph_shown_after_a_colon_without_speaking_is_narrated
 def test_in_a_novel_a_letter_closing_with_a_valediction_is_narrated(
     tmp_path: Path, recipe, casting
 ) -> None:
-    chat = "".join(f"“Is it {n} o’clock?” asked Ruth.\n\n“It is,” said her brother.\n\n"
-                   for n in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    chat = _CHAT
     text = chat + (
         "The post came at noon, and Ruth opened it at once.\n\n"
         "“The roads are bad and the coach was late, but we are safe in town.\n\n"
