@@ -13,7 +13,7 @@ import pytest
 
 from earmark.planning import ahead, build
 from earmark.planning.schema import plan_json
-from earmark.quotes import attribution
+from earmark.quotes import mentions
 
 PARAGRAPHS = [
     "# The vote",
@@ -117,13 +117,13 @@ def test_a_program_that_ignores_sigchld_gets_the_same_plan(
 def test_the_fork_finds_the_people_named_in_the_narration(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
     # the mentions attribution starts from come from the fork: this process makes none of
-    # them (attribution's own mention_batches is only its fallback)
+    # them (the feed's own mention_batches is only its fallback)
     path = document(tmp_path, PARAGRAPHS)
     expected = one_process(path, recipe, casting, monkeypatch)
     started = forks(monkeypatch)
     made_here: list[int] = []
-    local = attribution.mention_batches
-    monkeypatch.setattr(attribution, "mention_batches", lambda *a, first_block=0: (
+    local = mentions.mention_batches
+    monkeypatch.setattr(mentions, "mention_batches", lambda *a, first_block=0: (
         made_here.append(first_block) or local(*a, first_block=first_block)))
     assert plan_json(build.plan_file(path, recipe, casting)) == expected
     assert made_here == []
@@ -134,7 +134,7 @@ def test_a_fork_that_dies_while_reading_leaves_the_rest_to_this_process(
         tmp_path: Path, recipe, casting, monkeypatch: pytest.MonkeyPatch) -> None:
     path = document(tmp_path, PARAGRAPHS)
     expected = one_process(path, recipe, casting, monkeypatch)
-    monkeypatch.setattr(attribution, "_BATCH_BLOCKS", 16)  # 240 blocks: 15 batches
+    monkeypatch.setattr(mentions, "_BATCH_BLOCKS", 16)  # 240 blocks: 15 batches
     started = forks(monkeypatch)
     real = ahead.mention_batches
 
@@ -146,8 +146,8 @@ def test_a_fork_that_dies_while_reading_leaves_the_rest_to_this_process(
 
     monkeypatch.setattr(ahead, "mention_batches", dies)
     made_here: list[int] = []
-    local = attribution.mention_batches
-    monkeypatch.setattr(attribution, "mention_batches", lambda *a, first_block=0: (
+    local = mentions.mention_batches
+    monkeypatch.setattr(mentions, "mention_batches", lambda *a, first_block=0: (
         made_here.append(first_block) or local(*a, first_block=first_block)))
     assert plan_json(build.plan_file(path, recipe, casting)) == expected
     assert made_here == [32]  # the two batches of 16 blocks were taken from the fork
@@ -163,7 +163,7 @@ def test_attribution_done_before_the_fork_has_read_everything(
     path.write_text("\n\n".join(PARAGRAPHS + ["Mayor Ruiz left the hall at noon."] * 400),
                     encoding="utf-8")
     expected = one_process(path, recipe, casting, monkeypatch)
-    monkeypatch.setattr(attribution, "_BATCH_BLOCKS", 8)
+    monkeypatch.setattr(mentions, "_BATCH_BLOCKS", 8)
     started = forks(monkeypatch)
     real = ahead.mention_batches
 

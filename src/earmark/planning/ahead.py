@@ -9,7 +9,7 @@ used as it is; otherwise this process segments the document itself, and takes th
 of every piece that came out the same (spoken text depends on the piece's characters only).
 
 Before segmenting, the forked process finds the people named in the narration, which
-attribution starts from (quotes.attribution.mention_batches), and hands them over batch by batch
+attribution starts from (quotes.mentions.mention_batches), and hands them over batch by batch
 as they are made, so that attribution takes them as it reaches them rather than making them
 itself. (It finds the sentences and quotations for that itself, as this process does at the
 same time: handing them over made this process wait for them.) All of it goes through an
@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from earmark.model import Document, Dropped, Span
-from earmark.quotes.attribution import Mention, mention_batches
 from earmark.quotes.marks import find_quotes
+from earmark.quotes.mentions import Mention, mention_batches
 from earmark.text.segment import Piece, Segmentation, segment_document, sentence_spans
 
 MIN_CHARS = 200_000
@@ -64,7 +64,7 @@ class Ahead:
     speech: list[Span]
     """The quotation spans it takes for speech (set here once the quotations are known)."""
     prepared: _Parts = field(repr=False)
-    """What it hands over: first what attribution reads (quotes.attribution.Prepared)."""
+    """What it hands over: first what attribution reads (quotes.mentions.Prepared)."""
     spoken: Callable[[Piece], str] = field(repr=False)
 
 
