@@ -39,7 +39,8 @@ _LONGEST_NAME = 5
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
 _PLURAL_TITLES = frozenset("misses messrs mesdames".split())
 """Titles of more than one person ("the Misses Cuss"): a group."""
-def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
+def gender_of(titles: frozenset[str] | set[str]) -> str | None:
+    """The gender that title words say ("mrs": "female", "sir": "male"), if any."""
     if titles & ENGLISH.male_words:
         return "male"
     if titles & ENGLISH.female_words:
@@ -47,7 +48,7 @@ def _gender_of(titles: frozenset[str] | set[str]) -> str | None:
     return None
 
 
-_ABBREVIATED_TITLES = {
+_TITLE_WORDS = {  # an abbreviated title as its word (cues.py knows their spelling)
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
     "capt": "captain", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
     "prof": "professor", "dr": "doctor", "supt": "superintendent", "cmdr": "commander",
@@ -94,7 +95,7 @@ _TITLE_ALONE = rx.compile(r"[Tt]he\s+[A-Z][a-z]+")
 
 def _full_title(word: str) -> str:
     """A title as a word: "gov" (from "Gov.") is "governor"."""
-    return _ABBREVIATED_TITLES.get(word, word)
+    return _TITLE_WORDS.get(word, word)
 
 
 def _given_gender(first: str) -> str | None:
@@ -650,7 +651,7 @@ class Registry:
                 found.gender = "female"
         elif len(name) >= 2:
             first, last = name[0], name[-1]
-            given = _given_gender(first) or _gender_of(parsed.titles)
+            given = _given_gender(first) or gender_of(parsed.titles)
             for person in self.people:
                 if person.last == last and person.first in (None, first) and (
                     given is None or person.gender in (None, given)
@@ -777,7 +778,7 @@ class Registry:
         candidates = [p for p in self.people if (p.last == word or p.first == word)
                       and p.may_speak and (p.group == plural or not p.titles)
                       and self._goes_by(p, word)]
-        gender = _gender_of(titles)
+        gender = gender_of(titles)
         if gender is not None:  # "Mrs. Bennet" is not "Mr. Bennet"
             candidates = [p for p in candidates if p.gender in (None, gender)]
         if len(candidates) > 1 and titles:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from earmark.quotes import cues
 from earmark.quotes.marks import QuoteMarks
-from earmark.quotes.speakers import Entity, parse_name
+from earmark.quotes.speakers import Entity, gender_of, parse_name
 from earmark.text import regexes as rx
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def _titled_vocatives(text: str) -> list[tuple[str, str | None]]:
             and not any(w.lower() in cues.ENGLISH.place_words for w in parsed.name)
             and (parsed.titles or _name_like(parsed.name[-1], match, text))
         ):
-            found.append((parsed.name[-1], _title_gender(parsed.titles)))
+            found.append((parsed.name[-1], gender_of(parsed.titles)))
     return found
 
 
@@ -81,12 +81,6 @@ def _name_like(word: str, match: re.Match[str], text: str) -> bool:
         match.end("name") :].strip(" ,.!?;:—-”\"’'")
     return not alone and "_" not in word and not word.endswith(".") and not (
         word.lower().endswith(_NOT_NAME_END))
-
-
-def _title_gender(titles: frozenset[str]) -> str | None:
-    if titles & cues.ENGLISH.male_words:
-        return "male"
-    return "female" if titles & cues.ENGLISH.female_words else None
 
 
 _THINKING = frozenset("thought thinks think mused muses reflected reflects wondered".split())
