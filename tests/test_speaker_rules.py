@@ -1129,3 +1129,28 @@ def test_a_sentence_opening_adverb_is_no_part_of_a_speaker_s_name(
             "Thereupon Old Ambrose stood up. “I will go,” said Old Ambrose.")
     assert "Thereupon" not in " ".join(s.name for s in plan_of(
         tmp_path, text, recipe, casting).speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a team's, a paper's or an institution's name is no person for "he"
+            "Notes\n\nAre you on Team Gable? Like the page.\n\n"
+            "Gable told reporters on Monday that he would win. “We are ahead,” Gable said.",
+            [("“We are ahead,”", "Gable")],
+        ),
+        (
+            "Notes\n\nAnalyst Tom Moyo spoke first.\n\nDayton Sun-Times reported the story."
+            " Hollis Institution published a survey.\n\n“I was not surprised,” he said.",
+            [("“I was not surprised,”", "Tom Moyo")],
+        ),
+        (  # a party's initials and the role after them describe one person
+            "Notes\n\n“It matters more to him,” said one former GOP leadership aide.",
+            [("“It matters more to him,”", "one former GOP leadership aide")],
+        ),
+    ],
+)
+def test_teams_papers_institutions_and_party_aides(
+    tmp_path: Path, recipe, casting, text: str, expected: list
+) -> None:
+    assert said(plan_of(tmp_path, text, recipe, casting)) == expected

@@ -282,6 +282,8 @@ _ROLE_THEN_NAME = rx.compile(
 )
 
 
+_ROLE_AFTER = rx.compile(r"(?:\s+[a-z][\w\-]*)?\s+([a-z][\w\-]*)")
+"""The lower-case words after a party's word in a description, ending in a role."""
 _RANK_THEN_NAME = rx.compile(
     rf"(?:\s+[a-z][\w\-]*)?(?:\s+(?P<role>[a-z][\w\-]*)|\s+\d+(?:st|nd|rd|th))"
     rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN})+)"
@@ -330,14 +332,19 @@ def _cue(match: re.Match[str], offset: int) -> Cue:
             role_word(role.group("role") or "") or _modifier_then_name(role)
         ):
             return Cue(role.group("name"), "name", (offset + match.start(), offset + role.end()))
-    if subject.rsplit(None, 1)[-1:] and subject.rsplit(None, 1)[-1].lower() in ENGLISH.peoples:
-        # "said one Democrat", "one senior Democrat said": a determiner and lower-case words
-        # before a people's or a party's word describe someone ("one senior Democrat")
+    last = subject.rsplit(None, 1)[-1] if subject else ""
+    if last.lower() in ENGLISH.peoples or (len(last) > 1 and last.isupper() and last.isalpha()):
+        # "said one Democrat", "one senior Democrat said", "said one former GOP aide": a
+        # determiner and lower-case words before a people's or a party's word (or initials)
+        # describe someone ("one senior Democrat")
         before = match.string[match.start() : match.start("subject")].split()
         cut = next((i for i in range(len(before) - 1, -1, -1)
                     if before[i].lower() in _INDEFINITE_WORDS), None)
         if cut is not None and all(w.islower() for w in before[cut + 1 :]):
             subject = " ".join((*before[cut:], subject))
+            role = _ROLE_AFTER.match(match.string, match.end("subject"))
+            if role is not None and role_word(role.group(1)):
+                subject += role.group()  # "said one former GOP leadership aide"
     if _IS_NAME.fullmatch(appositive) and (
         _kind(subject) == "description" or _titles_only(subject)
     ):

@@ -68,7 +68,8 @@ misses messrs mesdames
     organisation_words=word_set("""
 ministry department council company corporation corp inc ltd plc llc agency police service office
 bank group university college school committee commission union association party government
-court board authority foundation house institute trust club network news post times water
+court board authority foundation house institute institution trust club network news post
+times water team
 airlines airways hospital army navy force federation league organisation organization
 """),
     male_words=word_set("""

@@ -455,7 +455,9 @@ def parse_name(surface: str, extra_titles: frozenset[str] = frozenset()) -> Pars
             and not any(t.isupper() for t in tokens[1:])):
         organisation = True  # "HBO Now", "CNN Politics": an acronym opens a brand's name
     tokens = _person_of(tokens)
-    if organisation or any(_word(t) in ENGLISH.organisation_words for t in tokens):
+    if organisation or any(_word(t) in ENGLISH.organisation_words
+                           or _word(t).rsplit("-", 1)[-1] in ENGLISH.organisation_words
+                           for t in tokens):  # "Chicago Sun-Times"
         person = _titled_person(tokens, titles_known)
         if person is None:
             return ParsedName(" ".join(tokens), frozenset(), tuple(tokens), True)
