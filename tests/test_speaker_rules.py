@@ -1154,3 +1154,11 @@ def test_teams_papers_institutions_and_party_aides(
     tmp_path: Path, recipe, casting, text: str, expected: list
 ) -> None:
     assert said(plan_of(tmp_path, text, recipe, casting)) == expected
+
+
+def test_a_name_before_a_plural_of_people_describes_the_group(
+        tmp_path: Path, recipe, casting) -> None:
+    text = ("Notes\n\nThe two teams met on Friday night in Gary.\n\n"
+            "Westfield Academy fans also chanted, “Go home,” at the visitors.")
+    plan = plan_of(tmp_path, text, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == ["Westfield Academy fans"]

@@ -518,10 +518,10 @@ def role_word(word: str) -> bool:
 
 _PERSON_SUFFIX = rx.compile(r"[a-z\-]{2,}(?:man|woman|person|ist|ian|ant|ent|er|or|ess)")
 _PERSON_NOUNS = frozenset(
-    "child stranger visitor guest official candidate nominee aide adviser advisor clerk servant "
-    "maid host hostess landlady landlord lad lass youth prisoner companion friend neighbour "
-    "neighbor magistrate physician surgeon nurse doctor judge juror witness victim suspect "
-    "pupil scholar boy girl man woman gentleman lady fellow stationmaster official".split()
+    "fan child stranger visitor guest official candidate nominee aide adviser advisor clerk "
+    "servant maid host hostess landlady landlord lad lass youth prisoner companion friend "
+    "neighbour neighbor magistrate physician surgeon nurse doctor judge juror witness victim "
+    "suspect pupil scholar boy girl man woman gentleman lady fellow stationmaster official".split()
 )
 _NOT_PERSONS = frozenset(
     "paper number letter corner weather winter summer center centre matter order water dinner "
@@ -583,6 +583,13 @@ def sentence_subject(text: str, start: int, end: int, any_intro: bool) -> Cue | 
                 or not role_word(match.group("role").split()[-1])):
             return None
     subject = match.group("subject")
+    verb = match.group("verb")
+    if verb.endswith("s") and subject[:1].isupper() and _kind(subject) == "name" and (
+        person_noun(verb[:-1])
+    ):
+        # "Andrean High School fans also chanted": the fans, a group the name describes
+        group = f"{subject} {verb}"
+        return Cue(group, "description", (start + match.start("subject"), start + match.end()))
     return Cue(subject, _kind(subject), (start + match.start("subject"), start + match.end()))
 
 

@@ -71,6 +71,7 @@ _DOCUMENTS = frozenset(
     " voice-over book play film movie song column article plan account".split()
 )
 """Things that carry someone's words ("the statement said"): its issuer speaks."""
+_DETERMINERS = frozenset("the a an his her their its our my your one some another".split())
 _SECOND_TITLES = frozenset("lt lieutenant vice deputy assistant under acting associate".split())
 """Title words that make another office of the title after them ("Lt. Gov.")."""
 
@@ -884,7 +885,8 @@ class Registry:
             present.seen(surface, position)
             return present
         canonical = re.sub(r"\s+", " ", surface.strip())
-        canonical = canonical[0].lower() + canonical[1:]
+        if _word(canonical.split(None, 1)[0]) in _DETERMINERS:
+            canonical = canonical[0].lower() + canonical[1:]  # "The mayor": "the mayor"
         for speaker in self.speakers:
             if speaker.kind == "description" and speaker.canonical == canonical:
                 speaker.seen(surface, position)
