@@ -1162,3 +1162,16 @@ def test_a_name_before_a_plural_of_people_describes_the_group(
             "Westfield Academy fans also chanted, “Go home,” at the visitors.")
     plan = plan_of(tmp_path, text, recipe, casting)
     assert [q.speaker for q in plan.quotes] == ["Westfield Academy fans"]
+
+
+def test_an_image_s_words_name_no_speaker(tmp_path: Path, recipe, casting) -> None:
+    # a photo's caption or alt text is no part of the story: "he" is not whom it names
+    html = ("<html><body><article><p>The bakery opened at six. Many people waited outside"
+            " in the rain for the first loaves of the day.</p>"
+            "<figure><img src='a.jpg' alt='Tom Varga at his ovens'>"
+            "<figcaption>Tom Varga at his ovens</figcaption></figure>"
+            "<p>“We sold out by nine,” he said.</p></article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    plan = plan_file(path, recipe, casting)
+    assert [q.speaker for q in plan.quotes] == [None]

@@ -128,10 +128,11 @@ def mention_batches(
             yield number, blocks[number - 1].span[1], found
             found = []
         block = blocks[number]
-        if block.kind == "heading" or (
+        if block.kind in ("heading", "image") or block.container == "figure" or (
             block.span[1] - block.span[0] <= _BYLINE_CHARS
             and _BYLINE.fullmatch(text, *block.span) is not None
-        ):  # a byline ("HANS CHRISTIAN ANDERSEN", "By Ada Finch") names no one in the story
+        ):  # a heading, an image's words or caption, a byline ("HANS CHRISTIAN ANDERSEN"):
+            # who they name is no one the story's "he" or "she" is
             continue
         cursor = block.span[0]
         pieces = []
