@@ -828,14 +828,8 @@ def _set_apart(ctx: _Context, number: int) -> bool:
     """Whether paragraph `number` is indented in a text whose paragraphs are not: a letter, a
     verse, an inscription or an extract that the narration shows, which no one speaks. A
     quotation opening such a paragraph, with no cue of its own, is read by the narrator."""
-    text, blocks = ctx.text, ctx.document.blocks
-    if blocks[number].kind != "paragraph" or not _indented(text, blocks[number]):
-        return False
-    if ctx.indented is None:
-        paragraphs = [b for b in blocks if b.kind == "paragraph"]
-        count = sum(1 for b in paragraphs if _indented(text, b))
-        ctx.indented = count > _INDENTED_SHARE * len(paragraphs)
-    if ctx.indented:
+    block = ctx.document.blocks[number]
+    if block.kind != "paragraph" or not _indented(ctx.text, block):
         return False
     return not _indents_paragraphs(ctx) and _introduced(ctx, number) is not True
 

@@ -29,8 +29,9 @@ _GIVEN_NAMES = ENGLISH.female_names | ENGLISH.male_names
 _MALE_NOUNS = frozenset("man gentleman boy lad fellow youth".split())
 _FEMALE_NOUNS = frozenset("woman lady girl lass".split())
 _SCENE = 1500
-_MOTHER_MENTIONS = 3
 """How far back (characters) a person named is still in the scene a description is read in."""
+_MOTHER_MENTIONS = 3
+"""How often "Mrs. X" with no given name makes her someone else than a "Given X" (_mother_of)."""
 _PREPOSITIONS = frozenset("in of for at from with on by near who which that".split())
 _ADJECTIVE = rx.compile(r"[a-z]{3,}(?:ous|ful|less|able|ible)")
 """The last word of "a thunderous", "a nervous": an adjective whose noun the cue lost."""
@@ -39,6 +40,8 @@ _LONGEST_NAME = 5
 _HONORIFICS = frozenset("mr mrs ms mx miss sir dame dr madam madame lord lady".split())
 _PLURAL_TITLES = frozenset("misses messrs mesdames".split())
 """Titles of more than one person ("the Misses Cuss"): a group."""
+
+
 def gender_of(titles: frozenset[str] | set[str]) -> str | None:
     """The gender that title words say ("mrs": "female", "sir": "male"), if any."""
     if titles & ENGLISH.male_words:
@@ -91,7 +94,13 @@ def _ends_with_name(longer: str, name: str) -> bool:
         longer[-len(name) - 1] in " -")
 
 
-_TITLE_ALONE = rx.compile(r"[Tt]he\s+[A-Z][a-z]+")
+_THE_WORD = rx.compile(r"[Tt]he\s+([A-Z][a-z]+)")
+
+
+def _title_alone(surface: str) -> bool:
+    """ "the King", "the President", "the Emperor": "the" and one title word."""
+    found = _THE_WORD.fullmatch(surface)
+    return found is not None and _full_title(_word(found.group(1))) in ENGLISH.titles
 
 
 def _full_title(word: str) -> str:
@@ -598,9 +607,7 @@ class Registry:
 
     def name(self, surface: str, position: int) -> Entity | None:
         """The speaker a proper name refers to, created when new."""
-        if surface[:4] in ("the ", "The ") and _TITLE_ALONE.fullmatch(surface) and (
-            _full_title(_word(surface[4:])) in ENGLISH.titles
-        ):
+        if _title_alone(surface):
             return self._title_alone(surface.split(), position)  # "said the Emperor"
         parsed = parse_name(surface, self.extra_titles)
         if parsed is None:
@@ -848,10 +855,6 @@ class Registry:
         tokens = surface.split()
         if len(tokens) < 2:
             return None
-        if len(tokens) == 2 and tokens[0] in ("the", "The") and tokens[1][:1].isupper() and (
-            _full_title(_word(tokens[1])) in ENGLISH.titles
-        ):
-            return self._title_alone(tokens, position)  # "the King", "the President"
         if tokens[0] in ("the", "The") and all(t[:1].isupper() for t in tokens[1:]) and not (
             len(tokens) == 2 and _demonym(tokens[1])  # "the Canadian" stays a description
         ):

@@ -160,8 +160,7 @@ def pronoun_turn(
     gender = _GENDER.get(cue.subject.lower())
     if gender is None:
         return speaker
-    text = ctx.text
-    if _dialogue(ctx) and not text[ctx.document.blocks[number].span[0] : quote.span[0]].strip():
+    if _dialogue(ctx) and _opens_paragraph(ctx, quote, number):
         replied = ctx.addressees.get(number - 1)
         if replied is not None and replied.gender == gender and replied.may_speak:
             return replied
@@ -182,6 +181,11 @@ def pronoun_turn(
         return max(fits, key=lambda p: p.last_seen)
     other = ctx.registry.pronoun(position, cue.subject, addressed)
     return other if other is not None and other.may_speak else speaker
+
+
+def _opens_paragraph(ctx: _Context, quote: QuoteMarks, number: int) -> bool:
+    """Whether the quotation opens paragraph `number` (nothing but space before it)."""
+    return not ctx.text[ctx.document.blocks[number].span[0] : quote.span[0]].strip()
 
 
 def _alternate(ctx: _Context, number: int, speaker: Entity, gender: str) -> Entity | None:
@@ -230,7 +234,7 @@ def description_turn(
     linked = ctx.described.get(speaker.canonical)
     if linked is not None and linked.last_seen >= quote.span[0] - _SCENE:
         return linked
-    if ctx.text[ctx.document.blocks[number].span[0] : quote.span[0]].strip():
+    if not _opens_paragraph(ctx, quote, number):
         return speaker
     replied = ctx.addressees.get(number - 1)
     if replied is None or not replied.may_speak or replied.group or (
